@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { email, text } from './fields';
+
+// A short list of the passwords most often tried first; a longer one belongs on the server.
+const commonPasswords = new Set([
+	'password123',
+	'password1234',
+	'1234567890',
+	'0123456789',
+	'qwertyuiop',
+	'1q2w3e4r5t',
+	'iloveyou123',
+	'passw0rd123',
+	'administrator',
+	'letmein1234',
+	'welcome123',
+	'abcdefghij',
+	'aaaaaaaaaa',
+	'1111111111',
+	'qwerty12345',
+	'password12',
+	'football123',
+	'princess123'
+]);
+
+export const password = v.pipe(
+	v.string('validation.required'),
+	v.nonEmpty('validation.required'),
+	v.minLength(10, 'validation.password_weak'),
+	v.maxLength(200, 'validation.too_long'),
+	v.check((p) => !commonPasswords.has(p.toLowerCase()), 'validation.password_weak')
+);
+
+export const displayName = text(80);
+
+export const signupSchema = v.object({ email, password, displayName });
+
+export const loginSchema = v.object({
+	email,
+	// Any password may be tried; only its length is bounded.
+	password: v.pipe(
+		v.string('validation.required'),
+		v.nonEmpty('validation.required'),
+		v.maxLength(200, 'validation.too_long')
+	)
+});
+
+export const profileSchema = v.object({ displayName });
+
+export const passwordChangeSchema = v.object({
+	currentPassword: v.pipe(v.string('validation.required'), v.nonEmpty('validation.required')),
+	newPassword: password
+});
+
+export type SignupInput = v.InferOutput<typeof signupSchema>;
+export type LoginInput = v.InferOutput<typeof loginSchema>;

@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { users } from '../db/schema';
+import { conflict, invalid, invalidField, isUniqueViolation } from '../errors';
+import { parseInput } from '../validation';
+import {
+	loginSchema,
+	passwordChangeSchema,
+	profileSchema,
+	signupSchema
+} from '$lib/schemas/accounts';
+import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
+import { consume, limits, reset } from './rate-limit';
+import { invalidateUserSessions, type SessionUser } from './session';
+import { requireUser, type Actor } from './authorise';
+
+const publicFields = {
+	id: users.id,
+	email: users.email,
+	displayName: users.displayName,
+	isSiteAdmin: users.isSiteAdmin
+};
+
+/** Creates an account. `clientKey` identifies the client for rate limiting (never stored in clear). */
+export async function signUp(
+	db: Database,
+	input: unknown,
+	clientKey: string,
+	options: { siteAdmin?: boolean } = {}
+): Promise<SessionUser> {
+	const data = parseInput(signupSchema, input);
+	await consume(db, limits.signupPerClient, clientKey);
+	const passwordHash = await hashPassword(data.password);
+	try {
+		const [user] = await db
+			.insert(users)
+			.values({
+				email: data.email,
+				displayName: data.displayName,
+				passwordHash,
+				isSiteAdmin: options.siteAdmin ?? false
+			})
+			.returning(publicFields);
+		return user;
+	} catch (error) {
+		if (isUniqueViolation(error)) throw conflict('signup.email_taken', 'email');
+		throw error;
+	}
+}
+
+/**
+ * Checks an email and password. Limited per account and per client; the same generic message
+ * for an unknown email and a wrong password, and the same time spent, so accounts cannot be enumerated.
+ */
+export async function logIn(db: Database, input: unknown, clientKey: string): Promise<SessionUser> {
+	const data = parseInput(loginSchema, input);
+	await consume(db, limits.loginPerClient, clientKey);
+	await consume(db, limits.loginPerAccount, data.email);
+	const [row] = await db
+		.select({ ...publicFields, passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.email, data.email));
+	const ok = row
+		? await verifyPassword(row.passwordHash, data.password)
+		: await spendPasswordCheck(data.password);
+	if (!row || !ok) throw invalid({}, 'login.failed');
+	await reset(db, limits.loginPerAccount, data.email);
+	const { passwordHash: _, ...user } = row;
+	return user;
+}
+
+export async function changeDisplayName(db: Database, actor: Actor, input: unknown) {
+	const user = requireUser(actor);
+	const data = parseInput(profileSchema, input);
+	await db.update(users).set({ displayName: data.displayName }).where(eq(users.id, user.id));
+	return data.displayName;
+}
+
+/** Changes the password and signs out every session of the account (the caller starts a new one). */
+export async function changePassword(db: Database, actor: Actor, input: unknown) {
+	const user = requireUser(actor);
+	const data = parseInput(passwordChangeSchema, input);
+	const [row] = await db
+		.select({ passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, user.id));
+	if (!row || !(await verifyPassword(row.passwordHash, data.currentPassword))) {
+		throw invalidField('currentPassword', 'validation.password_wrong');
+	}
+	const passwordHash = await hashPassword(data.newPassword);
+	await db.transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+		await invalidateUserSessions(tx, user.id);
+	});
+}
+
+/** Makes a site administrator (the `admin:create` command): a new account, or promotes an existing one. */
+export async function createSiteAdmin(db: Database, input: unknown) {
+	const data = parseInput(signupSchema, input);
+	const passwordHash = await hashPassword(data.password);
+	const [user] = await db
+		.insert(users)
+		.values({ email: data.email, displayName: data.displayName, passwordHash, isSiteAdmin: true })
+		.onConflictDoUpdate({ target: users.email, set: { isSiteAdmin: true, passwordHash } })
+		.returning(publicFields);
+	return user;
+}

@@ -1,0 +1,64 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { groupRoles, type GroupRole } from '../db/schema';
+import { notAllowed, notSignedIn } from '../errors';
+import type { SessionUser } from './session';
+
+/** Who is acting: a signed-in user, or nobody (the public, an attendee without an account). */
+export type Actor = { user: SessionUser | null };
+
+export type Role = GroupRole | 'site_admin';
+
+/**
+ * Every permission and the roles that hold it. Routes, form actions, API endpoints and socket
+ * handlers all ask `authorise`; none decides on roles by itself.
+ */
+export const permissions = {
+	'group.create': ['site_admin'],
+	'officer.appoint.chair': ['site_admin'],
+	'officer.appoint.secretary': ['site_admin', 'chair']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function requireUser(actor: Actor): SessionUser {
+	if (!actor.user) throw notSignedIn();
+	return actor.user;
+}
+
+/** The roles a user holds now in a group (site admin included, if they are one). */
+export async function rolesOf(db: Executor, user: SessionUser | null, groupId?: string) {
+	const roles = new Set<Role>();
+	if (!user) return roles;
+	if (user.isSiteAdmin) roles.add('site_admin');
+	if (groupId) {
+		const rows = await db
+			.select({ role: groupRoles.role })
+			.from(groupRoles)
+			.where(
+				and(
+					eq(groupRoles.groupId, groupId),
+					eq(groupRoles.userId, user.id),
+					isNull(groupRoles.endedAt)
+				)
+			);
+		for (const row of rows) roles.add(row.role);
+	}
+	return roles;
+}
+
+export function allows(roles: ReadonlySet<Role>, permission: Permission) {
+	return permissions[permission].some((role: Role) => roles.has(role));
+}
+
+/** Returns the acting user when they hold `permission` (in `groupId`); otherwise throws 401/403. */
+export async function authorise(
+	db: Executor,
+	actor: Actor,
+	permission: Permission,
+	groupId?: string
+): Promise<SessionUser> {
+	const user = requireUser(actor);
+	if (!allows(await rolesOf(db, user, groupId), permission)) throw notAllowed();
+	return user;
+}

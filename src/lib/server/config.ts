@@ -1,0 +1,89 @@
+import * as v from 'valibot';
+import path from 'node:path';
+
+/** Raised when an environment variable is invalid; the server prints its one-line message and stops. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+	v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.transform((s) => s || undefined),
+			v.optional(
+				v.pipe(
+					v.string(),
+					v.check((s) => {
+						try {
+							return protocols.includes(new URL(s).protocol);
+						} catch {
+							return false;
+						}
+					}, `must be a URL such as ${example}`)
+				)
+			)
+		)
+	);
+
+const envSchema = v.object({
+	PORT: v.pipe(
+		v.optional(v.string(), '3000'),
+		v.regex(/^\d{1,5}$/, 'must be a whole number from 1 to 65535'),
+		v.transform(Number),
+		v.minValue(1, 'must be a whole number from 1 to 65535'),
+		v.maxValue(65535, 'must be a whole number from 1 to 65535')
+	),
+	HOST: v.pipe(v.optional(v.string(), '0.0.0.0'), v.trim(), v.nonEmpty('must not be empty')),
+	ORIGIN: urlWithProtocols(['http:', 'https:'], 'https://crg.example.org'),
+	DATA_DIR: v.pipe(v.optional(v.string(), './data'), v.trim(), v.nonEmpty('must not be empty')),
+	DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/openfloor'),
+	REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')
+});
+
+export type Config = {
+	port: number;
+	host: string;
+	/** The public origin, e.g. https://crg.example.org; undefined means "whatever host the request names". */
+	origin: string | undefined;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	redisUrl: string | undefined;
+	logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+/** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const input = Object.fromEntries(
+		Object.keys(envSchema.entries).map((key) => [key, env[key] === '' ? undefined : env[key]])
+	);
+	input.LOG_LEVEL ??= 'info';
+	const result = v.safeParse(envSchema, input);
+	if (!result.success) {
+		const issue = result.issues[0];
+		const name = v.getDotPath(issue) ?? 'configuration';
+		const got = typeof issue.input === 'string' ? ` (got "${issue.input}")` : '';
+		throw new ConfigError(`Openfloor cannot start: ${name} ${issue.message}${got}.`);
+	}
+	const env_ = result.output;
+	const origin = env_.ORIGIN ? new URL(env_.ORIGIN).origin : undefined;
+	return {
+		port: env_.PORT,
+		host: env_.HOST,
+		origin,
+		dataDir: path.resolve(env_.DATA_DIR),
+		databaseUrl: env_.DATABASE_URL,
+		redisUrl: env_.REDIS_URL,
+		logLevel: env_.LOG_LEVEL
+	};
+}
+
+let current: Config | undefined;
+
+/** The validated configuration of this process, read once. */
+export function config(): Config {
+	current ??= readConfig();
+	return current;
+}

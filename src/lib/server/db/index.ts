@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { acquireLock } from './lock';
+
+/** One type for both drivers: the domain never knows which database it runs on. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Where a domain function reads or writes: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+	db: Database;
+	kind: 'pglite' | 'postgres';
+	/** The embedded database, for backups; absent on PostgreSQL. */
+	pglite?: PGlite;
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
+
+export function pgliteFolder(dataDir: string) {
+	return path.join(dataDir, 'pgdata');
+}
+
+/** Opens the embedded database under `dataDir` (taking its lock) and applies migrations. */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+	const lock = acquireLock(dataDir);
+	try {
+		const client = await PGlite.create({ dataDir: pgliteFolder(dataDir) });
+		return await wrapPglite(client, () => lock.release());
+	} catch (error) {
+		lock.release();
+		throw error;
+	}
+}
+
+/** Wraps an open PGlite (a data folder, or an in-memory one in tests) and applies migrations. */
+export async function wrapPglite(client: PGlite, onClose?: () => void): Promise<DatabaseHandle> {
+	const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
+	await migratePglite(db as never, { migrationsFolder });
+	return {
+		db,
+		kind: 'pglite',
+		pglite: client,
+		async ping() {
+			await client.query('select 1');
+			return true;
+		},
+		async close() {
+			try {
+				if (!client.closed) await client.close();
+			} finally {
+				onClose?.();
+			}
+		}
+	};
+}
+
+/** Connects to PostgreSQL and applies migrations. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+	const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
+	try {
+		await migratePostgres(db as never, { migrationsFolder });
+	} catch (error) {
+		await client.end({ timeout: 1 });
+		throw error;
+	}
+	return {
+		db,
+		kind: 'postgres',
+		async ping() {
+			await client`select 1`;
+			return true;
+		},
+		async close() {
+			await client.end({ timeout: 5 });
+		}
+	};
+}
+
+export function openDatabase(settings: { databaseUrl?: string; dataDir: string }) {
+	return settings.databaseUrl ? openPostgres(settings.databaseUrl) : openPglite(settings.dataDir);
+}
+
+// One database per process; it survives dev-server reloads on globalThis.
+const holder = globalThis as { openfloorDatabase?: Promise<DatabaseHandle> };
+
+export function setDatabase(handle: Promise<DatabaseHandle>) {
+	holder.openfloorDatabase = handle;
+}
+
+export function databaseHandle(): Promise<DatabaseHandle> {
+	if (!holder.openfloorDatabase) throw new Error('The database has not been opened yet.');
+	return holder.openfloorDatabase;
+}
+
+/** The process's database, opened at start-up by the server's init hook. */
+export async function getDb(): Promise<Database> {
+	return (await databaseHandle()).db;
+}
+
+export { schema };

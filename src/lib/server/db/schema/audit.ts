@@ -1,0 +1,26 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { groups } from './groups';
+import { users } from './accounts';
+
+/** Every change to the record, attributable to the officer or account that made it. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		groupId: uuid().references(() => groups.id, { onDelete: 'cascade' }),
+		action: text().notNull(),
+		subject: text(),
+		details: jsonb().$type<Record<string, unknown>>()
+	},
+	(t) => [index().on(t.groupId, t.at)]
+);
+
+/** Fixed-window counters shared by every app instance (no rate limit lives in process memory). */
+export const rateLimits = pgTable('rate_limits', {
+	/** SHA-256 of the limit's name and subject, so no address or email sits here in clear. */
+	key: text().primaryKey(),
+	windowStart: timestamp({ withTimezone: true }).notNull(),
+	count: integer().notNull()
+});

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+
+export const groups = pgTable('groups', {
+	id: uuid().primaryKey().defaultRandom(),
+	slug: text().notNull().unique(),
+	name: text().notNull(),
+	/** The institution the group holds to account. */
+	institution: text().notNull(),
+	/** Purpose and terms of reference, markdown. */
+	purpose: text().notNull(),
+	membershipOpen: boolean().notNull().default(true),
+	/** IANA time zone meetings are shown in. */
+	timeZone: text().notNull().default('Europe/London'),
+	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	createdBy: uuid().references(() => users.id, { onDelete: 'set null' })
+});
+
+export const groupRole = pgEnum('group_role', ['chair', 'secretary']);
+
+/** Appointments are a public record: an ended appointment keeps its row with `endedAt`. */
+export const groupRoles = pgTable(
+	'group_roles',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		groupId: uuid()
+			.notNull()
+			.references(() => groups.id, { onDelete: 'cascade' }),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: groupRole().notNull(),
+		appointedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		appointedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		endedAt: timestamp({ withTimezone: true }),
+		endedBy: uuid().references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [
+		uniqueIndex('group_roles_current')
+			.on(t.groupId, t.userId, t.role)
+			.where(sql`${t.endedAt} is null`),
+		index().on(t.userId)
+	]
+);
+
+export type Group = typeof groups.$inferSelect;
+export type GroupRole = (typeof groupRole.enumValues)[number];

@@ -1,0 +1,42 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { groups, type Group } from '../db/schema';
+import { authorise, type Actor } from '../auth/authorise';
+import { conflict, isUniqueViolation, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { createGroupSchema } from '$lib/schemas/groups';
+
+export async function createGroup(db: Database, actor: Actor, input: unknown): Promise<Group> {
+	const user = await authorise(db, actor, 'group.create');
+	const data = parseInput(createGroupSchema, input);
+	try {
+		return await db.transaction(async (tx) => {
+			const [group] = await tx
+				.insert(groups)
+				.values({ ...data, createdBy: user.id })
+				.returning();
+			await recordAudit(tx, {
+				actorId: user.id,
+				groupId: group.id,
+				action: 'group.create',
+				subject: group.slug
+			});
+			return group;
+		});
+	} catch (error) {
+		if (isUniqueViolation(error)) throw conflict('group.slug_taken', 'slug');
+		throw error;
+	}
+}
+
+export function listGroups(db: Executor) {
+	return db.select().from(groups).orderBy(asc(groups.name));
+}
+
+/** The group at a slug, or a 404 domain error. */
+export async function getGroup(db: Executor, slug: string): Promise<Group> {
+	const [group] = await db.select().from(groups).where(eq(groups.slug, slug.toLowerCase()));
+	if (!group) throw notFound('group.not_found');
+	return group;
+}

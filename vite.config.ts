@@ -1,0 +1,49 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { Server } from 'socket.io';
+import type { Server as HttpServer } from 'node:http';
+
+/**
+ * socket.io on the dev and preview servers. The server is shared through globalThis;
+ * the SvelteKit `init` hook attaches Openfloor's handlers to it (see src/lib/server/realtime).
+ */
+function socketServer(): Plugin {
+	const attach = (httpServer: HttpServer | null) => {
+		if (!httpServer) return;
+		const holder = globalThis as { openfloorSocketServer?: Server };
+		holder.openfloorSocketServer ??= new Server(httpServer, { serveClient: false });
+	};
+	return {
+		name: 'openfloor-socket-server',
+		configureServer: (server) => attach(server.httpServer as HttpServer | null),
+		configurePreviewServer: (server) => attach(server.httpServer as HttpServer | null)
+	};
+}
+
+export default defineConfig({
+	plugins: [sveltekit(), socketServer()],
+	test: {
+		expect: { requireAssertions: true },
+		globalSetup: ['tests/global-setup.ts'],
+		hookTimeout: 60_000,
+		testTimeout: 30_000,
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.spec.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts']
+				}
+			}
+		]
+	}
+});
