@@ -21,7 +21,12 @@ export default defineConfig(
 		rules: {
 			// TypeScript checks undefined names better than no-undef does.
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
+			// Openfloor is served at the root of its origin (no `paths.base`), so plain hrefs are right.
+			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
 	{

@@ -7,7 +7,13 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ out: 'build' })
+		adapter: adapter({ out: 'build' }),
+		typescript: {
+			// Type-check (and lint) the operator scripts and benchmarks with the app.
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../drizzle.config.ts');
+			}
+		}
 	}
 };
 

@@ -55,7 +55,10 @@ describeOnEachDatabase('accounts', (handle) => {
 		expect(error.code).toBe('invalid');
 		expect(error.fields.email.key).toBe('validation.email');
 		expect(error.fields.password.key).toBe('validation.password_weak');
-		expect(error.fields.displayName).toEqual({ key: 'validation.too_long', params: { max: 80, min: 80 } });
+		expect(error.fields.displayName).toEqual({
+			key: 'validation.too_long',
+			params: { max: 80, min: 80 }
+		});
 		expect((await db.select().from(users)).length).toBe(before);
 	});
 
@@ -64,7 +67,9 @@ describeOnEachDatabase('accounts', (handle) => {
 		const user = await makeUser(db);
 		const ok = await logIn(db, { email: user.email, password: testPassword }, 'client-b');
 		expect(ok.id).toBe(user.id);
-		const wrong = await failure(logIn(db, { email: user.email, password: 'wrong password!' }, 'client-b'));
+		const wrong = await failure(
+			logIn(db, { email: user.email, password: 'wrong password!' }, 'client-b')
+		);
 		const unknown = await failure(
 			logIn(db, { email: 'nobody@example.test', password: 'wrong password!' }, 'client-b')
 		);
@@ -76,10 +81,14 @@ describeOnEachDatabase('accounts', (handle) => {
 		const { db } = handle();
 		const user = await makeUser(db);
 		for (let i = 0; i < 10; i++) {
-			const e = await failure(logIn(db, { email: user.email, password: 'wrong guess ' + i }, `c${i}`));
+			const e = await failure(
+				logIn(db, { email: user.email, password: 'wrong guess ' + i }, `c${i}`)
+			);
 			expect(e.code).toBe('invalid');
 		}
-		const limited = await failure(logIn(db, { email: user.email, password: testPassword }, 'c-new'));
+		const limited = await failure(
+			logIn(db, { email: user.email, password: testPassword }, 'c-new')
+		);
 		expect(limited.status).toBe(429);
 		expect(limited.retryAfter).toBeGreaterThan(0);
 	});
@@ -87,7 +96,9 @@ describeOnEachDatabase('accounts', (handle) => {
 	it('rate-limits login attempts per client across accounts', async () => {
 		const { db } = handle();
 		for (let i = 0; i < 30; i++) {
-			await failure(logIn(db, { email: `x${i}@example.test`, password: 'wrong password' }, 'one-client'));
+			await failure(
+				logIn(db, { email: `x${i}@example.test`, password: 'wrong password' }, 'one-client')
+			);
 		}
 		const limited = await failure(
 			logIn(db, { email: 'y@example.test', password: 'wrong password' }, 'one-client')
@@ -116,10 +127,16 @@ describeOnEachDatabase('accounts', (handle) => {
 		const token = generateSessionToken();
 		const session = await createSession(db, token, user.id);
 		const day = 86_400_000;
-		await db.update(sessions).set({ expiresAt: new Date(Date.now() + 5 * day) }).where(eq(sessions.id, session.id));
+		await db
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() + 5 * day) })
+			.where(eq(sessions.id, session.id));
 		const renewed = await validateSessionToken(db, token);
 		expect(renewed.session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * day);
-		await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, session.id));
+		await db
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(sessions.id, session.id));
 		expect((await validateSessionToken(db, token)).session).toBeNull();
 		expect(await db.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
 	});
@@ -130,12 +147,22 @@ describeOnEachDatabase('accounts', (handle) => {
 		const token = generateSessionToken();
 		await createSession(db, token, user.id);
 		const wrong = await failure(
-			changePassword(db, { user }, { currentPassword: 'nope', newPassword: 'a new long passphrase' })
+			changePassword(
+				db,
+				{ user },
+				{ currentPassword: 'nope', newPassword: 'a new long passphrase' }
+			)
 		);
 		expect(wrong.fields.currentPassword.key).toBe('validation.password_wrong');
-		await changePassword(db, { user }, { currentPassword: testPassword, newPassword: 'a new long passphrase' });
+		await changePassword(
+			db,
+			{ user },
+			{ currentPassword: testPassword, newPassword: 'a new long passphrase' }
+		);
 		expect((await validateSessionToken(db, token)).user).toBeNull();
-		await expect(logIn(db, { email: user.email, password: 'a new long passphrase' }, 'z')).resolves.toMatchObject({ id: user.id });
+		await expect(
+			logIn(db, { email: user.email, password: 'a new long passphrase' }, 'z')
+		).resolves.toMatchObject({ id: user.id });
 	});
 });
 

@@ -37,7 +37,10 @@ export const email = v.pipe(
 
 /** A checkbox in a form ("on", or absent) or a JSON boolean. */
 export const flag = v.pipe(
-	v.optional(v.union([v.boolean(), v.picklist(['on', 'true', 'false'])], 'validation.boolean'), false),
+	v.optional(
+		v.union([v.boolean(), v.picklist(['on', 'true', 'false'])], 'validation.boolean'),
+		false
+	),
 	v.transform((value) => value === true || value === 'on' || value === 'true')
 );
 

@@ -38,7 +38,10 @@ const envSchema = v.object({
 	HOST: v.pipe(v.optional(v.string(), '0.0.0.0'), v.trim(), v.nonEmpty('must not be empty')),
 	ORIGIN: urlWithProtocols(['http:', 'https:'], 'https://crg.example.org'),
 	DATA_DIR: v.pipe(v.optional(v.string(), './data'), v.trim(), v.nonEmpty('must not be empty')),
-	DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/openfloor'),
+	DATABASE_URL: urlWithProtocols(
+		['postgres:', 'postgresql:'],
+		'postgres://user@127.0.0.1:5432/openfloor'
+	),
 	REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
 	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')
 });

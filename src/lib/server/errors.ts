@@ -1,12 +1,7 @@
 import type { Message, MessageKey, MessageParams } from '$lib/i18n';
 
 export type ErrorCode =
-	| 'invalid'
-	| 'not_signed_in'
-	| 'not_allowed'
-	| 'not_found'
-	| 'conflict'
-	| 'rate_limited';
+	'invalid' | 'not_signed_in' | 'not_allowed' | 'not_found' | 'conflict' | 'rate_limited';
 
 const statusOf: Record<ErrorCode, number> = {
 	invalid: 400,
@@ -66,7 +61,12 @@ export function isDomainError(error: unknown): error is DomainError {
 
 /** PostgreSQL's unique_violation, raised the same way by PGlite and postgres.js. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-	for (let e = error as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+	for (
+		let e = error as
+			{ code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | undefined;
+		e;
+		e = e.cause as typeof e
+	) {
 		if (e.code === '23505') {
 			return !constraint || e.constraint_name === constraint || e.constraint === constraint;
 		}

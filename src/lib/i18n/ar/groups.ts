@@ -5,6 +5,8 @@ export const groups: Record<keyof typeof en, string> = {
 	'home.intro': 'تتيح كل مجموعة للمنظمات المجتمعية مساءلة مؤسسة ومحاسبتها، بشكل علني.',
 	'home.empty': 'لم يتم إنشاء أي مجموعة بعد.',
 	'home.empty.admin': 'أنشئ المجموعة الأولى من إدارة الموقع.',
+	'group.nav.label': 'أقسام هذه المجموعة',
+	'group.nav.home': 'نبذة',
 	'group.institution': 'تحاسب',
 	'group.purpose': 'الغرض والاختصاصات',
 	'group.membership': 'العضوية',

@@ -4,7 +4,8 @@ export const accounts = {
 	'login.no_account': 'No account yet?',
 	'login.failed': 'That email and password do not match an account.',
 	'signup.title': 'Create an account',
-	'signup.intro': 'You need an account to apply for membership on behalf of an organisation. You do not need one to read anything or to ask questions at a meeting.',
+	'signup.intro':
+		'You need an account to apply for membership on behalf of an organisation. You do not need one to read anything or to ask questions at a meeting.',
 	'signup.submit': 'Create account',
 	'signup.have_account': 'Already have an account?',
 	'signup.email_taken': 'An account with this email already exists. Sign in instead.',

@@ -1,7 +1,8 @@
 /** Shared interface text: layout, navigation, errors, validation. */
 export const common = {
 	'site.name': 'Openfloor',
-	'site.tagline': 'Open membership, live questions and published minutes for community reference groups',
+	'site.tagline':
+		'Open membership, live questions and published minutes for community reference groups',
 	'nav.skip': 'Skip to main content',
 	'nav.main': 'Main',
 	'nav.home': 'Groups',
@@ -12,7 +13,8 @@ export const common = {
 	'nav.admin': 'Site administration',
 	'nav.language': 'Language',
 	'nav.language.change': 'Change language',
-	'footer.text': 'Openfloor is open-source software. Everything the public may see here is public without an account.',
+	'footer.text':
+		'Openfloor is open-source software. Everything the public may see here is public without an account.',
 	'error.title': 'Something went wrong',
 	'error.not_found': 'Page not found',
 	'error.id': 'If you report this, quote the reference {id}.',
@@ -31,7 +33,8 @@ export const common = {
 	'validation.too_long': 'This is too long: at most {max} characters.',
 	'validation.too_short': 'This is too short: at least {min} characters.',
 	'validation.email': 'Enter an email address such as name@example.org.',
-	'validation.slug': 'Use lower-case letters, digits and hyphens, starting with a letter (3–40 characters).',
+	'validation.slug':
+		'Use lower-case letters, digits and hyphens, starting with a letter (3–40 characters).',
 	'validation.choice': 'Choose one of the options.',
 	'validation.boolean': 'Choose yes or no.',
 	'validation.invalid': 'This value is not valid.',

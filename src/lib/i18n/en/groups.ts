@@ -1,15 +1,19 @@
 export const groups = {
 	'home.title': 'Community reference groups',
-	'home.intro': 'Each group lets community organisations question an institution and hold it to account, in the open.',
+	'home.intro':
+		'Each group lets community organisations question an institution and hold it to account, in the open.',
 	'home.empty': 'No group has been set up yet.',
 	'home.empty.admin': 'Create the first group from site administration.',
+	'group.nav.label': 'Sections of this group',
+	'group.nav.home': 'About',
 	'group.institution': 'Holds to account',
 	'group.purpose': 'Purpose and terms of reference',
 	'group.membership': 'Membership',
 	'group.membership.open': 'This group is accepting applications from organisations.',
 	'group.membership.closed': 'This group is not accepting new members at present.',
 	'group.officers': 'Officers',
-	'group.officers.intro': 'Who runs this group, and who appointed them. Ended appointments stay on the record.',
+	'group.officers.intro':
+		'Who runs this group, and who appointed them. Ended appointments stay on the record.',
 	'group.officers.none': 'No officers have been appointed yet.',
 	'group.officers.appoint': 'Appoint an officer',
 	'group.officers.appointed': '{name} is now {role}.',

@@ -14,8 +14,7 @@ const renewWithin = 15 * day;
 
 export type SessionUser = { id: string; email: string; displayName: string; isSiteAdmin: boolean };
 export type SessionValidation =
-	| { session: { id: string; expiresAt: Date }; user: SessionUser }
-	| { session: null; user: null };
+	{ session: { id: string; expiresAt: Date }; user: SessionUser } | { session: null; user: null };
 
 /** 20 random bytes (160 bits), base32. */
 export function generateSessionToken(): string {
@@ -34,7 +33,10 @@ export async function createSession(db: Executor, token: string, userId: string)
 	return session;
 }
 
-export async function validateSessionToken(db: Executor, token: string): Promise<SessionValidation> {
+export async function validateSessionToken(
+	db: Executor,
+	token: string
+): Promise<SessionValidation> {
 	const id = sessionIdOf(token);
 	const [row] = await db
 		.select({
@@ -75,7 +77,12 @@ export async function invalidateUserSessions(db: Executor, userId: string) {
  * (SvelteKit would mark it Secure on any host but localhost, which breaks sign-in over
  * plain http on a LAN address, so it is set explicitly.)
  */
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+) {
 	cookies.set(sessionCookieName, token, {
 		httpOnly: true,
 		sameSite: 'lax',

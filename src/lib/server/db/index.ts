@@ -65,7 +65,10 @@ export async function wrapPglite(client: PGlite, onClose?: () => void): Promise<
 }
 
 /** Connects to PostgreSQL and applies migrations. */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function openPostgres(
+	url: string,
+	options: { max?: number } = {}
+): Promise<DatabaseHandle> {
 	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
 	const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
 	try {

@@ -10,7 +10,12 @@ import { appointSchema } from '$lib/schemas/groups';
 import { getGroup } from './groups';
 
 /** The site admin appoints a chair; a chair (or the site admin) appoints secretaries. */
-export async function appointOfficer(db: Database, actor: Actor, groupSlug: string, input: unknown) {
+export async function appointOfficer(
+	db: Database,
+	actor: Actor,
+	groupSlug: string,
+	input: unknown
+) {
 	const group = await getGroup(db, groupSlug);
 	const data = parseInput(appointSchema, input);
 	const user = await authorise(
@@ -48,7 +53,11 @@ export async function appointOfficer(db: Database, actor: Actor, groupSlug: stri
 const appointer = alias(users, 'appointer');
 
 /** Officers past and present: a public record of who ran the group, and who appointed them. */
-export function listOfficers(db: Executor, groupId: string, options: { currentOnly?: boolean } = {}) {
+export function listOfficers(
+	db: Executor,
+	groupId: string,
+	options: { currentOnly?: boolean } = {}
+) {
 	return db
 		.select({
 			id: groupRoles.id,

@@ -1,0 +1,39 @@
+// Production entry: one HTTP server for SvelteKit (adapter-node's handler) and socket.io.
+// The socket.io server is shared through globalThis; SvelteKit's init hook attaches Openfloor's
+// handlers to it (src/lib/server/realtime/attach.ts) once the database is open.
+import http from 'node:http';
+import { Server } from 'socket.io';
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+
+const httpServer = http.createServer();
+globalThis.openfloorSocketServer = new Server(httpServer, {
+	serveClient: false,
+	// Clients resync from a snapshot after a gap; recovery makes short gaps cheaper.
+	connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 }
+});
+
+// Importing the handler runs SvelteKit's init hook: configuration is validated and the database
+// opened (and migrated) before the first request; a bad setting stops the process with one line.
+const { handler } = await import('./build/handler.js');
+httpServer.on('request', handler);
+
+httpServer.listen(port, host, () => {
+	const shown = process.env.ORIGIN || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+	console.log(`Openfloor is running at ${shown}`);
+});
+
+let stopping = false;
+function shutdown() {
+	if (stopping) return;
+	stopping = true;
+	// Closing socket.io disconnects live clients and closes the HTTP server; once the last
+	// request has finished, SvelteKit's shutdown event closes the database and the process exits.
+	httpServer.once('close', () => process.emit('sveltekit:shutdown', 'SIGTERM'));
+	globalThis.openfloorSocketServer.close();
+	httpServer.closeIdleConnections?.();
+	setTimeout(() => httpServer.closeAllConnections?.(), 5000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,82 @@
+import { json, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { localeCookie, resolveLocale, textDirection } from '$lib/i18n';
+import { translatorFor } from '$lib/server/i18n';
+import { getDb } from '$lib/server/db';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { isForeignOrigin } from '$lib/server/http/origin';
+import { startServer } from '$lib/server/startup';
+import { log } from '$lib/server/log';
+
+export const init: ServerInit = startServer;
+
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = resolveLocale(
+		event.cookies.get(localeCookie),
+		event.request.headers.get('accept-language')
+	);
+	event.locals.locale = locale;
+	event.locals.t = translatorFor(locale);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%openfloor.lang%', locale).replace('%openfloor.dir%', textDirection(locale))
+	});
+};
+
+/** A change (any method but GET/HEAD/OPTIONS) sent by a page of another site is refused. */
+const handleOrigin: Handle = ({ event, resolve }) => {
+	if (isForeignOrigin(event.request, event.url)) {
+		const message = event.locals.t('error.foreign_origin');
+		return event.url.pathname.startsWith('/api/')
+			? json({ error: { code: 'foreign_origin', message } }, { status: 403 })
+			: text(message, { status: 403 });
+	}
+	return resolve(event);
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(sessionCookieName);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const { session, user } = await validateSessionToken(await getDb(), token);
+		if (session) {
+			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			event.locals.user = user;
+			event.locals.session = session;
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	// Join links carry meeting codes: never leak a full address to another site.
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(handleLocale, handleOrigin, handleSession, handleHeaders);
+
+/** Logs the unexpected with a reference; the visitor sees the reference, never a stack trace. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: 'Not found' };
+	const errorId = crypto.randomUUID().slice(0, 8);
+	log.error(
+		`unexpected error ${errorId} on ${event.request.method} ${event.route.id ?? 'unknown route'}`,
+		{
+			error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+		}
+	);
+	return { message: 'Internal error', errorId };
+};

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseHandle } from '../db';
+import { createSiteAdmin } from '../auth/accounts';
+import { recordAudit } from '../audit';
+import { loadDemo } from '../demo/load-demo';
+
+/**
+ * Operator commands (`npm run admin:create`, `npm run db:backup`). They run either in the command's
+ * own process, or, when the app is running on the embedded database (and so holds its lock),
+ * inside the app through its admin socket.
+ */
+export type AdminCommand =
+	| { command: 'admin:create'; input: { email: string; password: string; displayName: string } }
+	| { command: 'db:backup'; file: string }
+	| { command: 'demo:load' };
+
+export type AdminResult = { ok: true; message: string } | { ok: false; message: string };
+
+export async function runAdminCommand(
+	handle: DatabaseHandle,
+	request: AdminCommand
+): Promise<AdminResult> {
+	switch (request.command) {
+		case 'admin:create': {
+			const user = await createSiteAdmin(handle.db, request.input);
+			await recordAudit(handle.db, { actorId: user.id, action: 'admin.create', subject: user.id });
+			return { ok: true, message: `Site administrator ready: ${user.email}` };
+		}
+		case 'demo:load':
+			return { ok: true, message: await loadDemo(handle.db) };
+		case 'db:backup': {
+			if (!handle.pglite) {
+				return {
+					ok: false,
+					message: 'db:backup is for the embedded database; use pg_dump for PostgreSQL.'
+				};
+			}
+			const bytes = await backupPglite(handle);
+			return {
+				ok: true,
+				message: `Backup written: ${writeAtomically(request.file, bytes)} (${bytes.length} bytes)`
+			};
+		}
+	}
+}
+
+/**
+ * A consistent snapshot: a checkpoint, then a tar of the data folder taken while PGlite runs no
+ * query. Restoring it replays the write-ahead log, so every committed transaction is in it.
+ */
+export async function backupPglite(handle: DatabaseHandle): Promise<Buffer> {
+	const client = handle.pglite!;
+	await client.query('checkpoint');
+	const blob = await client.dumpDataDir('gzip');
+	return Buffer.from(await blob.arrayBuffer());
+}
+
+function writeAtomically(file: string, bytes: Buffer) {
+	const target = path.resolve(file);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	const partial = `${target}.partial`;
+	fs.writeFileSync(partial, bytes);
+	fs.renameSync(partial, target);
+	return target;
+}

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { groups, users } from '../db/schema';
+import { createSiteAdmin, signUp } from '../auth/accounts';
+import { createGroup } from '../groups/groups';
+import { appointOfficer } from '../groups/officers';
+import type { SessionUser } from '../auth/session';
+
+/** The demo's accounts; printed by `npm run demo` and listed in the README. */
+export const demoAccounts = {
+	admin: {
+		email: 'admin@openfloor.example',
+		password: 'demo-admin-passphrase',
+		displayName: 'Site administrator'
+	},
+	chair: {
+		email: 'chair@harbour.example',
+		password: 'demo-chair-passphrase',
+		displayName: 'Grace Okafor'
+	},
+	secretary: {
+		email: 'secretary@harbour.example',
+		password: 'demo-secretary-passphrase',
+		displayName: 'Tomasz Nowak'
+	}
+} as const;
+
+export const demoGroupSlug = 'harbour';
+
+const purpose = `Operation Harbour is a joint operation of the Riverside Police Service and immigration enforcement
+in the custody suites of Riverside. People arrested are checked against immigration records and, where they
+were born abroad, against criminal records held in other countries.
+
+This group exists so that the communities most affected can **question the officers leading the operation**
+and hold the Service to account, in the open:
+
+- any community organisation working with people affected may apply to join, and every decision on an
+  application is published with its reasons;
+- agendas are published before each meeting, and anyone may ask questions at it, anonymously if they wish;
+- the minutes record every question, whether it was answered, and every commitment the Service made.`;
+
+async function ensureUser(
+	db: Database,
+	account: { email: string; password: string; displayName: string }
+) {
+	const [existing] = await db
+		.select({
+			id: users.id,
+			email: users.email,
+			displayName: users.displayName,
+			isSiteAdmin: users.isSiteAdmin
+		})
+		.from(users)
+		.where(eq(users.email, account.email));
+	return existing ?? (await signUp(db, account, 'demo-loader'));
+}
+
+/** Loads the demo story once; running it again changes nothing. */
+export async function loadDemo(db: Database): Promise<string> {
+	const [existing] = await db
+		.select({ id: groups.id })
+		.from(groups)
+		.where(eq(groups.slug, demoGroupSlug));
+	if (existing) return 'The demo is already loaded.';
+	const admin: SessionUser = await createSiteAdmin(db, demoAccounts.admin);
+	const chair = await ensureUser(db, demoAccounts.chair);
+	const secretary = await ensureUser(db, demoAccounts.secretary);
+	await createGroup(
+		db,
+		{ user: admin },
+		{
+			slug: demoGroupSlug,
+			name: 'Operation Harbour Community Reference Group',
+			institution: 'Riverside Police Service',
+			purpose,
+			membershipOpen: true,
+			timeZone: 'Europe/London'
+		}
+	);
+	await appointOfficer(db, { user: admin }, demoGroupSlug, { email: chair.email, role: 'chair' });
+	await appointOfficer(db, { user: chair }, demoGroupSlug, {
+		email: secretary.email,
+		role: 'secretary'
+	});
+	const lines = Object.entries(demoAccounts).map(
+		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
+	);
+	return [
+		'Demo loaded: Operation Harbour Community Reference Group (/g/harbour).',
+		'Accounts:',
+		...lines
+	].join('\n');
+}

@@ -1,0 +1,35 @@
+/** Flattens nested objects to dotted column names: `{ organisation: { name } }` → `organisation.name`. */
+export function flatten(row: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(row)) {
+		const name = prefix ? `${prefix}.${key}` : key;
+		if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+			Object.assign(out, flatten(value as Record<string, unknown>, name));
+		} else {
+			out[name] = value;
+		}
+	}
+	return out;
+}
+
+function cell(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	const text =
+		value instanceof Date
+			? value.toISOString()
+			: Array.isArray(value)
+				? JSON.stringify(value)
+				: String(value);
+	// Quote when needed; neutralise spreadsheet formulas (CSV injection).
+	const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+	return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** RFC 4180 CSV with a header row of every column any row has. */
+export function toCsv(rows: Record<string, unknown>[]): string {
+	const flat = rows.map((row) => flatten(row));
+	const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+	const lines = [columns.map(cell).join(',')];
+	for (const row of flat) lines.push(columns.map((c) => cell(row[c])).join(','));
+	return lines.join('\r\n') + '\r\n';
+}

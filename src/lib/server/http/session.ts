@@ -1,0 +1,47 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '../db';
+import {
+	createSession,
+	deleteSessionCookie,
+	generateSessionToken,
+	invalidateSession,
+	setSessionCookie
+} from '../auth/session';
+
+const secure = (event: RequestEvent) => event.url.protocol === 'https:';
+
+/** Signs the user in on this browser: a new session and its cookie. */
+export async function startSession(event: RequestEvent, userId: string) {
+	const token = generateSessionToken();
+	const session = await createSession(await getDb(), token, userId);
+	setSessionCookie(event.cookies, token, session.expiresAt, secure(event));
+}
+
+export async function endSession(event: RequestEvent) {
+	if (event.locals.session) await invalidateSession(await getDb(), event.locals.session.id);
+	deleteSessionCookie(event.cookies, secure(event));
+	event.locals.user = null;
+	event.locals.session = null;
+}
+
+/** A path on this site to go back to after signing in; anything else becomes the fallback. */
+export function safeRedirectTarget(value: string | null | undefined, fallback = '/account') {
+	return value && value.startsWith('/') && !value.startsWith('//') ? value : fallback;
+}
+
+/** Pages for signed-in users send everyone else to the sign-in page, and back afterwards. */
+export function requireSignedIn(event: RequestEvent) {
+	if (!event.locals.user) {
+		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	return event.locals.user;
+}
+
+/** The client's address, only ever used hashed as a rate-limit subject. */
+export function clientKey(event: RequestEvent) {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

@@ -1,0 +1,22 @@
+import { config } from './config';
+
+const order = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+type Level = keyof typeof order;
+
+function write(level: Level, message: string, extra?: Record<string, unknown>) {
+	if (order[level] < order[config().logLevel]) return;
+	const line = `${new Date().toISOString()} ${level} ${message}`;
+	const rest = extra ? ` ${JSON.stringify(extra)}` : '';
+	(level === 'error' || level === 'warn' ? console.error : console.log)(line + rest);
+}
+
+/**
+ * Plain line logging. Never log an address, a cookie or a question's author: an anonymous
+ * question must not become linkable through the logs.
+ */
+export const log = {
+	debug: (m: string, e?: Record<string, unknown>) => write('debug', m, e),
+	info: (m: string, e?: Record<string, unknown>) => write('info', m, e),
+	warn: (m: string, e?: Record<string, unknown>) => write('warn', m, e),
+	error: (m: string, e?: Record<string, unknown>) => write('error', m, e)
+};

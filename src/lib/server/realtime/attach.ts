@@ -1,0 +1,85 @@
+import type { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import * as v from 'valibot';
+import { liveNamespace } from '$lib/realtime/events';
+import type { Config } from '../config';
+import { log } from '../log';
+import { identify, isAllowedOrigin, type LiveSocket } from './connection';
+import { handle } from './handlers';
+
+function newRedisClient(url: string) {
+	return createClient({
+		url,
+		socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) }
+	});
+}
+type RedisClient = ReturnType<typeof newRedisClient>;
+type RealtimeState = { io?: Server; pub?: RedisClient; sub?: RedisClient };
+
+const state = ((globalThis as { openfloorRealtime?: RealtimeState }).openfloorRealtime ??= {});
+
+/** The socket.io server created by server.js (production) or the Vite plugin (development). */
+export function socketServer(): Server | undefined {
+	return (globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer;
+}
+
+/** Redis state for /healthz: undefined when not configured. */
+export function redisReady(): boolean | undefined {
+	return state.pub ? state.pub.isReady && !!state.sub?.isReady : undefined;
+}
+
+function connectRedis(url: string) {
+	const pub = newRedisClient(url);
+	const sub = newRedisClient(url);
+	let lastWarning = 0;
+	for (const client of [pub, sub]) {
+		client.on('error', (error: Error) => {
+			// Keep serving this instance alone while Redis is away; warn at most every 30 s.
+			if (Date.now() - lastWarning > 30_000) {
+				lastWarning = Date.now();
+				log.warn(`Redis unavailable, broadcasts stay on this instance: ${error.message}`);
+			}
+		});
+		client.connect().catch(() => {});
+	}
+	return { pub, sub };
+}
+
+/** Attaches Openfloor's namespace, authentication and handlers to a socket.io server. */
+export async function attachRealtime(io: Server, settings: Pick<Config, 'origin' | 'redisUrl'>) {
+	if (state.io === io) return; // dev server reloads: already attached
+	state.io = io;
+	if (settings.redisUrl) {
+		const { pub, sub } = connectRedis(settings.redisUrl);
+		state.pub = pub;
+		state.sub = sub;
+		io.adapter(createAdapter(pub, sub));
+	}
+	const live = io.of(liveNamespace);
+	live.use((socket, next) => {
+		const { origin, host } = socket.handshake.headers;
+		if (!isAllowedOrigin(origin, host, settings.origin)) return next(new Error('foreign_origin'));
+		identify(socket as LiveSocket).then(
+			() => next(),
+			() => next(new Error('unavailable'))
+		);
+	});
+	live.on('connection', (raw) => registerHandlers(raw as LiveSocket));
+}
+
+const emptyPayload = v.optional(v.object({}), {});
+
+export function registerHandlers(socket: LiveSocket) {
+	handle(socket, 'session:whoami', emptyPayload, async () => ({
+		user: socket.data.user
+			? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
+			: null
+	}));
+}
+
+export async function closeRealtime() {
+	await new Promise<void>((resolve) => (state.io ? state.io.close(() => resolve()) : resolve()));
+	for (const client of [state.pub, state.sub]) if (client?.isOpen) client.destroy();
+	state.io = state.pub = state.sub = undefined;
+}

@@ -1,0 +1,53 @@
+import type { Socket } from 'socket.io';
+import { localeCookie, resolveLocale, type Locale } from '$lib/i18n';
+import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
+import { getDb } from '../db';
+import { sessionCookieName, validateSessionToken, type SessionUser } from '../auth/session';
+
+export type SocketData = { user: SessionUser | null; locale: Locale };
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+/**
+ * A browser connecting from a page of another site is refused. Allowed: the configured ORIGIN,
+ * or (when none is configured) the origin of the host the client connected to.
+ */
+export function isAllowedOrigin(
+	origin: string | undefined,
+	host: string | undefined,
+	configured?: string
+) {
+	if (!origin) return true; // not a browser: it carries no ambient cookie
+	if (configured) return origin === configured;
+	try {
+		return new URL(origin).host === host;
+	} catch {
+		return false;
+	}
+}
+
+function parseCookies(header: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const part of header.split(';')) {
+		const at = part.indexOf('=');
+		if (at < 0) continue;
+		const name = part.slice(0, at).trim();
+		try {
+			out[name] ??= decodeURIComponent(part.slice(at + 1).trim());
+		} catch {
+			// a malformed value is ignored
+		}
+	}
+	return out;
+}
+
+/** Reads the session from the same cookie the pages use, and the language. */
+export async function identify(socket: LiveSocket) {
+	const cookies = parseCookies(socket.handshake.headers.cookie ?? '');
+	socket.data.locale = resolveLocale(
+		cookies[localeCookie],
+		socket.handshake.headers['accept-language'] ?? null
+	);
+	socket.data.user = null;
+	const token = cookies[sessionCookieName];
+	if (token) socket.data.user = (await validateSessionToken(await getDb(), token)).user;
+}

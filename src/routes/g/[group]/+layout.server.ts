@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { getGroup } from '$lib/server/groups/groups';
+import { allows, rolesOf } from '$lib/server/auth/authorise';
+import { isDomainError } from '$lib/server/errors';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ params, locals }) => {
+	const db = await getDb();
+	const group = await getGroup(db, params.group).catch((e: unknown) => {
+		if (isDomainError(e)) error(404, locals.t('group.not_found'));
+		throw e;
+	});
+	const roles = await rolesOf(db, locals.user, group.id);
+	return {
+		group: {
+			slug: group.slug,
+			name: group.name,
+			institution: group.institution,
+			membershipOpen: group.membershipOpen,
+			timeZone: group.timeZone
+		},
+		/** What the visitor may do here, for showing controls (every action checks again). */
+		can: {
+			appointSecretary: allows(roles, 'officer.appoint.secretary'),
+			appointChair: allows(roles, 'officer.appoint.chair')
+		}
+	};
+};

@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { isLocale, localeCookie } from '$lib/i18n';
+import type { RequestHandler } from './$types';
+
+/** The language switcher: a plain form post, so it works without JavaScript. */
+export const POST: RequestHandler = async ({ request, cookies, url }) => {
+	const form = await request.formData();
+	const lang = form.get('lang');
+	if (isLocale(lang)) {
+		cookies.set(localeCookie, lang, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 365
+		});
+	}
+	const target = String(form.get('redirectTo') ?? '/');
+	// Only a path on this site: never an open redirect.
+	redirect(303, target.startsWith('/') && !target.startsWith('//') ? target : '/');
+};

@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { signUp } from '$lib/server/auth/accounts';
+import { runFormAction } from '$lib/server/http/form';
+import { clientKey, safeRedirectTarget, startSession } from '$lib/server/http/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const result = await runFormAction(event, async (values) => {
+			const user = await signUp(await getDb(), values, clientKey(event));
+			await startSession(event, user.id);
+		});
+		if (result) return result;
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+	}
+};
