@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { groups, type Group } from '../db/schema';
 import { authorise, type Actor } from '../auth/authorise';
@@ -32,6 +32,29 @@ export async function createGroup(db: Database, actor: Actor, input: unknown): P
 
 export function listGroups(db: Executor) {
 	return db.select().from(groups).orderBy(asc(groups.name));
+}
+
+/** One page of groups in slug order, after the cursor's slug; one extra row tells if more follow. */
+export function listGroupsAfter(db: Executor, after: string | undefined, limit: number) {
+	return db
+		.select()
+		.from(groups)
+		.where(after ? gt(groups.slug, after) : undefined)
+		.orderBy(asc(groups.slug))
+		.limit(limit + 1);
+}
+
+/** The fields of a group anyone may read (API and exports). */
+export function publicGroup(group: Group) {
+	return {
+		slug: group.slug,
+		name: group.name,
+		institution: group.institution,
+		purpose: group.purpose,
+		membershipOpen: group.membershipOpen,
+		timeZone: group.timeZone,
+		createdAt: group.createdAt.toISOString()
+	};
 }
 
 /** The group at a slug, or a 404 domain error. */

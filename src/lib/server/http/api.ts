@@ -1,4 +1,4 @@
-import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { invalid, isDomainError } from '../errors';
@@ -9,7 +9,9 @@ import { toCsv } from './csv';
  * Wraps a JSON API handler: an expected failure becomes `{ error: { code, message, fields? } }`
  * with its status, in the caller's language (Accept-Language); anything else goes to handleError.
  */
-export function apiHandler(handler: RequestHandler): RequestHandler {
+export function apiHandler<E extends RequestEvent>(
+	handler: (event: E) => Response | Promise<Response>
+): (event: E) => Promise<Response> {
 	return async (event) => {
 		try {
 			return await handler(event);

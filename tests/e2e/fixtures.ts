@@ -1,0 +1,217 @@
+import { randomInt } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const failingImpacts = new Set(['serious', 'critical']);
+
+/** Paths each page has been checked on: every page a test visits must be checked (see below). */
+const checkedPaths = new WeakMap<Page, Set<string>>();
+
+/** Runs axe on the page as it is now; fails on any serious or critical violation. */
+export async function checkA11y(page: Page) {
+	await page.waitForLoadState('load');
+	const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+	const violations = results.violations.filter((v) => failingImpacts.has(v.impact ?? ''));
+	const report = violations
+		.map(
+			(v) =>
+				`- ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+				v.nodes.map((n) => `    at ${n.target.join(' ')}`).join('\n')
+		)
+		.join('\n');
+	expect(violations, `Accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+	const paths = checkedPaths.get(page) ?? new Set();
+	paths.add(new URL(page.url()).pathname);
+	checkedPaths.set(page, paths);
+}
+
+type Fixtures = {
+	checkA11y: (page: Page) => Promise<void>;
+	/** Fails a test that navigated to a page it never checked with axe. */
+	everyPageChecked: void;
+};
+
+export const test = base.extend<Fixtures>({
+	checkA11y: async ({}, use) => use(checkA11y), // eslint-disable-line no-empty-pattern
+	// Sign-up and sign-in are rate limited per client address; the e2e server reads the address
+	// from X-Forwarded-For (tests/e2e/serve.js), so each test is a client of its own.
+	extraHTTPHeaders: async ({ extraHTTPHeaders }, use) =>
+		use({
+			...extraHTTPHeaders,
+			'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
+		}),
+	everyPageChecked: [
+		async ({ context }, use, testInfo) => {
+			const visited = new Map<Page, Set<string>>();
+			const track = (page: Page) => {
+				visited.set(page, new Set());
+				page.on('framenavigated', (frame) => {
+					const url = new URL(frame.url());
+					if (frame === page.mainFrame() && url.protocol.startsWith('http')) {
+						visited.get(page)?.add(url.pathname);
+					}
+				});
+			};
+			context.pages().forEach(track);
+			context.on('page', track);
+			await use();
+			if (testInfo.status !== testInfo.expectedStatus) return;
+			const unchecked = [...visited].flatMap(([page, paths]) =>
+				[...paths].filter((path) => !checkedPaths.get(page)?.has(path))
+			);
+			expect(unchecked, 'pages visited but never checked with checkA11y').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export type Account = { name: string; email: string; password: string };
+
+/** A new account's details, unique to this run and test. */
+export function newAccount(label: string): Account {
+	const id = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
+	return {
+		name: `${label} ${id}`,
+		email: `${label.toLowerCase().replace(/\W+/g, '-')}-${id}@e2e.test`,
+		password: `correct horse ${id} staple`
+	};
+}
+
+export const admin: Account = {
+	name: 'E2E Admin',
+	email: 'admin@e2e.test',
+	password: 'e2e admin passphrase'
+};
+
+/** Creates an account through the sign-up form; the new user lands on their account page. */
+export async function signUp(page: Page, account: Account) {
+	await page.goto('/signup');
+	await checkA11y(page);
+	await page.getByRole('textbox', { name: 'Your name' }).fill(account.name);
+	await page.getByLabel('Email', { exact: true }).fill(account.email);
+	await page.getByLabel('Password', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL('/account');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+	await checkA11y(page);
+}
+
+/** Signs in through the sign-in form (from wherever the page is); lands on `landing`. */
+export async function logIn(page: Page, account: Account, landing = '/account') {
+	if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+	await checkA11y(page);
+	await page.getByLabel('Email', { exact: true }).fill(account.email);
+	await page.getByLabel('Password', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(landing);
+	await checkA11y(page);
+}
+
+/** Signs out with the button in the site header. */
+export async function logOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+	await checkA11y(page);
+}
+
+export type GroupInput = {
+	name: string;
+	slug: string;
+	institution: string;
+	purpose: string;
+	timeZone: string;
+	membershipOpen: boolean;
+};
+
+export function newGroup(): GroupInput {
+	const id = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
+	return {
+		name: `Harbour Reference Group ${id}`,
+		slug: `harbour-${id}`,
+		institution: `Harbour Board ${id}`,
+		purpose: 'We **question** the board in public.\n\n- Open meetings\n- Published minutes',
+		timeZone: 'Europe/Dublin',
+		membershipOpen: true
+	};
+}
+
+/** As a site administrator on /admin: creates a group, then appoints its chair. */
+export async function createGroupWithChair(page: Page, group: GroupInput, chair: Account) {
+	await page.goto('/admin');
+	await expect(page.getByRole('heading', { level: 1, name: 'Site administration' })).toBeVisible();
+	await checkA11y(page);
+	const create = page.getByRole('form', { name: 'Create a group' });
+	await create.getByLabel('Name of the group').fill(group.name);
+	await create.getByLabel('Short name for web addresses').fill(group.slug);
+	await create.getByLabel('Institution held to account').fill(group.institution);
+	await create.getByLabel('Purpose and terms of reference').fill(group.purpose);
+	await create.getByLabel('Time zone of meetings').fill(group.timeZone);
+	await create
+		.getByLabel('Accepting applications from organisations')
+		.setChecked(group.membershipOpen);
+	await create.getByRole('button', { name: 'Create a group' }).click();
+	await expect(page.getByRole('status')).toHaveText('Group created.');
+	await checkA11y(page);
+
+	const appoint = page.getByRole('form', { name: 'Appoint a chair' });
+	await appoint.getByLabel('Groups').selectOption(group.slug);
+	await appoint.getByLabel('Email of the person to appoint').fill(chair.email);
+	await appoint.getByRole('button', { name: 'Appoint a chair' }).click();
+	await expect(page.getByRole('status')).toHaveText(`${chair.name} is now Chair.`);
+	await checkA11y(page);
+}
+
+/** As the group's chair: appoints a secretary on the group's officers page. */
+export async function appointSecretary(page: Page, slug: string, secretary: Account) {
+	await page.goto(`/g/${slug}/officers`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Officers' })).toBeVisible();
+	await checkA11y(page);
+	const appoint = page.getByRole('form', { name: 'Appoint an officer' });
+	await appoint.getByLabel('Email of the person to appoint').fill(secretary.email);
+	await appoint.getByLabel('Role').selectOption({ label: 'Secretary' });
+	await appoint.getByRole('button', { name: 'Appoint an officer' }).click();
+	await expect(page.getByRole('status')).toHaveText(`${secretary.name} is now Secretary.`);
+	await checkA11y(page);
+}
+
+/** What a signed-out visitor sees: the group listed on the home page, and its page. */
+export async function expectPublicGroupPage(
+	page: Page,
+	group: GroupInput,
+	officers: { chair: Account; secretary: Account }
+) {
+	await page.goto('/');
+	await checkA11y(page);
+	await page.getByRole('link', { name: group.name }).click();
+	await expect(page).toHaveURL(`/g/${group.slug}`);
+	await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible();
+	const main = page.getByRole('main');
+	// The group header (on every group page) names the institution too; this is the page's own line.
+	await expect(main.getByText(`Holds to account: ${group.institution}`).last()).toBeVisible();
+	// The purpose is rendered Markdown, not the raw text.
+	await expect(main.locator('.prose strong')).toHaveText('question');
+	await expect(main.locator('.prose li')).toHaveText(['Open meetings', 'Published minutes']);
+	await expect(main.getByText('**question**')).toHaveCount(0);
+	await expect(main.getByRole('listitem').filter({ hasText: 'Chair:' })).toHaveText(
+		`Chair: ${officers.chair.name}`
+	);
+	await expect(main.getByRole('listitem').filter({ hasText: 'Secretary:' })).toHaveText(
+		`Secretary: ${officers.secretary.name}`
+	);
+	await checkA11y(page);
+}
+
+/** Chooses a language with the switcher in the site header (a plain form post). */
+export async function switchLanguage(
+	page: Page,
+	from: { label: string; button: string },
+	to: string
+) {
+	await page.getByLabel(from.label, { exact: true }).selectOption({ label: to });
+	await page.getByRole('button', { name: from.button }).click();
+}

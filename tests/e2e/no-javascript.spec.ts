@@ -1,0 +1,62 @@
+import {
+	admin,
+	appointSecretary,
+	checkA11y,
+	createGroupWithChair,
+	expect,
+	expectPublicGroupPage,
+	logIn,
+	logOut,
+	newAccount,
+	newGroup,
+	signUp,
+	switchLanguage,
+	test
+} from './fixtures';
+
+// Every form is a plain HTML post: the whole foundation works with JavaScript turned off.
+test.use({ javaScriptEnabled: false });
+
+test('without JavaScript: sign-up, sign-in, a group with officers, the language switch', async ({
+	page
+}) => {
+	const chair = newAccount('Chair');
+	const secretary = newAccount('Secretary');
+	const group = newGroup();
+
+	await signUp(page, chair);
+	await logOut(page);
+	await signUp(page, secretary);
+	await logOut(page);
+
+	await logIn(page, admin);
+	await createGroupWithChair(page, group, chair);
+	await logOut(page);
+
+	await logIn(page, chair);
+	await appointSecretary(page, group.slug, secretary);
+	await logOut(page);
+
+	await expectPublicGroupPage(page, group, { chair, secretary });
+
+	await switchLanguage(page, { label: 'Language', button: 'Change language' }, 'العربية');
+	await expect(page).toHaveURL(`/g/${group.slug}`);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByRole('link', { name: 'المجموعات' })).toBeVisible();
+	await checkA11y(page);
+	await switchLanguage(page, { label: 'اللغة', button: 'تغيير اللغة' }, 'English');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
+test('without JavaScript: bad input comes back with messages and what was typed', async ({
+	page
+}) => {
+	await page.goto('/login');
+	await page.getByLabel('Email', { exact: true }).fill(admin.email);
+	await page.getByLabel('Password', { exact: true }).fill('not the passphrase');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toContainText('do not match an account');
+	await expect(page.getByLabel('Email', { exact: true })).toHaveValue(admin.email);
+	await checkA11y(page);
+	await logIn(page, admin);
+});

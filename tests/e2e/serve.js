@@ -1,0 +1,56 @@
+// The app for the browser tests: a fresh embedded database with one site administrator, then the
+// production server (`node server.js`, from the build `npm test` made) in the foreground.
+// Playwright starts this as its webServer and stops it when the run ends.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const dataDir = '.test-data/e2e';
+const port = '4173';
+const host = '127.0.0.1';
+
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+// Always the embedded database: never a PostgreSQL or Redis that CI exported for other suites.
+const env = { ...process.env, DATA_DIR: dataDir };
+delete env.DATABASE_URL;
+delete env.REDIS_URL;
+
+// Before the server starts, so the command opens the folder itself (no app holds its lock yet).
+const admin = spawnSync(
+	process.execPath,
+	[
+		'node_modules/tsx/dist/cli.mjs',
+		'scripts/admin-create.ts',
+		'--email',
+		'admin@e2e.test',
+		'--password',
+		'e2e admin passphrase',
+		'--name',
+		'E2E Admin'
+	],
+	{ env, stdio: 'inherit' }
+);
+if (admin.status !== 0) {
+	console.error(`serve.js: admin:create failed (exit ${admin.status ?? admin.signal})`);
+	process.exit(1);
+}
+
+const server = spawn(process.execPath, ['server.js'], {
+	env: {
+		...env,
+		PORT: port,
+		HOST: host,
+		ORIGIN: `http://${host}:${port}`,
+		// Each test sends its own X-Forwarded-For (see fixtures.ts), so the per-client rate limits
+		// on sign-up and sign-in count each test apart rather than the whole run as one client.
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1'
+	},
+	stdio: 'inherit'
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

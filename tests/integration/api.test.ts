@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { databaseKinds } from '../fixtures/databases';
+
+const adminEmail = 'admin@api.test';
+const adminPassword = 'api admin passphrase';
+const password = 'correct horse battery staple';
+
+for (const kind of databaseKinds) {
+	describe(`JSON API on the built app [${kind}]`, () => {
+		let app: RunningApp;
+		let dropDatabase: (() => Promise<void>) | undefined;
+
+		beforeAll(async () => {
+			let env: Record<string, string> = {};
+			if (kind === 'postgres') {
+				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
+				dropDatabase = scratch.drop;
+				env = { DATABASE_URL: scratch.url };
+			}
+			app = await startApp({ env });
+			// While the app runs: through its admin socket on PGlite, directly on PostgreSQL.
+			const created = app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]);
+			expect(created.stdout + created.stderr).toContain('Site administrator ready');
+			expect(created.status).toBe(0);
+		});
+
+		afterAll(async () => {
+			await app?.stop();
+			await dropDatabase?.();
+		});
+
+		const signedIn = async (email: string, pass = password) => {
+			const client = new Client(app.url);
+			const response = await client.post('/api/v1/session', { email, password: pass });
+			expect(response.status).toBe(200);
+			return client;
+		};
+
+		it('signs up, sets a hardened session cookie and knows who is signed in', async () => {
+			const client = new Client(app.url);
+			const response = await client.post('/api/v1/users', {
+				email: 'Newcomer@API.test',
+				password,
+				displayName: 'Newcomer'
+			});
+			expect(response.status).toBe(201);
+			expect(response.json.user).toEqual({ email: 'newcomer@api.test', displayName: 'Newcomer' });
+			const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='))!;
+			expect(cookie).toMatch(/HttpOnly/i);
+			expect(cookie).toMatch(/SameSite=Lax/i);
+			expect(cookie).toMatch(/Path=\//);
+			expect(cookie).not.toMatch(/Secure/i); // ORIGIN is plain http here
+			expect(client.cookies.get('session')).toMatch(/^[a-z2-7]{32}$/);
+			const me = await client.get('/api/v1/session');
+			expect(me.json.user.email).toBe('newcomer@api.test');
+			expect((await client.delete('/api/v1/session')).status).toBe(204);
+			expect((await client.get('/api/v1/session')).json.user).toBeNull();
+		});
+
+		it('answers bad input with 400 and field messages, in the caller’s language', async () => {
+			const client = new Client(app.url);
+			const response = await client.post('/api/v1/users', { email: 'nope', password: 'short' });
+			expect(response.status).toBe(400);
+			expect(response.json.error.code).toBe('invalid');
+			expect(Object.keys(response.json.error.fields).sort()).toEqual([
+				'displayName',
+				'email',
+				'password'
+			]);
+			const arabic = await client.post(
+				'/api/v1/users',
+				{ email: 'nope' },
+				{ 'accept-language': 'ar' }
+			);
+			expect(arabic.json.error.fields.email).toMatch(/[\u0600-\u06FF]/);
+			const notJson = await client.request('POST', '/api/v1/session', undefined, {
+				'content-type': 'application/json'
+			});
+			expect(notJson.status).toBe(400);
+			expect(notJson.json.error.code).toBe('invalid');
+		});
+
+		it('refuses a duplicate email with 409 and a generic login failure with 400', async () => {
+			const client = new Client(app.url);
+			const body = { email: 'twice@api.test', password, displayName: 'Twice' };
+			expect((await client.post('/api/v1/users', body)).status).toBe(201);
+			const again = await new Client(app.url).post('/api/v1/users', body);
+			expect(again.status).toBe(409);
+			expect(again.json.error.fields.email).toBeTruthy();
+			const wrong = await new Client(app.url).post('/api/v1/session', {
+				email: 'twice@api.test',
+				password: 'not the password'
+			});
+			const unknown = await new Client(app.url).post('/api/v1/session', {
+				email: 'nobody@api.test',
+				password: 'not the password'
+			});
+			expect(wrong.status).toBe(400);
+			expect(wrong.json.error.message).toBe(unknown.json.error.message);
+		});
+
+		it('lets only the site admin create groups, and the chair appoint secretaries', async () => {
+			const anonymous = new Client(app.url);
+			const group = {
+				slug: `api-${kind}`,
+				name: 'API Test Community Reference Group',
+				institution: 'Testshire Police',
+				purpose: 'To ask **questions**.',
+				membershipOpen: true
+			};
+			expect((await anonymous.post('/api/v1/groups', group)).status).toBe(401);
+			await new Client(app.url).post('/api/v1/users', {
+				email: 'chair@api.test',
+				password,
+				displayName: 'Chair Person'
+			});
+			await new Client(app.url).post('/api/v1/users', {
+				email: 'sec@api.test',
+				password,
+				displayName: 'Secretary Person'
+			});
+			const chair = await signedIn('chair@api.test');
+			expect((await chair.post('/api/v1/groups', group)).status).toBe(403);
+
+			const admin = await signedIn(adminEmail, adminPassword);
+			const created = await admin.post('/api/v1/groups', group);
+			expect(created.status).toBe(201);
+			expect(created.json.slug).toBe(group.slug);
+			const duplicate = await admin.post('/api/v1/groups', group);
+			expect(duplicate.status).toBe(409);
+			expect(duplicate.json.error.fields.slug).toBeTruthy();
+
+			const roles = `/api/v1/groups/${group.slug}/roles`;
+			expect((await chair.post(roles, { email: 'sec@api.test', role: 'secretary' })).status).toBe(
+				403
+			);
+			expect((await admin.post(roles, { email: 'chair@api.test', role: 'chair' })).status).toBe(
+				201
+			);
+			expect((await chair.post(roles, { email: 'sec@api.test', role: 'chair' })).status).toBe(403);
+			expect((await chair.post(roles, { email: 'sec@api.test', role: 'secretary' })).status).toBe(
+				201
+			);
+			expect((await chair.post(roles, { email: 'sec@api.test', role: 'secretary' })).status).toBe(
+				409
+			);
+			const missing = await chair.post(roles, { email: 'ghost@api.test', role: 'secretary' });
+			expect(missing.status).toBe(400);
+			expect(missing.json.error.fields.email).toBeTruthy();
+
+			const read = await anonymous.get(`/api/v1/groups/${group.slug}`);
+			expect(read.status).toBe(200);
+			expect(read.json.officers.map((o: { role: string }) => o.role).sort()).toEqual([
+				'chair',
+				'secretary'
+			]);
+			const record = await anonymous.get(`${roles}.json`);
+			expect(record.json.items).toHaveLength(2);
+			expect(JSON.stringify(record.json)).not.toContain('@api.test'); // no emails in public data
+		});
+
+		it('refuses a change sent from another site', async () => {
+			const admin = await signedIn(adminEmail, adminPassword);
+			const response = await admin.post(
+				'/api/v1/groups',
+				{ slug: 'foreign-origin' },
+				{ origin: 'https://evil.example' }
+			);
+			expect(response.status).toBe(403);
+			expect(response.json.error.code).toBe('foreign_origin');
+			const form = await admin.request('POST', '/logout', undefined, {
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			});
+			expect(form.status).toBe(403);
+		});
+
+		it('lists groups as JSON and CSV with ETags, paginated', async () => {
+			const admin = await signedIn(adminEmail, adminPassword);
+			for (const n of [1, 2, 3]) {
+				await admin.post('/api/v1/groups', {
+					slug: `page-${n}`,
+					name: `Paged group ${n}`,
+					institution: 'Council',
+					purpose: 'Paging.',
+					membershipOpen: false
+				});
+			}
+			const anonymous = new Client(app.url);
+			const first = await anonymous.get('/api/v1/groups.json?limit=2');
+			expect(first.json.items).toHaveLength(2);
+			expect(first.json.next).toMatch(/cursor=/);
+			expect(first.headers.get('cache-control')).toContain('max-age');
+			const etag = first.headers.get('etag')!;
+			expect(
+				(await anonymous.get('/api/v1/groups.json?limit=2', { 'if-none-match': etag })).status
+			).toBe(304);
+			const seen = [...first.json.items];
+			for (let next = first.json.next; next;) {
+				const more = await anonymous.get(next);
+				seen.push(...more.json.items);
+				next = more.json.next;
+			}
+			const slugs = seen.map((g: { slug: string }) => g.slug);
+			expect(new Set(slugs).size).toBe(slugs.length);
+			expect(slugs).toEqual([...slugs].sort());
+			expect(slugs).toEqual(expect.arrayContaining(['page-1', 'page-2', 'page-3']));
+
+			const csv = await anonymous.get('/api/v1/groups.csv');
+			expect(csv.headers.get('content-type')).toContain('text/csv');
+			const [header, ...lines] = csv.text.trim().split('\r\n');
+			expect(header.split(',')).toEqual(expect.arrayContaining(['slug', 'name', 'membershipOpen']));
+			expect(lines.length).toBe(slugs.length);
+		});
+
+		it('answers unknown groups and addresses with a JSON 404', async () => {
+			const anonymous = new Client(app.url);
+			const group = await anonymous.get('/api/v1/groups/no-such-group');
+			expect(group.status).toBe(404);
+			expect(group.json.error.code).toBe('not_found');
+			expect((await anonymous.get('/api/v1/nothing-here')).json.error.code).toBe('not_found');
+			const page = await anonymous.get('/g/no-such-group');
+			expect(page.status).toBe(404);
+		});
+
+		it('reports its health', async () => {
+			const health = await new Client(app.url).get('/healthz');
+			expect(health.json).toMatchObject({ status: 'ok', database: { kind, ok: true } });
+		});
+	});
+}
