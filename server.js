@@ -16,7 +16,16 @@ globalThis.openfloorSocketServer = new Server(httpServer, {
 
 // Importing the handler runs SvelteKit's init hook: configuration is validated and the database
 // opened (and migrated) before the first request; a bad setting stops the process with one line.
-const { handler } = await import('./build/handler.js');
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// adapter-node validates some variables itself (ORIGIN, …): one line, no stack trace.
+	const message = error instanceof Error ? error.message : String(error);
+	console.error(`Openfloor cannot start: ${message.split('\n')[0]}`);
+	if (process.env.LOG_LEVEL === 'debug') console.error(error);
+	process.exit(1);
+}
 httpServer.on('request', handler);
 
 httpServer.listen(port, host, () => {
@@ -35,5 +44,10 @@ function shutdown() {
 	httpServer.closeIdleConnections?.();
 	setTimeout(() => httpServer.closeAllConnections?.(), 5000).unref();
 }
+// Closing clients (e.g. a Redis client still trying to connect) rejects their pending commands:
+// once stopping, that is expected, not a crash.
+process.on('unhandledRejection', (reason) => {
+	if (!stopping) throw reason;
+});
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

@@ -27,7 +27,7 @@ export async function startServer() {
 				adminSocket?.close();
 				await closeRealtime();
 				await (await databaseHandle()).close();
-			})();
+			})().catch((error: unknown) => log.error(`while shutting down: ${String(error)}`));
 		});
 	} catch (error) {
 		if (error instanceof ConfigError || error instanceof DataFolderInUse) {

@@ -80,6 +80,12 @@ export function registerHandlers(socket: LiveSocket) {
 
 export async function closeRealtime() {
 	await new Promise<void>((resolve) => (state.io ? state.io.close(() => resolve()) : resolve()));
-	for (const client of [state.pub, state.sub]) if (client?.isOpen) client.destroy();
+	for (const client of [state.pub, state.sub]) {
+		try {
+			client?.destroy();
+		} catch {
+			// never connected (Redis unreachable): nothing to close
+		}
+	}
 	state.io = state.pub = state.sub = undefined;
 }
