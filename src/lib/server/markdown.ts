@@ -39,7 +39,12 @@ export function renderMarkdown(source: string): string {
 	const html = marked.parse(source, { async: false }) as string;
 	return sanitizeHtml(html, {
 		allowedTags,
-		allowedAttributes: { a: ['href', 'title'], th: ['align'], td: ['align'], code: ['class'] },
+		allowedAttributes: {
+			a: ['href', 'title', 'rel'],
+			th: ['align'],
+			td: ['align'],
+			code: ['class']
+		},
 		allowedSchemes: ['http', 'https', 'mailto'],
 		allowProtocolRelative: false,
 		disallowedTagsMode: 'escape',
