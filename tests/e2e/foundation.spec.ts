@@ -16,6 +16,7 @@ import {
 test('an administrator sets up a group, its chair appoints a secretary, the public sees it', async ({
 	page
 }) => {
+	test.slow(); // about twenty pages, each checked with axe
 	const chair = newAccount('Chair');
 	const secretary = newAccount('Secretary');
 	const group = newGroup();

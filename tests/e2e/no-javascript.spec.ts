@@ -20,6 +20,7 @@ test.use({ javaScriptEnabled: false });
 test('without JavaScript: sign-up, sign-in, a group with officers, the language switch', async ({
 	page
 }) => {
+	test.slow(); // about twenty pages, each checked with axe
 	const chair = newAccount('Chair');
 	const secretary = newAccount('Secretary');
 	const group = newGroup();

@@ -43,6 +43,10 @@ const envSchema = v.object({
 		'postgres://user@127.0.0.1:5432/openfloor'
 	),
 	REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+	SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtps://user:password@mail.example.org:465'),
+	MAIL_FROM: v.optional(
+		v.pipe(v.string(), v.trim(), v.maxLength(254, 'must be at most 254 characters'))
+	),
 	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')
 });
 
@@ -54,6 +58,10 @@ export type Config = {
 	dataDir: string;
 	databaseUrl: string | undefined;
 	redisUrl: string | undefined;
+	/** Decision emails go out through this server; without it, nobody is emailed. */
+	smtpUrl: string | undefined;
+	/** The From of those emails. */
+	mailFrom: string;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
@@ -79,6 +87,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		dataDir: path.resolve(env_.DATA_DIR),
 		databaseUrl: env_.DATABASE_URL,
 		redisUrl: env_.REDIS_URL,
+		smtpUrl: env_.SMTP_URL,
+		mailFrom: env_.MAIL_FROM || 'Openfloor <openfloor@localhost>',
 		logLevel: env_.LOG_LEVEL
 	};
 }

@@ -3,16 +3,22 @@ import { changeDisplayName, changePassword } from '$lib/server/auth/accounts';
 import { listGroups } from '$lib/server/groups/groups';
 import { rolesOfUser } from '$lib/server/groups/officers';
 import { runFormAction } from '$lib/server/http/form';
+import { applicationsOfUser } from '$lib/server/membership/register';
 import { requireSignedIn, startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireSignedIn(event);
 	const db = await getDb();
-	const [roles, groups] = await Promise.all([rolesOfUser(db, user.id), listGroups(db)]);
+	const [roles, groups, applications] = await Promise.all([
+		rolesOfUser(db, user.id),
+		listGroups(db),
+		applicationsOfUser(db, user.id)
+	]);
 	const groupById = new Map(groups.map((g) => [g.id, g]));
 	return {
 		account: { email: user.email, displayName: user.displayName, isSiteAdmin: user.isSiteAdmin },
+		applications,
 		roles: roles.flatMap((r) => {
 			const group = groupById.get(r.groupId);
 			return group ? [{ role: r.role, groupName: group.name, groupSlug: group.slug }] : [];

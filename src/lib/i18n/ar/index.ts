@@ -2,6 +2,16 @@ import type { Messages } from '..';
 import { common } from './common';
 import { accounts } from './accounts';
 import { groups } from './groups';
+import { membership } from './membership';
+import { meetings } from './meetings';
+import { questions } from './questions';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
-export const ar: Messages = { ...common, ...accounts, ...groups };
+export const ar: Messages = {
+	...common,
+	...accounts,
+	...groups,
+	...membership,
+	...meetings,
+	...questions
+};

@@ -16,7 +16,17 @@ export type Role = GroupRole | 'site_admin';
 export const permissions = {
 	'group.create': ['site_admin'],
 	'officer.appoint.chair': ['site_admin'],
-	'officer.appoint.secretary': ['site_admin', 'chair']
+	'officer.appoint.secretary': ['site_admin', 'chair'],
+	'meeting.manage': ['chair', 'secretary'],
+	'attendance.record': ['chair', 'secretary'],
+	'proposal.decide': ['chair'],
+	'application.review': ['chair', 'secretary'],
+	'application.decide': ['chair'],
+	'membership.end': ['chair'],
+	'membership.open': ['chair'],
+	'membership.categories': ['chair'],
+	'question.moderate': ['chair', 'secretary'],
+	'question.answer': ['chair', 'secretary']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -11,7 +11,10 @@ export type Limit = { name: string; max: number; windowSeconds: number };
 export const limits = {
 	loginPerAccount: { name: 'login-account', max: 10, windowSeconds: 15 * 60 },
 	loginPerClient: { name: 'login-client', max: 30, windowSeconds: 15 * 60 },
-	signupPerClient: { name: 'signup-client', max: 10, windowSeconds: 60 * 60 }
+	signupPerClient: { name: 'signup-client', max: 10, windowSeconds: 60 * 60 },
+	applyPerAccount: { name: 'apply-account', max: 5, windowSeconds: 60 * 60 },
+	askPerParticipant: { name: 'ask-participant', max: 5, windowSeconds: 10 * 60 },
+	votePerParticipant: { name: 'vote-participant', max: 120, windowSeconds: 60 }
 } satisfies Record<string, Limit>;
 
 function keyOf(limit: Limit, subject: string) {

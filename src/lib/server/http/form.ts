@@ -10,15 +10,17 @@ const secretFields = new Set(['password', 'currentPassword', 'newPassword']);
 /**
  * Runs a form action: reads the posted fields, calls the domain, and turns an expected
  * failure into `fail(status, { error, fields, values })` in the user's language, keeping what
- * they typed (passwords excepted). Anything unexpected goes on to `handleError`.
+ * they typed (passwords excepted). Anything unexpected goes on to `handleError`. `run` also gets
+ * the raw FormData, for files.
  */
 export async function runFormAction<T>(
 	event: RequestEvent,
-	run: (values: Record<string, string>) => Promise<T>
+	run: (values: Record<string, string>, data: FormData) => Promise<T>
 ) {
-	const values = formObject(await event.request.formData());
+	const data = await event.request.formData();
+	const values = formObject(data);
 	try {
-		return await run(values);
+		return await run(values, data);
 	} catch (error) {
 		if (!isDomainError(error)) throw error;
 		const t = event.locals.t;

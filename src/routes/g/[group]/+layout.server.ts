@@ -23,7 +23,12 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 		/** What the visitor may do here, for showing controls (every action checks again). */
 		can: {
 			appointSecretary: allows(roles, 'officer.appoint.secretary'),
-			appointChair: allows(roles, 'officer.appoint.chair')
+			appointChair: allows(roles, 'officer.appoint.chair'),
+			reviewApplications: allows(roles, 'application.review'),
+			decideApplications: allows(roles, 'application.decide'),
+			endMemberships: allows(roles, 'membership.end'),
+			openMembership: allows(roles, 'membership.open'),
+			manageCategories: allows(roles, 'membership.categories')
 		}
 	};
 };

@@ -2,14 +2,17 @@ import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
 import { listOfficers } from '$lib/server/groups/officers';
 import { renderMarkdown } from '$lib/server/markdown';
+import { currentOpening } from '$lib/server/membership/openness';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const db = await getDb();
 	const group = await getGroup(db, params.group);
 	const officers = await listOfficers(db, group.id, { currentOnly: true });
+	const opening = group.membershipOpen ? undefined : await currentOpening(db, group.id);
 	return {
 		purposeHtml: renderMarkdown(group.purpose),
+		closure: opening ? { reason: opening.reason, reviewOn: opening.reviewOn } : null,
 		officers: officers.map(({ id, role, displayName }) => ({ id, role, displayName }))
 	};
 };

@@ -1,3 +1,6 @@
 export * from './accounts';
 export * from './groups';
 export * from './audit';
+export * from './membership';
+export * from './meetings';
+export * from './questions';

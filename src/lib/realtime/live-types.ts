@@ -1,0 +1,55 @@
+/** What a live page knows of a question (the same shape in snapshots, broadcasts and the API). */
+export type LiveQuestion = {
+	id: string;
+	/** Null when it was rejected as abusive or as personal data: the text itself is the problem. */
+	text: string | null;
+	anonymous: boolean;
+	/** The asker's name for a named question; never anything for an anonymous one. */
+	askerName: string | null;
+	source: 'app' | 'floor';
+	state: 'pending' | 'published' | 'rejected' | 'merged' | 'withdrawn';
+	rejectionReason: 'off_topic' | 'abusive' | 'duplicate' | 'personal_data' | null;
+	rejectionNote: string | null;
+	mergedIntoId: string | null;
+	answerStatus:
+		| 'open'
+		| 'answered'
+		| 'partly_answered'
+		| 'not_answered'
+		| 'declined'
+		| 'deferred'
+		| 'not_reached';
+	answerSummary: string | null;
+	agendaItemId: string | null;
+	votes: number;
+	/** The room's verdict on the answer. */
+	verdict: { answered: number; partly_answered: number; not_answered: number };
+	askedAt: string;
+};
+
+export type LiveMeeting = {
+	id: string;
+	group: string;
+	number: number;
+	title: string;
+	state: 'draft' | 'scheduled' | 'live' | 'closed' | 'cancelled';
+	mode: 'open' | 'premoderated';
+	questionCap: number;
+	pinnedQuestionId: string | null;
+	joinCode: string | null;
+};
+
+/** What this browser did: its own questions, votes and ratings (never broadcast). */
+export type LiveViewer = {
+	mine: string[];
+	voted: string[];
+	rated: Record<string, string>;
+	canModerate: boolean;
+};
+
+export type LiveSnapshot = {
+	seq: number;
+	meeting: LiveMeeting;
+	questions: LiveQuestion[];
+	viewer: LiveViewer;
+};

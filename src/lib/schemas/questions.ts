@@ -1,0 +1,104 @@
+import * as v from 'valibot';
+import { flag, optionalText, text } from './fields';
+
+export const questionMaxLength = 500;
+
+const id = v.pipe(v.string('validation.required'), v.uuid('validation.invalid'));
+const optionalId = v.optional(
+	v.pipe(
+		v.string(),
+		v.transform((s) => s || undefined),
+		v.optional(v.pipe(v.string(), v.uuid('validation.invalid')))
+	)
+);
+
+export const askSchema = v.object({
+	text: text(questionMaxLength, 3),
+	anonymous: flag,
+	/** A name for a named question from someone without an account. */
+	name: optionalText(80),
+	agendaItemId: optionalId
+});
+
+export const floorQuestionSchema = v.object({
+	text: text(questionMaxLength, 3),
+	name: optionalText(80)
+});
+
+/** `up: false` takes a vote back. Forms send "true"/"false". */
+export const voteSchema = v.object({
+	questionId: id,
+	up: v.pipe(
+		v.optional(v.union([v.boolean(), v.picklist(['true', 'false'])], 'validation.boolean'), true),
+		v.transform((value) => value === true || value === 'true')
+	)
+});
+
+export const questionRefSchema = v.object({ questionId: id });
+
+export const verdicts = ['answered', 'partly_answered', 'not_answered'] as const;
+export const rateSchema = v.object({
+	questionId: id,
+	verdict: v.picklist(verdicts, 'validation.choice')
+});
+
+export const rejectionReasons = ['off_topic', 'abusive', 'duplicate', 'personal_data'] as const;
+export const answerStatuses = [
+	'answered',
+	'partly_answered',
+	'not_answered',
+	'declined',
+	'deferred'
+] as const;
+
+const isoDate = v.pipe(
+	v.string('validation.required'),
+	v.regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+	v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'validation.date')
+);
+
+export const moderateSchema = v.variant(
+	'action',
+	[
+		v.object({ action: v.literal('approve'), questionId: id }),
+		v.object({
+			action: v.literal('reject'),
+			questionId: id,
+			reason: v.picklist(rejectionReasons, 'validation.choice'),
+			note: optionalText(300)
+		}),
+		v.object({ action: v.literal('merge'), questionId: id, intoId: id }),
+		v.object({ action: v.literal('pin'), questionId: id }),
+		v.object({ action: v.literal('unpin') }),
+		v.object({
+			action: v.literal('status'),
+			questionId: id,
+			status: v.picklist(answerStatuses, 'validation.choice'),
+			summary: optionalText(2000),
+			owner: optionalText(160),
+			dueOn: v.optional(
+				v.pipe(
+					v.string(),
+					v.transform((s) => s || undefined),
+					v.optional(isoDate)
+				)
+			)
+		})
+	],
+	'validation.choice'
+);
+
+export const liveSettingsSchema = v.object({
+	mode: v.picklist(['open', 'premoderated'], 'validation.choice'),
+	questionCap: v.pipe(
+		v.union(
+			[v.number(), v.pipe(v.string(), v.regex(/^\d+$/, 'validation.invalid'), v.transform(Number))],
+			'validation.invalid'
+		),
+		v.integer('validation.invalid'),
+		v.minValue(1, 'validation.too_small'),
+		v.maxValue(50, 'validation.too_large')
+	)
+});
+
+export type ModerateInput = v.InferOutput<typeof moderateSchema>;

@@ -1,0 +1,146 @@
+import {
+	bigint,
+	boolean,
+	date,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { agendaItems, meetings } from './meetings';
+
+export const questionMode = pgEnum('question_mode', ['open', 'premoderated']);
+
+/** A meeting's live Q&A settings and its change counter (`seq`, carried by every broadcast). */
+export const meetingLive = pgTable('meeting_live', {
+	meetingId: uuid()
+		.primaryKey()
+		.references(() => meetings.id, { onDelete: 'cascade' }),
+	mode: questionMode().notNull().default('open'),
+	/** Each participant may ask at most this many questions in the meeting. */
+	questionCap: integer().notNull().default(3),
+	pinnedQuestionId: uuid(),
+	seq: bigint({ mode: 'number' }).notNull().default(0)
+});
+
+export const questionState = pgEnum('question_state', [
+	'pending',
+	'published',
+	'rejected',
+	'merged',
+	'withdrawn'
+]);
+
+export const answerStatus = pgEnum('answer_status', [
+	'open',
+	'answered',
+	'partly_answered',
+	'not_answered',
+	'declined',
+	'deferred',
+	'not_reached'
+]);
+
+export const rejectionReason = pgEnum('rejection_reason', [
+	'off_topic',
+	'abusive',
+	'duplicate',
+	'personal_data'
+]);
+
+export const questionSource = pgEnum('question_source', ['app', 'floor']);
+
+/**
+ * A question. An anonymous one stores no user id, no name and no address: its asker is known
+ * only by `askerKey`, a hash of the asker's random cookie token and this question's id, which
+ * links it to nothing else (not to the asker's other questions, nor to their votes).
+ */
+export const questions = pgTable(
+	'questions',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		meetingId: uuid()
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		agendaItemId: uuid().references(() => agendaItems.id, { onDelete: 'set null' }),
+		text: text().notNull(),
+		anonymous: boolean().notNull(),
+		askerUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		askerName: text(),
+		askerKey: text(),
+		source: questionSource().notNull().default('app'),
+		state: questionState().notNull(),
+		rejectionReason: rejectionReason(),
+		/** Shown to the asker with a rejection. */
+		rejectionNote: text(),
+		mergedIntoId: uuid(),
+		answerStatus: answerStatus().notNull().default('open'),
+		answerSummary: text(),
+		askedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		publishedAt: timestamp({ withTimezone: true }),
+		moderatedAt: timestamp({ withTimezone: true }),
+		answeredAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index().on(t.meetingId, t.state)]
+);
+
+/**
+ * One vote per participant and question, enforced by the key. `voterKey` hashes the participant's
+ * token with the meeting's id: stable within one meeting (so merged questions combine votes
+ * without double counting), different in every other meeting.
+ */
+export const questionVotes = pgTable(
+	'question_votes',
+	{
+		questionId: uuid()
+			.notNull()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		voterKey: text().notNull(),
+		votedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.voterKey] })]
+);
+
+export const roomVerdict = pgEnum('room_verdict', ['answered', 'partly_answered', 'not_answered']);
+
+/** The room's judgement of an answer: one rating per participant and question. */
+export const questionRatings = pgTable(
+	'question_ratings',
+	{
+		questionId: uuid()
+			.notNull()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		voterKey: text().notNull(),
+		verdict: roomVerdict().notNull(),
+		ratedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.voterKey] })]
+);
+
+/** A commitment made when a question is deferred: who owes the answer, and by when. */
+export const commitments = pgTable(
+	'commitments',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		meetingId: uuid()
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		questionId: uuid().references(() => questions.id, { onDelete: 'set null' }),
+		owner: text().notNull(),
+		description: text().notNull(),
+		dueOn: date({ mode: 'string' }).notNull(),
+		/** open, done or dropped (the actions work extends this). */
+		status: text().notNull().default('open'),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index().on(t.meetingId)]
+);
+
+export type Question = typeof questions.$inferSelect;
+export type MeetingLive = typeof meetingLive.$inferSelect;
+export type AnswerStatus = (typeof answerStatus.enumValues)[number];

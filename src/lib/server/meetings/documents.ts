@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { agendaDocuments, agendaItems, type AgendaDocument } from '../db/schema';
+import type { Actor } from '../auth/authorise';
+import { invalidField, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { documentFileTitleSchema, documentLinkSchema } from '$lib/schemas/meetings';
+import { findMeeting, lockMeeting, meetingForChange, refuseIfAgendaLocked } from './access';
+import { itemOf } from './agenda';
+import { formatSize, looksLikePdf } from './rules';
+import { deleteUploads, uploadPath, writeUpload } from './documents-store';
+
+/** Papers are for reading, not archiving video: 10 MB is plenty for a PDF. */
+export const maxUploadBytes = 10 * 1024 * 1024;
+
+export type Upload = { name: string; bytes: Uint8Array };
+
+/**
+ * Attaches a document to an agenda item: a link (`{ title, url }`), or an uploaded PDF
+ * (`{ title }` and the file). A file that is not a PDF or is too large is refused before
+ * anything is written.
+ */
+export async function attachDocument(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	itemId: string,
+	input: unknown,
+	upload?: Upload,
+	options: { uploadsDir?: string } = {}
+): Promise<AgendaDocument> {
+	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
+	let values: {
+		kind: 'link' | 'pdf';
+		title: string;
+		url?: string;
+		fileName?: string;
+		size?: number;
+	};
+	if (upload) {
+		const { title } = parseInput(documentFileTitleSchema, input);
+		if (upload.bytes.length === 0) throw invalidField('file', 'document.file_required');
+		if (upload.bytes.length > maxUploadBytes) {
+			throw invalidField('file', 'document.too_large', { max: formatSize(maxUploadBytes) });
+		}
+		if (!looksLikePdf(upload.bytes)) throw invalidField('file', 'document.not_pdf');
+		values = { kind: 'pdf', title, fileName: upload.name.slice(0, 200), size: upload.bytes.length };
+	} else {
+		const data = parseInput(documentLinkSchema, input);
+		values = { kind: 'link', title: data.title, url: data.url };
+	}
+	let written: string | undefined;
+	try {
+		return await db.transaction(async (tx) => {
+			const meeting = await lockMeeting(tx, found.id);
+			refuseIfAgendaLocked(meeting);
+			const item = await itemOf(tx, meeting, itemId);
+			const [document] = await tx
+				.insert(agendaDocuments)
+				.values({ agendaItemId: item.id, ...values })
+				.returning();
+			if (upload) {
+				await writeUpload(document.id, upload.bytes, options.uploadsDir);
+				written = document.id;
+			}
+			await recordAudit(tx, {
+				actorId: user.id,
+				groupId: group.id,
+				action: 'document.attach',
+				subject: document.id,
+				details: { meeting: meeting.number, item: item.id, kind: document.kind }
+			});
+			return document;
+		});
+	} catch (error) {
+		// The row was rolled back: the file must not outlive it.
+		if (written) deleteUploads([written], options.uploadsDir);
+		throw error;
+	}
+}
+
+/** The document, if it belongs to an item of this meeting. */
+async function documentOf(db: Executor, meetingId: string, documentId: string) {
+	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+	if (!uuid.test(documentId)) throw notFound('document.not_found');
+	const [row] = await db
+		.select({ document: agendaDocuments })
+		.from(agendaDocuments)
+		.innerJoin(agendaItems, eq(agendaDocuments.agendaItemId, agendaItems.id))
+		.where(and(eq(agendaDocuments.id, documentId), eq(agendaItems.meetingId, meetingId)));
+	if (!row) throw notFound('document.not_found');
+	return row.document;
+}
+
+export async function removeDocument(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	documentId: string,
+	options: { uploadsDir?: string } = {}
+): Promise<void> {
+	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
+	const document = await db.transaction(async (tx) => {
+		const meeting = await lockMeeting(tx, found.id);
+		refuseIfAgendaLocked(meeting);
+		const doc = await documentOf(tx, meeting.id, documentId);
+		await tx.delete(agendaDocuments).where(eq(agendaDocuments.id, doc.id));
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: 'document.remove',
+			subject: doc.id,
+			details: { meeting: meeting.number, title: doc.title }
+		});
+		return doc;
+	});
+	if (document.kind === 'pdf') deleteUploads([document.id], options.uploadsDir);
+}
+
+/** An uploaded PDF to download: visible to whoever may see the meeting. */
+export async function documentForDownload(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	documentId: string,
+	options: { uploadsDir?: string } = {}
+) {
+	const { meeting } = await findMeeting(db, actor, groupSlug, number);
+	const document = await documentOf(db, meeting.id, documentId);
+	if (document.kind !== 'pdf') throw notFound('document.not_found');
+	const file = uploadPath(document.id, options.uploadsDir);
+	if (!fs.existsSync(file)) throw notFound('document.not_found');
+	return { document, file };
+}

@@ -1,0 +1,284 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { meetings, type Group, type Meeting } from '../db/schema';
+import { authorise, type Actor } from '../auth/authorise';
+import { conflict, invalidField, isUniqueViolation } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { getGroup } from '../groups/groups';
+import { localToUtc } from '$lib/time-zone';
+import { meetingSchema, meetingStateSchema, meetingUpdateSchema } from '$lib/schemas/meetings';
+import { lockMeeting, meetingForChange } from './access';
+import { canMove, isLocked, makeJoinCode } from './rules';
+
+/** Tests and the demo loader set the clock; everyone else runs on the real one. */
+export type Clock = { now?: Date };
+
+const isoWithZone = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
+
+/** A typed time: ISO with a zone is taken as it is; a local time is read in the group's zone. */
+export function instantOf(value: string, zone: string, field: string): Date {
+	if (isoWithZone.test(value)) {
+		const ms = Date.parse(value);
+		if (Number.isNaN(ms)) throw invalidField(field, 'meeting.time_format');
+		return new Date(ms);
+	}
+	const result = localToUtc(value, zone);
+	if (result.ok) return result.date;
+	if (result.reason === 'nonexistent')
+		throw invalidField(field, 'meeting.time_nonexistent', { zone });
+	throw invalidField(field, 'meeting.time_format');
+}
+
+function checkTimes(startsAt: Date, endsAt: Date, now: Date, startChanged: boolean) {
+	if (endsAt <= startsAt) throw invalidField('endsAt', 'meeting.end_before_start');
+	if (startChanged && startsAt < now) throw invalidField('startsAt', 'meeting.in_past');
+}
+
+/** A secretary or chair creates a meeting as a draft; it gets the group's next number. */
+export async function createMeeting(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	input: unknown,
+	clock: Clock = {}
+): Promise<Meeting> {
+	const group = await getGroup(db, groupSlug);
+	const user = await authorise(db, actor, 'meeting.manage', group.id);
+	const data = parseInput(meetingSchema, input);
+	const startsAt = instantOf(data.startsAt, group.timeZone, 'startsAt');
+	const endsAt = instantOf(data.endsAt, group.timeZone, 'endsAt');
+	checkTimes(startsAt, endsAt, clock.now ?? new Date(), true);
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await db.transaction(async (tx) => {
+				const [{ next }] = await tx
+					.select({ next: sql<number>`coalesce(max(${meetings.number}), 0) + 1` })
+					.from(meetings)
+					.where(eq(meetings.groupId, group.id));
+				const [meeting] = await tx
+					.insert(meetings)
+					.values({
+						groupId: group.id,
+						number: Number(next),
+						title: data.title,
+						startsAt,
+						endsAt,
+						location: data.location ?? null,
+						onlineUrl: data.onlineUrl ?? null,
+						createdBy: user.id
+					})
+					.returning();
+				await recordAudit(tx, {
+					actorId: user.id,
+					groupId: group.id,
+					action: 'meeting.create',
+					subject: String(meeting.number)
+				});
+				return meeting;
+			});
+		} catch (error) {
+			// Two officers creating at once both took the same number: try the next one.
+			if (isUniqueViolation(error, 'meetings_group_number') && attempt < 3) continue;
+			throw error;
+		}
+	}
+}
+
+/** Changes a meeting's title, times or place; a held or cancelled meeting is fixed. */
+export async function updateMeeting(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	input: unknown,
+	clock: Clock = {}
+): Promise<Meeting> {
+	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
+	const data = parseInput(meetingUpdateSchema, input);
+	return db.transaction(async (tx) => {
+		const meeting = await lockMeeting(tx, found.id);
+		if (isLocked(meeting.state)) throw conflict('meeting.locked');
+		const startsAt =
+			data.startsAt === undefined
+				? meeting.startsAt
+				: instantOf(data.startsAt, group.timeZone, 'startsAt');
+		const endsAt =
+			data.endsAt === undefined ? meeting.endsAt : instantOf(data.endsAt, group.timeZone, 'endsAt');
+		checkTimes(
+			startsAt,
+			endsAt,
+			clock.now ?? new Date(),
+			startsAt.getTime() !== meeting.startsAt.getTime()
+		);
+		const changes = {
+			title: data.title ?? meeting.title,
+			startsAt,
+			endsAt,
+			// A field sent empty clears it; a field not sent keeps its value.
+			location: 'location' in (input as object) ? (data.location ?? null) : meeting.location,
+			onlineUrl: 'onlineUrl' in (input as object) ? (data.onlineUrl ?? null) : meeting.onlineUrl
+		};
+		const [updated] = await tx
+			.update(meetings)
+			.set({ ...changes, sequence: meeting.sequence + 1, updatedAt: clock.now ?? new Date() })
+			.where(eq(meetings.id, meeting.id))
+			.returning();
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: 'meeting.update',
+			subject: String(meeting.number),
+			details: { fields: Object.keys(data) }
+		});
+		return updated;
+	});
+}
+
+/**
+ * Moves a meeting on: publish (scheduled), start (live, with a join code if asked), close, or
+ * cancel with a public note. A meeting whose start has passed cannot be published as new.
+ */
+export async function changeMeetingState(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	input: unknown,
+	clock: Clock = {}
+): Promise<Meeting> {
+	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
+	const data = parseInput(meetingStateSchema, input);
+	const now = clock.now ?? new Date();
+	if (data.state === 'cancelled' && !data.cancelNote) {
+		throw invalidField('cancelNote', 'meeting.cancel_note_required');
+	}
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await db.transaction(async (tx) => {
+				const meeting = await lockMeeting(tx, found.id);
+				if (!canMove(meeting.state, data.state)) {
+					throw isLocked(meeting.state)
+						? conflict('meeting.locked')
+						: conflict('meeting.bad_transition', 'state');
+				}
+				if (data.state === 'scheduled' && meeting.startsAt < now) {
+					throw invalidField('startsAt', 'meeting.in_past');
+				}
+				const [updated] = await tx
+					.update(meetings)
+					.set({
+						state: data.state,
+						cancelNote: data.state === 'cancelled' ? data.cancelNote : meeting.cancelNote,
+						joinCode:
+							data.state === 'live' && data.joinCode ? makeJoinCode(randomInt) : meeting.joinCode,
+						sequence: meeting.sequence + 1,
+						updatedAt: now
+					})
+					.where(eq(meetings.id, meeting.id))
+					.returning();
+				await recordAudit(tx, {
+					actorId: user.id,
+					groupId: group.id,
+					action: `meeting.${data.state}`,
+					subject: String(meeting.number),
+					details: data.state === 'cancelled' ? { note: data.cancelNote } : undefined
+				});
+				return updated;
+			});
+		} catch (error) {
+			// A join code already in use (very unlikely): draw another.
+			if (isUniqueViolation(error) && attempt < 3) continue;
+			throw error;
+		}
+	}
+}
+
+/** Upcoming: not yet over (and not held); the rest is past. Drafts only for officers. */
+function whenFilter(group: Group, when: 'upcoming' | 'past', includeDrafts: boolean, now: Date) {
+	const upcoming = and(gte(meetings.endsAt, now), ne(meetings.state, 'closed'));
+	return and(
+		eq(meetings.groupId, group.id),
+		includeDrafts ? undefined : ne(meetings.state, 'draft'),
+		when === 'upcoming' ? upcoming : or(lt(meetings.endsAt, now), eq(meetings.state, 'closed'))
+	);
+}
+
+/** One page of a group's upcoming (soonest first) or past (latest first) meetings. */
+export function listMeetings(
+	db: Executor,
+	group: Group,
+	options: {
+		when: 'upcoming' | 'past';
+		includeDrafts: boolean;
+		limit: number;
+		offset?: number;
+		now?: Date;
+	}
+) {
+	return db
+		.select()
+		.from(meetings)
+		.where(whenFilter(group, options.when, options.includeDrafts, options.now ?? new Date()))
+		.orderBy(options.when === 'upcoming' ? asc(meetings.startsAt) : desc(meetings.startsAt))
+		.limit(options.limit + 1)
+		.offset(options.offset ?? 0);
+}
+
+/** The group's public meetings in number order after `afterNumber` (API pagination). */
+export function listMeetingsAfter(
+	db: Executor,
+	group: Group,
+	afterNumber: number | undefined,
+	limit: number,
+	includeDrafts = false
+) {
+	return db
+		.select()
+		.from(meetings)
+		.where(
+			and(
+				eq(meetings.groupId, group.id),
+				includeDrafts ? undefined : ne(meetings.state, 'draft'),
+				afterNumber === undefined ? undefined : gt(meetings.number, afterNumber)
+			)
+		)
+		.orderBy(asc(meetings.number))
+		.limit(limit + 1);
+}
+
+/** The next public meeting that has not ended, for the group's home page. */
+export async function nextMeeting(db: Executor, group: Group, now = new Date()) {
+	const [meeting] = await db
+		.select()
+		.from(meetings)
+		.where(
+			and(
+				eq(meetings.groupId, group.id),
+				or(eq(meetings.state, 'scheduled'), eq(meetings.state, 'live')),
+				gte(meetings.endsAt, now)
+			)
+		)
+		.orderBy(asc(meetings.startsAt))
+		.limit(1);
+	return meeting;
+}
+
+/** The fields of a meeting anyone may read (the join code is for the room, not the web). */
+export function publicMeeting(meeting: Meeting, group: Pick<Group, 'slug' | 'timeZone'>) {
+	return {
+		number: meeting.number,
+		title: meeting.title,
+		state: meeting.state,
+		startsAt: meeting.startsAt.toISOString(),
+		endsAt: meeting.endsAt.toISOString(),
+		timeZone: group.timeZone,
+		location: meeting.location,
+		onlineUrl: meeting.onlineUrl,
+		cancelNote: meeting.cancelNote,
+		otherAttendees: meeting.otherAttendees,
+		updatedAt: meeting.updatedAt.toISOString(),
+		url: `/g/${group.slug}/meetings/${meeting.number}`
+	};
+}

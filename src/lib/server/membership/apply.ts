@@ -1,0 +1,176 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '../db';
+import { applications, type Application } from '../db/schema';
+import { requireUser, type Actor } from '../auth/authorise';
+import { consume, limits } from '../auth/rate-limit';
+import { conflict, invalidField, isUniqueViolation, notAllowed } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { appealSchema, applySchema } from '$lib/schemas/membership';
+import type { Locale } from '$lib/i18n';
+import { getGroup } from '../groups/groups';
+import { appendDecision, lockGroup } from '../decision-log/log';
+import { activeCategories } from './categories';
+import { explainUnchanged, findApplication, nowOf, type Clock } from './common';
+import { currentOpening } from './openness';
+import { fromStatuses, organisationKey } from './rules';
+import { decisionPayload } from './payload';
+import { notifyDecision } from './notify';
+
+/**
+ * A signed-in applicant applies on behalf of an organisation. One open application per
+ * organisation and group. While membership is closed the application is still recorded, and
+ * refused at once with the closure's public reason (a logged decision like any other).
+ */
+export async function applyForMembership(
+	db: Database,
+	actor: Actor,
+	groupSlug: string,
+	input: unknown,
+	options: Clock & { locale?: Locale } = {}
+): Promise<Application> {
+	const user = requireUser(actor);
+	const group = await getGroup(db, groupSlug);
+	const data = parseInput(applySchema, input);
+	const categories = await activeCategories(db, group.id);
+	const wanted = data.organisation.category.toLowerCase();
+	const category = categories.find((c) => c.id === wanted || c.name.toLowerCase() === wanted);
+	if (!category) throw invalidField('organisation.category', 'validation.choice');
+	await consume(db, limits.applyPerAccount, user.id);
+	const now = nowOf(options);
+	let application: Application;
+	try {
+		application = await db.transaction(async (tx) => {
+			const { membershipOpen } = await lockGroup(tx, group.id);
+			const closure = membershipOpen ? undefined : await currentOpening(tx, group.id);
+			const [row] = await tx
+				.insert(applications)
+				.values({
+					groupId: group.id,
+					applicantId: user.id,
+					organisationName: data.organisation.name,
+					organisationKey: organisationKey(data.organisation.name),
+					categoryId: category.id,
+					website: data.organisation.website ?? null,
+					area: data.organisation.area,
+					description: data.organisation.description,
+					contactName: data.contact.name,
+					contactEmail: data.contact.email,
+					statement: data.statement,
+					locale: options.locale ?? 'en',
+					submittedAt: now,
+					...(membershipOpen
+						? {}
+						: {
+								status: 'refused' as const,
+								decision: 'refused' as const,
+								decidedAt: now,
+								decidedByRole: 'chair' as const,
+								reason: closure?.reason ?? null,
+								refusedWhileClosed: true
+							})
+				})
+				.returning();
+			await recordAudit(tx, {
+				actorId: user.id,
+				groupId: group.id,
+				action: 'application.submit',
+				subject: row.id
+			});
+			if (!membershipOpen) {
+				await appendDecision(tx, group.id, {
+					kind: 'application.refused',
+					subject: `application:${row.id}`,
+					at: now,
+					payload: decisionPayload(row, category.name, { reason: row.reason, closed: true })
+				});
+			}
+			return row;
+		});
+	} catch (error) {
+		if (isUniqueViolation(error, 'applications_one_open')) {
+			throw conflict('application.already_open', 'organisation.name');
+		}
+		throw error;
+	}
+	if (application.status === 'refused') notifyDecision(db, application.id, 'application.refused');
+	return application;
+}
+
+async function applicantsOwn(db: Database, actor: Actor, groupSlug: string, id: string) {
+	const user = requireUser(actor);
+	const group = await getGroup(db, groupSlug);
+	const app = await findApplication(db, group.id, id);
+	if (app.applicantId !== user.id) throw notAllowed('application.not_yours');
+	return { user, group, app };
+}
+
+/** The applicant withdraws before a decision. Not a decision of the group: audited, not logged. */
+export async function withdrawApplication(
+	db: Database,
+	actor: Actor,
+	groupSlug: string,
+	id: string,
+	options: Clock = {}
+) {
+	const { user, group } = await applicantsOwn(db, actor, groupSlug, id);
+	return db.transaction(async (tx) => {
+		await lockGroup(tx, group.id);
+		const [row] = await tx
+			.update(applications)
+			.set({ status: 'withdrawn', withdrawnAt: nowOf(options) })
+			.where(and(eq(applications.id, id), inArray(applications.status, fromStatuses('withdraw'))))
+			.returning();
+		if (!row) return explainUnchanged(tx, group.id, id, 'withdraw');
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: 'application.withdraw',
+			subject: id
+		});
+		return row;
+	});
+}
+
+/** The applicant appeals a refusal, once, with a statement; the chair decides it. */
+export async function appealRefusal(
+	db: Database,
+	actor: Actor,
+	groupSlug: string,
+	id: string,
+	input: unknown,
+	options: Clock = {}
+) {
+	const { user, group } = await applicantsOwn(db, actor, groupSlug, id);
+	const data = parseInput(appealSchema, input);
+	try {
+		return await db.transaction(async (tx) => {
+			await lockGroup(tx, group.id);
+			const [row] = await tx
+				.update(applications)
+				.set({ appealStatus: 'pending', appealStatement: data.statement, appealedAt: nowOf(options) })
+				.where(
+					and(
+						eq(applications.id, id),
+						eq(applications.status, 'refused'),
+						isNull(applications.appealStatus)
+					)
+				)
+				.returning();
+			if (!row) return explainUnchanged(tx, group.id, id, 'appeal');
+			await recordAudit(tx, {
+				actorId: user.id,
+				groupId: group.id,
+				action: 'application.appeal',
+				subject: id
+			});
+			return row;
+		});
+	} catch (error) {
+		// The organisation has applied again meanwhile: one open matter per organisation.
+		if (isUniqueViolation(error, 'applications_one_open')) {
+			throw conflict('application.already_open');
+		}
+		throw error;
+	}
+}

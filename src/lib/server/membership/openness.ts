@@ -1,0 +1,89 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { groups, membershipOpenings } from '../db/schema';
+import { authorise, type Actor } from '../auth/authorise';
+import { conflict, invalidField } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { openingSchema } from '$lib/schemas/membership';
+import { getGroup } from '../groups/groups';
+import { appendDecision, lockGroup } from '../decision-log/log';
+import { nowOf, type Clock } from './common';
+
+/** The latest decision to open or close membership (undefined if the chair never made one). */
+export async function currentOpening(db: Executor, groupId: string) {
+	const [row] = await db
+		.select()
+		.from(membershipOpenings)
+		.where(eq(membershipOpenings.groupId, groupId))
+		.orderBy(desc(membershipOpenings.decidedAt))
+		.limit(1);
+	return row;
+}
+
+/** Every decision to open or close membership, newest first (a public record). */
+export function listOpenings(db: Executor, groupId: string) {
+	return db
+		.select({
+			open: membershipOpenings.open,
+			reason: membershipOpenings.reason,
+			reviewOn: membershipOpenings.reviewOn,
+			decidedAt: membershipOpenings.decidedAt
+		})
+		.from(membershipOpenings)
+		.where(eq(membershipOpenings.groupId, groupId))
+		.orderBy(desc(membershipOpenings.decidedAt));
+}
+
+/**
+ * The chair opens or closes membership, with a public reason; a closure names the date it will
+ * be reviewed. A logged decision, shown on the group's page.
+ */
+export async function setMembershipOpen(
+	db: Database,
+	actor: Actor,
+	groupSlug: string,
+	input: unknown,
+	options: Clock = {}
+) {
+	const group = await getGroup(db, groupSlug);
+	const user = await authorise(db, actor, 'membership.open', group.id);
+	const data = parseInput(openingSchema, input);
+	const now = nowOf(options);
+	const reviewOn = data.reviewOn || null;
+	if (!data.open && !reviewOn) throw invalidField('reviewOn', 'membership.review_required');
+	if (!data.open && reviewOn! < now.toISOString().slice(0, 10)) {
+		throw invalidField('reviewOn', 'membership.review_past');
+	}
+	return db.transaction(async (tx) => {
+		const { membershipOpen } = await lockGroup(tx, group.id);
+		if (membershipOpen === data.open) {
+			throw conflict(data.open ? 'membership.already_open' : 'membership.already_closed');
+		}
+		await tx.update(groups).set({ membershipOpen: data.open }).where(eq(groups.id, group.id));
+		const [opening] = await tx
+			.insert(membershipOpenings)
+			.values({
+				groupId: group.id,
+				open: data.open,
+				reason: data.reason,
+				reviewOn: data.open ? null : reviewOn,
+				decidedAt: now,
+				decidedBy: user.id
+			})
+			.returning();
+		await appendDecision(tx, group.id, {
+			kind: data.open ? 'membership.opened' : 'membership.closed',
+			subject: `group:${group.slug}`,
+			at: now,
+			payload: { reason: data.reason, reviewOn: opening.reviewOn, role: 'chair' }
+		});
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: data.open ? 'membership.open' : 'membership.close',
+			subject: group.slug
+		});
+		return opening;
+	});
+}

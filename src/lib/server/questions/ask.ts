@@ -1,0 +1,151 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { agendaItems, questions, type Question } from '../db/schema';
+import { authorise } from '../auth/authorise';
+import { consume, limits } from '../auth/rate-limit';
+import { conflict, invalidField, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { askSchema, floorQuestionSchema, questionRefSchema } from '$lib/schemas/questions';
+import { announceQuestion } from '../realtime/broadcast';
+import {
+	bumpSeq,
+	liveSettings,
+	loadLiveQuestion,
+	type LiveContext,
+	type Participant
+} from './live';
+import { askerKey } from './participant';
+
+function requireLive(context: LiveContext) {
+	if (context.meeting.state !== 'live') throw conflict('question.not_live');
+}
+
+/**
+ * An attendee asks. Named: with their account's name, or a name they type. Anonymous: nothing
+ * about the asker is stored but a hash that only their own browser can reproduce.
+ */
+export async function askQuestion(
+	db: Database,
+	participant: Participant,
+	context: LiveContext,
+	input: unknown
+) {
+	requireLive(context);
+	const data = parseInput(askSchema, input);
+	const { meeting } = context;
+	const name = data.anonymous ? null : (participant.user?.displayName ?? data.name ?? null);
+	if (!data.anonymous && !name) throw invalidField('name', 'question.name_needed');
+	if (data.agendaItemId) {
+		const [item] = await db
+			.select({ id: agendaItems.id })
+			.from(agendaItems)
+			.where(and(eq(agendaItems.id, data.agendaItemId), eq(agendaItems.meetingId, meeting.id)));
+		if (!item) throw invalidField('agendaItemId', 'validation.choice');
+	}
+	await consume(db, limits.askPerParticipant, participant.token);
+	const settings = await liveSettings(db, meeting.id);
+	const asked = await db
+		.select({ id: questions.id, askerKey: questions.askerKey })
+		.from(questions)
+		.where(eq(questions.meetingId, meeting.id));
+	const mine = asked.filter((q) => q.askerKey === askerKey(participant.token, q.id)).length;
+	if (mine >= settings.questionCap) throw conflict('question.cap_reached');
+
+	const id = crypto.randomUUID();
+	const state = settings.mode === 'premoderated' ? 'pending' : 'published';
+	const seq = await db.transaction(async (tx) => {
+		await tx.insert(questions).values({
+			id,
+			meetingId: meeting.id,
+			agendaItemId: data.agendaItemId ?? null,
+			text: data.text,
+			anonymous: data.anonymous,
+			askerUserId: data.anonymous ? null : (participant.user?.id ?? null),
+			askerName: name,
+			askerKey: askerKey(participant.token, id),
+			source: 'app',
+			state,
+			publishedAt: state === 'published' ? new Date() : null
+		});
+		return bumpSeq(tx, meeting.id);
+	});
+	const question = await loadLiveQuestion(db, id);
+	announceQuestion(meeting.id, seq, question);
+	return question;
+}
+
+/** The secretary records a question asked aloud in the room, so the record is complete. */
+export async function recordFloorQuestion(
+	db: Database,
+	participant: Participant,
+	context: LiveContext,
+	input: unknown
+) {
+	await authorise(db, participant, 'question.moderate', context.group.id);
+	if (context.meeting.state !== 'live' && context.meeting.state !== 'closed')
+		throw conflict('question.not_live');
+	const data = parseInput(floorQuestionSchema, input);
+	const id = crypto.randomUUID();
+	const seq = await db.transaction(async (tx) => {
+		await tx.insert(questions).values({
+			id,
+			meetingId: context.meeting.id,
+			text: data.text,
+			anonymous: !data.name,
+			askerName: data.name ?? null,
+			source: 'floor',
+			state: 'published',
+			publishedAt: new Date()
+		});
+		return bumpSeq(tx, context.meeting.id);
+	});
+	const question = await loadLiveQuestion(db, id);
+	announceQuestion(context.meeting.id, seq, question);
+	return question;
+}
+
+/** Loads a question of this meeting, or a 404. */
+export async function questionOf(
+	db: Database,
+	context: LiveContext,
+	questionId: string
+): Promise<Question> {
+	const [q] = await db
+		.select()
+		.from(questions)
+		.where(and(eq(questions.id, questionId), eq(questions.meetingId, context.meeting.id)));
+	if (!q) throw notFound('question.not_found');
+	return q;
+}
+
+/** The asker takes their question back (while the meeting is live and it is not yet answered). */
+export async function withdrawQuestion(
+	db: Database,
+	participant: Participant,
+	context: LiveContext,
+	input: unknown
+) {
+	requireLive(context);
+	const { questionId } = parseInput(questionRefSchema, input);
+	const q = await questionOf(db, context, questionId);
+	if (!q.askerKey || q.askerKey !== askerKey(participant.token, q.id))
+		throw notFound('question.not_found');
+	const seq = await db.transaction(async (tx) => {
+		const changed = await tx
+			.update(questions)
+			.set({ state: 'withdrawn' })
+			.where(
+				and(
+					eq(questions.id, q.id),
+					eq(questions.answerStatus, 'open'),
+					inArray(questions.state, ['pending', 'published'])
+				)
+			)
+			.returning({ id: questions.id });
+		if (!changed.length) throw conflict('question.already_answered');
+		return bumpSeq(tx, context.meeting.id);
+	});
+	const question = await loadLiveQuestion(db, q.id);
+	announceQuestion(context.meeting.id, seq, question);
+	return question;
+}

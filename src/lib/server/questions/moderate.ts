@@ -1,0 +1,202 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { commitments, meetingLive, questions, questionVotes } from '../db/schema';
+import { authorise } from '../auth/authorise';
+import { conflict, invalidField } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { liveSettingsSchema, moderateSchema, type ModerateInput } from '$lib/schemas/questions';
+import { announceMeeting, announceQuestion } from '../realtime/broadcast';
+import {
+	bumpSeq,
+	liveSettings,
+	loadLiveQuestion,
+	toLiveMeeting,
+	type LiveContext,
+	type Participant
+} from './live';
+import { questionOf } from './ask';
+
+/**
+ * The moderation console: approve, reject (with a reason category, shown publicly), merge a
+ * duplicate (votes combine without double counting), pin, and record the answer status. Nothing
+ * an asker wrote is ever edited. Each action is one transaction with its audit entry.
+ */
+export async function moderateQuestion(
+	db: Database,
+	actor: Participant,
+	context: LiveContext,
+	input: unknown
+) {
+	const data = parseInput(moderateSchema, input);
+	const permission = data.action === 'status' ? 'question.answer' : 'question.moderate';
+	const officer = await authorise(db, actor, permission, context.group.id);
+	const meetingId = context.meeting.id;
+	if (context.meeting.state !== 'live' && context.meeting.state !== 'closed') {
+		throw conflict('question.not_live');
+	}
+	const { seq, changed, pinChanged } = await db.transaction(async (tx) => {
+		const changed = await apply(tx, context, data);
+		await recordAudit(tx, {
+			actorId: officer.id,
+			groupId: context.group.id,
+			action: `question.${data.action}`,
+			subject: 'questionId' in data ? data.questionId : meetingId,
+			details: data.action === 'status' ? { status: data.status } : undefined
+		});
+		return {
+			seq: await bumpSeq(tx, meetingId),
+			changed,
+			pinChanged: data.action === 'pin' || data.action === 'unpin'
+		};
+	});
+	for (const id of changed) announceQuestion(meetingId, seq, await loadLiveQuestion(db, id));
+	if (pinChanged) {
+		const settings = await liveSettings(db, meetingId);
+		announceMeeting(meetingId, seq, toLiveMeeting(context.group, context.meeting, settings));
+	}
+	return { seq, changed };
+}
+
+/** Applies one moderation action; returns the ids of the questions it changed. */
+async function apply(tx: Executor, context: LiveContext, data: ModerateInput): Promise<string[]> {
+	const meetingId = context.meeting.id;
+	const now = new Date();
+	if (data.action === 'unpin') {
+		await setPinned(tx, meetingId, null);
+		return [];
+	}
+	const q = await questionOf(tx as Database, context, data.questionId);
+	switch (data.action) {
+		case 'approve':
+			await transition(tx, q.id, ['pending'], {
+				state: 'published',
+				publishedAt: now,
+				moderatedAt: now
+			});
+			return [q.id];
+		case 'reject':
+			await transition(tx, q.id, ['pending', 'published'], {
+				state: 'rejected',
+				rejectionReason: data.reason,
+				rejectionNote: data.note ?? null,
+				moderatedAt: now
+			});
+			return [q.id];
+		case 'merge': {
+			if (data.intoId === q.id) throw invalidField('intoId', 'question.merge_self');
+			const target = await questionOf(tx as Database, context, data.intoId);
+			if (target.state !== 'published') throw invalidField('intoId', 'question.merge_target');
+			await transition(tx, q.id, ['pending', 'published'], {
+				state: 'merged',
+				mergedIntoId: target.id,
+				rejectionReason: 'duplicate',
+				moderatedAt: now
+			});
+			// Everyone who voted for the duplicate now votes for the survivor, once.
+			await tx.execute(sql`
+				insert into question_votes (question_id, voter_key, voted_at)
+				select ${target.id}, voter_key, voted_at from question_votes where question_id = ${q.id}
+				on conflict do nothing`);
+			await tx.delete(questionVotes).where(eq(questionVotes.questionId, q.id));
+			return [q.id, target.id];
+		}
+		case 'pin':
+			if (q.state !== 'published') throw conflict('question.not_votable');
+			await setPinned(tx, meetingId, q.id);
+			return [];
+		case 'status': {
+			if (q.state !== 'published') throw conflict('question.not_votable');
+			if (data.status === 'deferred') {
+				if (!data.owner) throw invalidField('owner', 'question.owner_needed');
+				if (!data.dueOn) throw invalidField('dueOn', 'question.due_needed');
+				await tx.insert(commitments).values({
+					meetingId,
+					questionId: q.id,
+					owner: data.owner,
+					description: q.text,
+					dueOn: data.dueOn
+				});
+			}
+			await tx
+				.update(questions)
+				.set({ answerStatus: data.status, answerSummary: data.summary ?? null, answeredAt: now })
+				.where(eq(questions.id, q.id));
+			return [q.id];
+		}
+	}
+}
+
+async function transition(
+	tx: Executor,
+	questionId: string,
+	from: ('pending' | 'published')[],
+	set: Partial<typeof questions.$inferInsert>
+) {
+	const changed = await tx
+		.update(questions)
+		.set(set)
+		.where(and(eq(questions.id, questionId), inArray(questions.state, from)))
+		.returning({ id: questions.id });
+	if (!changed.length) throw conflict('question.already_moderated');
+}
+
+async function setPinned(tx: Executor, meetingId: string, questionId: string | null) {
+	await tx
+		.insert(meetingLive)
+		.values({ meetingId, pinnedQuestionId: questionId })
+		.onConflictDoUpdate({ target: meetingLive.meetingId, set: { pinnedQuestionId: questionId } });
+}
+
+/** Open or pre-moderated questions, and the cap per participant. */
+export async function updateLiveSettings(
+	db: Database,
+	actor: Participant,
+	context: LiveContext,
+	input: unknown
+) {
+	const officer = await authorise(db, actor, 'question.moderate', context.group.id);
+	const data = parseInput(liveSettingsSchema, input);
+	const meetingId = context.meeting.id;
+	const seq = await db.transaction(async (tx) => {
+		await tx
+			.insert(meetingLive)
+			.values({ meetingId, ...data })
+			.onConflictDoUpdate({ target: meetingLive.meetingId, set: data });
+		await recordAudit(tx, {
+			actorId: officer.id,
+			groupId: context.group.id,
+			action: 'question.settings',
+			subject: meetingId,
+			details: data
+		});
+		return bumpSeq(tx, meetingId);
+	});
+	announceMeeting(
+		meetingId,
+		seq,
+		toLiveMeeting(context.group, context.meeting, await liveSettings(db, meetingId))
+	);
+	return data;
+}
+
+/**
+ * When a meeting closes, every published question still open is recorded as not reached, so it
+ * surfaces under matters arising at the next meeting. Called in the closing transaction.
+ */
+export async function markQuestionsNotReached(tx: Executor, meetingId: string) {
+	await tx
+		.update(questions)
+		.set({ answerStatus: 'not_reached' })
+		.where(
+			and(
+				eq(questions.meetingId, meetingId),
+				eq(questions.state, 'published'),
+				eq(questions.answerStatus, 'open')
+			)
+		);
+	await tx
+		.update(meetingLive)
+		.set({ pinnedQuestionId: null })
+		.where(eq(meetingLive.meetingId, meetingId));
+}

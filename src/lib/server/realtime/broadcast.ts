@@ -1,0 +1,29 @@
+import type { LiveMeeting, LiveQuestion } from '$lib/realtime/live-types';
+import { liveNamespace } from '$lib/realtime/events';
+import { socketServer } from './attach';
+
+/** The room of a meeting's live page, and the room of its officers (pending questions). */
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+export const officersRoom = (meetingId: string) => `meeting:${meetingId}:officers`;
+
+function live() {
+	return socketServer()?.of(liveNamespace);
+}
+
+/**
+ * Announces a change after its transaction committed. A pending question goes to officers only.
+ * Without a socket server (a command-line script, a domain test) there is no one to tell.
+ */
+export function announceQuestion(meetingId: string, seq: number, question: LiveQuestion) {
+	const room = question.state === 'pending' ? officersRoom(meetingId) : meetingRoom(meetingId);
+	live()?.to(room).emit('question:changed', { seq, question });
+	// Officers follow the public room as well; a question leaving "pending" reaches them there.
+}
+
+export function announceMeeting(meetingId: string, seq: number, meeting: LiveMeeting) {
+	live()?.to(meetingRoom(meetingId)).emit('meeting:changed', { seq, meeting });
+}
+
+export function announceTally(meetingId: string, seq: number, counts: Record<string, number>) {
+	live()?.to(meetingRoom(meetingId)).emit('tally', { seq, counts });
+}

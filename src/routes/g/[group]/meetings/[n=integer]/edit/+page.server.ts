@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireSignedIn } from '$lib/server/http/session';
+import { changeMeetingState, updateMeeting } from '$lib/server/meetings/meetings';
+import { meetingRecord } from '$lib/server/meetings/record';
+import { canMove, isLocked } from '$lib/server/meetings/rules';
+import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { utcToLocal } from '$lib/time-zone';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireSignedIn(event);
+	const db = await getDb();
+	const record = await orPageError(
+		event,
+		meetingRecord(db, { user }, event.params.group, event.params.n)
+	);
+	if (!record.canManage) error(403, event.locals.t('error.not_allowed'));
+	const { meeting, group } = record;
+	const zone = group.timeZone;
+	return {
+		meeting: {
+			number: meeting.number,
+			title: meeting.title,
+			state: meeting.state,
+			startsAt: utcToLocal(meeting.startsAt, zone),
+			endsAt: utcToLocal(meeting.endsAt, zone),
+			location: meeting.location,
+			onlineUrl: meeting.onlineUrl,
+			locked: isLocked(meeting.state)
+		},
+		nextStates: (['scheduled', 'live', 'closed', 'cancelled'] as const).filter((s) =>
+			canMove(meeting.state, s)
+		)
+	};
+};
+
+export const actions: Actions = {
+	save: (event) =>
+		meetingAction(event, async (db, values, actor) => {
+			await updateMeeting(db, actor, event.params.group, event.params.n, values);
+			return { done: 'meeting.saved' as const };
+		}),
+	state: (event) =>
+		meetingAction(event, async (db, values, actor) => {
+			const meeting = await changeMeetingState(
+				db,
+				actor,
+				event.params.group,
+				event.params.n,
+				values
+			);
+			return { state: meeting.state };
+		})
+};
