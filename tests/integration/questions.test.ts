@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
-import { actorOf, makeGroupWithOfficers, makeUser } from '../fixtures/factories';
-import type { Database } from '$lib/server/db';
+import { actorOf, makeUser } from '../fixtures/factories';
+import { attendee, liveMeeting } from '../fixtures/live';
 import { commitments, questions, questionVotes } from '$lib/server/db/schema';
-import { createMeeting, changeMeetingState } from '$lib/server/meetings/meetings';
-import { generateSessionToken, type SessionUser } from '$lib/server/auth/session';
-import { liveContext, liveSnapshot, type Participant } from '$lib/server/questions/live';
+import { changeMeetingState } from '$lib/server/meetings/meetings';
+import { liveSnapshot } from '$lib/server/questions/live';
 import { askQuestion, recordFloorQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
 import {
@@ -24,34 +23,6 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
 		throw error;
 	}
 	throw new Error('expected a DomainError');
-}
-
-const attendee = (user: SessionUser | null = null): Participant => ({
-	user,
-	token: generateSessionToken()
-});
-
-async function liveMeeting(db: Database) {
-	const officers = await makeGroupWithOfficers(db);
-	const chair = actorOf(officers.chair);
-	const start = new Date(Date.now() + 3_600_000);
-	const meeting = await createMeeting(db, chair, officers.group.slug, {
-		title: 'Live meeting',
-		startsAt: start.toISOString(),
-		endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
-		location: 'Town hall'
-	});
-	await changeMeetingState(db, chair, officers.group.slug, meeting.number, { state: 'scheduled' });
-	await changeMeetingState(db, chair, officers.group.slug, meeting.number, { state: 'live' });
-	const context = () => liveContext(db, chair, officers.group.slug, meeting.number);
-	const publicContext = () => liveContext(db, actorOf(null), officers.group.slug, meeting.number);
-	return {
-		...officers,
-		meeting,
-		context,
-		publicContext,
-		chairParticipant: { ...chair, token: generateSessionToken() }
-	};
 }
 
 describeOnEachDatabase('live questions', (handle) => {

@@ -9,6 +9,7 @@ import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import { freshPglite } from '../fixtures/databases';
 import { makeUser } from '../fixtures/factories';
+import { liveMeeting } from '../fixtures/live';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -87,5 +88,154 @@ describe('socket.io namespace /live on a real server', () => {
 		}
 		expect(client.connected).toBe(true);
 		expect((await client.timeout(5000).emitWithAck('session:whoami', {})).ok).toBe(true);
+	});
+});
+
+describe('live meetings over socket.io', () => {
+	let handle: DatabaseHandle;
+	let httpServer: http.Server;
+	let base: string;
+	const clients: Client[] = [];
+
+	beforeAll(async () => {
+		handle = await freshPglite();
+		setDatabase(Promise.resolve(handle));
+		httpServer = http.createServer();
+		const io = new Server(httpServer);
+		(globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer = io;
+		await attachRealtime(io, { origin: undefined, redisUrl: undefined });
+		await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+	});
+
+	afterAll(async () => {
+		for (const client of clients) client.disconnect();
+		await closeRealtime();
+		delete (globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer;
+		await handle.close();
+	});
+
+	async function join(group: string, meeting: number, cookie = '') {
+		const client: Client = connect(`${base}/live`, {
+			transports: ['websocket'],
+			extraHeaders: cookie ? { cookie } : {},
+			reconnection: false,
+			forceNew: true
+		});
+		clients.push(client);
+		await new Promise<void>((resolve, reject) => {
+			client.once('connect', () => resolve());
+			client.once('connect_error', reject);
+		});
+		const reply = await client.timeout(5000).emitWithAck('meeting:join', { group, meeting });
+		if (!reply.ok) throw new Error(reply.error.message);
+		return { client, snapshot: reply.snapshot };
+	}
+
+	const next = <E extends 'question:changed' | 'tally' | 'meeting:changed'>(
+		client: Client,
+		event: E
+	) =>
+		new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve) =>
+			client.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) =>
+				resolve(payload)) as never)
+		);
+
+	it('broadcasts questions with rising sequence numbers and coalesced exact tallies', async () => {
+		const live = await liveMeeting(handle.db);
+		const chairToken = generateSessionToken();
+		await createSession(handle.db, chairToken, live.chair.id);
+		const asker = await join(
+			live.group.slug,
+			live.meeting.number,
+			'participant=' + generateSessionToken()
+		);
+		const watcher = await join(live.group.slug, live.meeting.number);
+		const chair = await join(live.group.slug, live.meeting.number, `session=${chairToken}`);
+		expect(watcher.snapshot.seq).toBe(asker.snapshot.seq);
+		expect(chair.snapshot.viewer.canModerate).toBe(true);
+		expect(watcher.snapshot.viewer.canModerate).toBe(false);
+
+		const seen = next(watcher.client, 'question:changed');
+		const asked = await asker.client.timeout(5000).emitWithAck('question:ask', {
+			text: 'How long are people held while checks are done?',
+			anonymous: true
+		});
+		expect(asked.ok).toBe(true);
+		const changed = await seen;
+		expect(changed.seq).toBe(watcher.snapshot.seq + 1);
+		expect(changed.question.text).toContain('How long');
+		expect(changed.question.askerName).toBeNull();
+		const questionId = changed.question.id;
+
+		// Twenty voters click at once (each twice): one tally carries the exact count.
+		const voters = await Promise.all(
+			Array.from({ length: 20 }, () =>
+				join(live.group.slug, live.meeting.number, 'participant=' + generateSessionToken())
+			)
+		);
+		const tallies: Record<string, number>[] = [];
+		watcher.client.on('tally', ({ counts }) => tallies.push(counts));
+		const acks = await Promise.all(
+			voters.flatMap(({ client }) =>
+				[1, 2].map(() =>
+					client.timeout(5000).emitWithAck('question:vote', { questionId, up: true })
+				)
+			)
+		);
+		expect(acks.every((a) => a.ok)).toBe(true);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(tallies.length).toBeGreaterThan(0);
+		expect(tallies.length).toBeLessThan(20); // coalesced, not one per vote
+		expect(tallies.at(-1)![questionId]).toBe(20);
+
+		// Moderation reaches everyone with the next seq; an attendee may not moderate.
+		const refused = await watcher.client
+			.timeout(5000)
+			.emitWithAck('question:moderate', { action: 'pin', questionId });
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) expect(refused.error.code).toBe('not_signed_in');
+		const statusSeen = next(watcher.client, 'question:changed');
+		const moderated = await chair.client.timeout(5000).emitWithAck('question:moderate', {
+			action: 'status',
+			questionId,
+			status: 'not_answered',
+			summary: 'No figure was given.'
+		});
+		expect(moderated.ok).toBe(true);
+		const status = await statusSeen;
+		expect(status.seq).toBe(changed.seq + 1);
+		expect(status.question.answerStatus).toBe('not_answered');
+
+		// A client that missed events resyncs from a snapshot and gets the same state.
+		const late = await join(live.group.slug, live.meeting.number);
+		expect(late.snapshot.seq).toBe(status.seq);
+		expect(late.snapshot.questions.find((q) => q.id === questionId)).toMatchObject({
+			votes: 20,
+			answerStatus: 'not_answered'
+		});
+	});
+
+	it('answers bad requests with an error ack and keeps the connection', async () => {
+		const live = await liveMeeting(handle.db);
+		const { client } = await join(live.group.slug, live.meeting.number);
+		const cases = [
+			['question:vote', { questionId: 'not-a-uuid' }, 'invalid'],
+			['question:vote', { questionId: crypto.randomUUID() }, 'not_found'],
+			['question:ask', { text: 'x'.repeat(10_000), anonymous: true }, 'invalid'],
+			['question:ask', 'just a string', 'invalid']
+		] as const;
+		for (const [event, payload, code] of cases) {
+			const reply = await client
+				.timeout(5000)
+				.emitWithAck(event as 'question:vote', payload as never);
+			expect(reply.ok, event).toBe(false);
+			if (!reply.ok) expect(reply.error.code, event).toBe(code);
+		}
+		expect(client.connected).toBe(true);
+		const unknown = await client
+			.timeout(5000)
+			.emitWithAck('meeting:join', { group: 'nope', meeting: 1 });
+		expect(unknown.ok).toBe(false);
 	});
 });

@@ -2,6 +2,8 @@
  * The socket.io event map of namespace `/live`, shared by server and client (types only).
  * Payloads are documented in docs/realtime.md.
  */
+import type { LiveMeeting, LiveQuestion, LiveSnapshot } from './live-types';
+
 export type AckError = { code: string; message: string; fields?: Record<string, string> };
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: AckError };
 export type AckCallback<T = object> = (response: Ack<T>) => void;
@@ -14,9 +16,38 @@ export interface ClientToServerEvents {
 		payload: Record<string, never>,
 		ack: AckCallback<{ user: PublicUser | null }>
 	) => void;
+	/** Joins a meeting's room; the snapshot says where broadcasts continue (`seq`). */
+	'meeting:join': (
+		payload: { group: string; meeting: number },
+		ack: AckCallback<{ snapshot: LiveSnapshot }>
+	) => void;
+	'question:ask': (
+		payload: { text: string; anonymous: boolean; name?: string; agendaItemId?: string },
+		ack: AckCallback<{ question: LiveQuestion }>
+	) => void;
+	'question:vote': (
+		payload: { questionId: string; up: boolean },
+		ack: AckCallback<{ questionId: string; voteCount: number; voted: boolean }>
+	) => void;
+	'question:withdraw': (
+		payload: { questionId: string },
+		ack: AckCallback<{ question: LiveQuestion }>
+	) => void;
+	'question:rate': (
+		payload: { questionId: string; verdict: 'answered' | 'partly_answered' | 'not_answered' },
+		ack: AckCallback<{ question: LiveQuestion }>
+	) => void;
+	/** Officers: approve, reject, merge, pin, unpin, status (see docs/realtime.md). */
+	'question:moderate': (
+		payload: { action: string; questionId?: string; [field: string]: unknown },
+		ack: AckCallback<{ seq: number }>
+	) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ServerToClientEvents {}
+export interface ServerToClientEvents {
+	'question:changed': (payload: { seq: number; question: LiveQuestion }) => void;
+	tally: (payload: { seq: number; counts: Record<string, number> }) => void;
+	'meeting:changed': (payload: { seq: number; meeting: LiveMeeting }) => void;
+}
 
 export const liveNamespace = '/live';

@@ -14,6 +14,7 @@ export const questions: Record<keyof typeof en, string> = {
 	'question.owner_needed': 'يحتاج السؤال المؤجل إلى الشخص أو الجهة المسؤولة عن الإجابة.',
 	'question.due_needed': 'يحتاج السؤال المؤجل إلى تاريخ استحقاق الإجابة.',
 	'question.already_moderated': 'قام شخص آخر بمراجعة هذا السؤال بالفعل.',
+	'live.not_joined': 'انضم إلى الاجتماع أولاً.',
 	'live.title': 'الأسئلة المباشرة',
 	'live.intro': 'اطرح سؤالاً على المتحدثين، وصوّت للأسئلة التي تريد الإجابة عنها أكثر من غيرها.',
 	'live.not_live': 'تُفتح الأسئلة عند بدء الاجتماع.',

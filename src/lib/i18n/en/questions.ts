@@ -14,6 +14,7 @@ export const questions = {
 	'question.owner_needed': 'A deferred question needs the person or body who owes the answer.',
 	'question.due_needed': 'A deferred question needs the date the answer is due.',
 	'question.already_moderated': 'Someone has already moderated this question.',
+	'live.not_joined': 'Join the meeting first.',
 	'live.title': 'Live questions',
 	'live.intro': 'Ask the panel a question, and vote for the questions you most want answered.',
 	'live.not_live': 'Questions open when the meeting starts.',

@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { log } from '../log';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
 import { handle } from './handlers';
+import { registerLiveHandlers } from './live-handlers';
 
 function newRedisClient(url: string) {
 	return createClient({
@@ -76,6 +77,7 @@ export function registerHandlers(socket: LiveSocket) {
 			? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
 			: null
 	}));
+	registerLiveHandlers(socket);
 }
 
 export async function closeRealtime() {

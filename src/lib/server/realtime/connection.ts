@@ -2,9 +2,22 @@ import type { Socket } from 'socket.io';
 import { localeCookie, resolveLocale, type Locale } from '$lib/i18n';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import { getDb } from '../db';
-import { sessionCookieName, validateSessionToken, type SessionUser } from '../auth/session';
+import {
+	generateSessionToken,
+	sessionCookieName,
+	validateSessionToken,
+	type SessionUser
+} from '../auth/session';
+import { isParticipantToken, participantCookie } from '../questions/participant';
 
-export type SocketData = { user: SessionUser | null; locale: Locale };
+export type SocketData = {
+	user: SessionUser | null;
+	locale: Locale;
+	/** The browser's participant token (from its cookie), or one for this connection alone. */
+	participant: string;
+	/** The meeting this connection joined. */
+	meeting?: { group: string; meeting: number };
+};
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 /**
@@ -48,6 +61,8 @@ export async function identify(socket: LiveSocket) {
 		socket.handshake.headers['accept-language'] ?? null
 	);
 	socket.data.user = null;
+	const participant = cookies[participantCookie];
+	socket.data.participant = isParticipantToken(participant) ? participant : generateSessionToken();
 	const token = cookies[sessionCookieName];
 	if (token) socket.data.user = (await validateSessionToken(await getDb(), token)).user;
 }

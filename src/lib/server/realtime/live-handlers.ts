@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { getDb } from '../db';
+import { conflict } from '../errors';
+import { liveContext, liveSnapshot, type Participant } from '../questions/live';
+import { askQuestion, withdrawQuestion } from '../questions/ask';
+import { castVote, rateAnswer } from '../questions/votes';
+import { moderateQuestion } from '../questions/moderate';
+import type { LiveSocket } from './connection';
+import { meetingRoom, officersRoom } from './broadcast';
+import { handle } from './handlers';
+
+const joinSchema = v.object({
+	group: v.pipe(v.string('validation.required'), v.maxLength(40, 'validation.too_long')),
+	meeting: v.pipe(
+		v.number('validation.invalid'),
+		v.integer('validation.invalid'),
+		v.minValue(1, 'validation.invalid')
+	)
+});
+
+/** Payloads are checked by the domain's own schemas; here only that they are objects. */
+const anyObject = v.looseObject({});
+
+/**
+ * The live meeting events: thin adapters over the domain functions the pages and the JSON API
+ * also call. The meeting is re-read for every request, so a meeting that closes stops taking
+ * questions at once on every instance.
+ */
+export function registerLiveHandlers(socket: LiveSocket) {
+	const participant = (): Participant => ({
+		user: socket.data.user,
+		token: socket.data.participant
+	});
+
+	const joined = async () => {
+		const at = socket.data.meeting;
+		if (!at) throw conflict('live.not_joined');
+		const db = await getDb();
+		return { db, context: await liveContext(db, participant(), at.group, at.meeting) };
+	};
+
+	handle(socket, 'meeting:join', joinSchema, async ({ group, meeting }) => {
+		const db = await getDb();
+		const context = await liveContext(db, participant(), group, meeting);
+		for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
+		await socket.join(meetingRoom(context.meeting.id));
+		if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
+		socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
+		return { snapshot: await liveSnapshot(db, context, participant()) };
+	});
+
+	handle(socket, 'question:ask', anyObject, async (input) => {
+		const { db, context } = await joined();
+		return { question: await askQuestion(db, participant(), context, input) };
+	});
+
+	handle(socket, 'question:vote', anyObject, async (input) => {
+		const { db, context } = await joined();
+		return castVote(db, participant(), context, input);
+	});
+
+	handle(socket, 'question:withdraw', anyObject, async (input) => {
+		const { db, context } = await joined();
+		return { question: await withdrawQuestion(db, participant(), context, input) };
+	});
+
+	handle(socket, 'question:rate', anyObject, async (input) => {
+		const { db, context } = await joined();
+		return { question: await rateAnswer(db, participant(), context, input) };
+	});
+
+	handle(socket, 'question:moderate', anyObject, async (input) => {
+		const { db, context } = await joined();
+		const { seq } = await moderateQuestion(db, participant(), context, input);
+		return { seq };
+	});
+}
