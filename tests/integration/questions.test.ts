@@ -8,11 +8,7 @@ import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { liveSnapshot } from '$lib/server/questions/live';
 import { askQuestion, recordFloorQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
-import {
-	markQuestionsNotReached,
-	moderateQuestion,
-	updateLiveSettings
-} from '$lib/server/questions/moderate';
+import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
 import { DomainError } from '$lib/server/errors';
 
 async function failure(promise: Promise<unknown>): Promise<DomainError> {
@@ -241,7 +237,6 @@ describeOnEachDatabase('live questions', (handle) => {
 		await changeMeetingState(db, actorOf(live.chair), live.group.slug, live.meeting.number, {
 			state: 'closed'
 		});
-		await db.transaction((tx) => markQuestionsNotReached(tx, live.meeting.id));
 		const closed = await live.context();
 		expect(
 			(await failure(askQuestion(db, attendee(), closed, { text: 'Too late?', anonymous: true })))

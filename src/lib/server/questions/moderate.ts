@@ -1,6 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
-import { commitments, meetingLive, questions, questionVotes } from '../db/schema';
+import {
+	commitments,
+	meetingLive,
+	questions,
+	questionVotes,
+	type Group,
+	type Meeting
+} from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';
@@ -199,4 +206,10 @@ export async function markQuestionsNotReached(tx: Executor, meetingId: string) {
 		.update(meetingLive)
 		.set({ pinnedQuestionId: null })
 		.where(eq(meetingLive.meetingId, meetingId));
+}
+
+/** Tells a meeting's live pages its new state (it went live, or closed). */
+export async function announceMeetingState(db: Executor, group: Group, meeting: Meeting) {
+	const settings = await liveSettings(db, meeting.id);
+	announceMeeting(meeting.id, settings.seq, toLiveMeeting(group, meeting, settings));
 }

@@ -1,0 +1,117 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from './events';
+import { liveNamespace } from './events';
+import type { LiveQuestion, LiveSnapshot } from './live-types';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * A live meeting in the browser: starts from the server-rendered snapshot, then follows the
+ * broadcasts. Every broadcast carries the meeting's `seq`; a gap (a missed event after a
+ * reconnect, a restart, a lost packet) makes it fetch a fresh snapshot instead of guessing.
+ */
+export class LiveMeetingState {
+	snapshot: LiveSnapshot = $state() as LiveSnapshot;
+	connected = $state(false);
+	/** Questions that arrived since the page was opened (for a quiet announcement). */
+	arrivals = $state(0);
+	#socket: LiveSocket | undefined;
+	#joining = false;
+
+	constructor(snapshot: LiveSnapshot) {
+		this.snapshot = snapshot;
+	}
+
+	get questions() {
+		return this.snapshot.questions;
+	}
+
+	connect() {
+		const socket: LiveSocket = io(liveNamespace, { transports: ['websocket', 'polling'] });
+		this.#socket = socket;
+		socket.on('connect', () => void this.resync());
+		socket.on('disconnect', () => (this.connected = false));
+		socket.on('question:changed', ({ seq, question }) => {
+			if (seq > this.snapshot.seq + 1) return void this.resync();
+			this.#upsert(question);
+			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+		});
+		socket.on('tally', ({ seq, counts }) => {
+			if (seq > this.snapshot.seq) return void this.resync();
+			for (const q of this.snapshot.questions) if (q.id in counts) q.votes = counts[q.id];
+		});
+		socket.on('meeting:changed', ({ seq, meeting }) => {
+			if (seq > this.snapshot.seq + 1) return void this.resync();
+			this.snapshot.meeting = meeting;
+			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+		});
+		return () => socket.disconnect();
+	}
+
+	async resync() {
+		if (!this.#socket || this.#joining) return;
+		this.#joining = true;
+		try {
+			const { group, number } = this.snapshot.meeting;
+			const reply = await this.#socket
+				.timeout(10_000)
+				.emitWithAck('meeting:join', { group, meeting: number });
+			if (reply.ok) {
+				this.snapshot = reply.snapshot;
+				this.connected = true;
+			}
+		} catch {
+			this.connected = false;
+		} finally {
+			this.#joining = false;
+		}
+	}
+
+	#upsert(question: LiveQuestion) {
+		const at = this.snapshot.questions.findIndex((q) => q.id === question.id);
+		if (at >= 0) this.snapshot.questions[at] = question;
+		else {
+			this.snapshot.questions.push(question);
+			this.arrivals++;
+		}
+	}
+
+	/** Sends a request over the socket; undefined when not connected (the form posts instead). */
+	async send<E extends keyof ClientToServerEvents>(
+		event: E,
+		payload: Parameters<ClientToServerEvents[E]>[0]
+	): Promise<Ack<Record<string, unknown>> | undefined> {
+		if (!this.#socket || !this.connected) return undefined;
+		try {
+			const emit = this.#socket.timeout(10_000).emitWithAck as (
+				e: E,
+				p: typeof payload
+			) => Promise<Ack<Record<string, unknown>>>;
+			return await emit(event, payload);
+		} catch {
+			return undefined;
+		}
+	}
+
+	markMine(id: string) {
+		if (!this.snapshot.viewer.mine.includes(id)) this.snapshot.viewer.mine.push(id);
+	}
+
+	setVoted(id: string, voted: boolean, count: number) {
+		const viewer = this.snapshot.viewer;
+		viewer.voted = voted
+			? [...new Set([...viewer.voted, id])]
+			: viewer.voted.filter((v) => v !== id);
+		const q = this.snapshot.questions.find((x) => x.id === id);
+		if (q) q.votes = count;
+	}
+}
+
+/** Most votes first (then oldest), or most recent first. */
+export function sortQuestions(questions: LiveQuestion[], by: 'votes' | 'recent') {
+	return [...questions].sort((a, b) =>
+		by === 'votes'
+			? b.votes - a.votes || a.askedAt.localeCompare(b.askedAt)
+			: b.askedAt.localeCompare(a.askedAt)
+	);
+}

@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import { requireSignedIn } from '$lib/server/http/session';
+import { recordFloorQuestion } from '$lib/server/questions/ask';
+import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
+import { liveAction, loadLivePage } from '$lib/server/questions/web';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireSignedIn(event);
+	const page = await loadLivePage(event);
+	if (!page.snapshot.viewer.canModerate) error(403, event.locals.t('error.not_allowed'));
+	return page;
+};
+
+/** One named action per verb; each is the same domain call the console's socket events make. */
+const moderate = (action: string) => (event: RequestEvent) =>
+	liveAction(event, async (db, participant, context, values) => ({
+		done: action,
+		...(await moderateQuestion(db, participant, context, { ...values, action }))
+	}));
+
+export const actions: Actions = {
+	approve: moderate('approve'),
+	reject: moderate('reject'),
+	merge: moderate('merge'),
+	pin: moderate('pin'),
+	unpin: moderate('unpin'),
+	status: moderate('status'),
+	settings: (event) =>
+		liveAction(event, async (db, participant, context, values) => ({
+			done: 'settings',
+			settings: await updateLiveSettings(db, participant, context, values)
+		})),
+	floor: (event) =>
+		liveAction(event, async (db, participant, context, values) => ({
+			done: 'floor',
+			question: (await recordFloorQuestion(db, participant, context, values)).id
+		}))
+};
