@@ -83,7 +83,8 @@ export class LiveMeetingState {
 	): Promise<Ack<Record<string, unknown>> | undefined> {
 		if (!this.#socket || !this.connected) return undefined;
 		try {
-			const emit = this.#socket.timeout(10_000).emitWithAck as (
+			const socket = this.#socket.timeout(10_000);
+			const emit = socket.emitWithAck.bind(socket) as (
 				e: E,
 				p: typeof payload
 			) => Promise<Ack<Record<string, unknown>>>;
@@ -99,9 +100,8 @@ export class LiveMeetingState {
 
 	setVoted(id: string, voted: boolean, count: number) {
 		const viewer = this.snapshot.viewer;
-		viewer.voted = voted
-			? [...new Set([...viewer.voted, id])]
-			: viewer.voted.filter((v) => v !== id);
+		viewer.voted = viewer.voted.filter((v) => v !== id);
+		if (voted) viewer.voted.push(id);
 		const q = this.snapshot.questions.find((x) => x.id === id);
 		if (q) q.votes = count;
 	}

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import {
 	meetingLive,
+	meetings,
 	questionRatings,
 	questions,
 	questionVotes,
@@ -11,6 +12,7 @@ import {
 } from '../db/schema';
 import { allows, rolesOf, type Actor } from '../auth/authorise';
 import { findMeeting } from '../meetings/access';
+import { notFound } from '../errors';
 import type { LiveMeeting, LiveQuestion, LiveSnapshot } from '$lib/realtime/live-types';
 import { askerKey, voterKey } from './participant';
 
@@ -192,4 +194,22 @@ export async function liveSnapshot(
 		questions: visible.map((q) => toLiveQuestion(q, counts.get(q.id) ?? 0, verdictsById.get(q.id))),
 		viewer: { mine, voted, rated, canModerate }
 	};
+}
+
+/** The live context of the meeting a question belongs to (for `/questions/{id}/…` addresses). */
+export async function contextForQuestion(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	questionId: string
+): Promise<LiveContext> {
+	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+	if (!uuid.test(questionId)) throw notFound('question.not_found');
+	const [row] = await db
+		.select({ number: meetings.number })
+		.from(questions)
+		.innerJoin(meetings, eq(questions.meetingId, meetings.id))
+		.where(eq(questions.id, questionId));
+	if (!row) throw notFound('question.not_found');
+	return liveContext(db, actor, groupSlug, row.number);
 }

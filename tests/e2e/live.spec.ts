@@ -1,0 +1,120 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { admin, checkA11y, expect, newAccount, newGroup, test } from './fixtures';
+
+/** Sets up, through the JSON API, a group with a chair and a meeting that has gone live. */
+async function liveMeeting(request: APIRequestContext, chairRequest: APIRequestContext) {
+	const group = newGroup();
+	const chair = newAccount('Chair');
+	expect((await request.post('/api/v1/session', { data: admin })).status()).toBe(200);
+	expect((await request.post('/api/v1/groups', { data: group })).status()).toBe(201);
+	const signup = await chairRequest.post('/api/v1/users', {
+		data: { email: chair.email, password: chair.password, displayName: chair.name }
+	});
+	expect(signup.status()).toBe(201);
+	const roles = `/api/v1/groups/${group.slug}/roles`;
+	expect(
+		(await request.post(roles, { data: { email: chair.email, role: 'chair' } })).status()
+	).toBe(201);
+	const start = new Date(Date.now() + 3_600_000);
+	const created = await chairRequest.post(`/api/v1/groups/${group.slug}/meetings`, {
+		data: {
+			title: 'Operation Harbour: questions to the Service',
+			startsAt: start.toISOString(),
+			endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
+			location: 'Riverside community centre'
+		}
+	});
+	expect(created.status()).toBe(201);
+	const { number } = await created.json();
+	for (const state of ['scheduled', 'live']) {
+		const moved = await chairRequest.patch(`/api/v1/groups/${group.slug}/meetings/${number}`, {
+			data: { state }
+		});
+		expect(moved.status(), await moved.text()).toBe(200);
+	}
+	return { group, chair, path: `/g/${group.slug}/meetings/${number}` };
+}
+
+async function open(browser: Browser, path: string, javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled });
+	const page = await context.newPage();
+	await page.goto(path);
+	return page;
+}
+
+test('an anonymous question, a vote, the chair’s verdict and the screen, live across browsers', async ({
+	browser,
+	page,
+	checkA11y
+}) => {
+	const chairPage = await open(browser, '/');
+	const meeting = await liveMeeting(page.request, chairPage.request);
+	const question = 'How long are people held while foreign record checks are done?';
+
+	await page.goto(`${meeting.path}/live`);
+	await checkA11y(page);
+	const asker = page;
+	await expect(asker.getByLabel('Ask anonymously')).toBeChecked();
+	await asker.getByLabel('Your question').fill(question);
+	await asker.getByRole('button', { name: 'Send question' }).click();
+	await expect(asker.getByText('Your question has been sent.')).toBeVisible();
+	const askersCopy = asker.getByRole('article').filter({ hasText: question });
+	await expect(askersCopy).toContainText('Anonymous');
+	await expect(askersCopy).toContainText('Your question');
+
+	const voter = await open(browser, `${meeting.path}/live`);
+	await checkA11y(voter);
+	const votersCopy = voter.getByRole('article').filter({ hasText: question });
+	await votersCopy.getByRole('button', { name: 'Vote for this question' }).click();
+	await expect(votersCopy).toContainText('1 votes');
+	await expect(votersCopy.getByRole('button', { name: 'Take back my vote' })).toBeVisible();
+	// The asker's page follows without reloading.
+	await expect(askersCopy).toContainText('1 votes');
+
+	await chairPage.goto(`${meeting.path}/moderate`);
+	await expect(
+		chairPage.getByRole('heading', { level: 1, name: /Moderation console/ })
+	).toBeVisible();
+	await checkA11y(chairPage);
+	const moderated = chairPage.getByRole('article').filter({ hasText: question });
+	await moderated.getByText('Record the answer').first().click();
+	await moderated.getByRole('combobox', { name: 'Record the answer' }).selectOption('not_answered');
+	await moderated.getByLabel('Answer summary').fill('No figure was given.');
+	await moderated.getByRole('button', { name: 'Record the answer' }).click();
+	await expect(askersCopy).toContainText('Not answered');
+	await expect(askersCopy).toContainText('No figure was given.');
+
+	const screen = await open(browser, `${meeting.path}/screen`);
+	await checkA11y(screen);
+	await expect(screen.getByText(question)).toBeVisible();
+	await expect(screen.getByText(/1 votes · Not answered/)).toBeVisible();
+	await expect(screen.getByRole('img', { name: /Join and ask/ })).toBeVisible();
+
+	// The room rates the answer.
+	await votersCopy.getByLabel('Not answered').check();
+	await votersCopy.getByRole('button', { name: 'Save' }).click();
+	await expect(askersCopy).toContainText('The room’s verdict');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('an attendee asks and votes with plain form posts', async ({ browser, page, checkA11y }) => {
+		const helper = await open(browser, '/');
+		const meeting = await liveMeeting(helper.request, (await open(browser, '/')).request);
+		await page.goto(`${meeting.path}/live`);
+		await checkA11y(page);
+		await page.getByLabel('Your question').fill('Are British suspects checked in the same way?');
+		await page.getByRole('button', { name: 'Send question' }).click();
+		await expect(page.getByText('Your question has been sent.')).toBeVisible();
+		await checkA11y(page);
+		const item = page.getByRole('article').filter({ hasText: 'Are British suspects' });
+		await item.getByRole('button', { name: 'Vote for this question' }).click();
+		await expect(item).toContainText('1 votes');
+		await checkA11y(page);
+		// A second vote from the same browser is still one vote; taking it back leaves none.
+		await item.getByRole('button', { name: 'Take back my vote' }).click();
+		await expect(item).toContainText('0 votes');
+		await checkA11y(page);
+	});
+});
