@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
+import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+
+type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const databaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+const password = 'multi instance passphrase';
+
+/**
+ * Two app processes on one PostgreSQL database, sharing broadcasts through Redis: one meeting
+ * across instances, as behind a load balancer. Runs when DATABASE_URL and REDIS_URL are set
+ * (CI sets both; without them there is no second instance to share with).
+ */
+describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
+	let first: RunningApp;
+	let second: RunningApp;
+	let drop: () => Promise<void>;
+	const sockets: LiveClient[] = [];
+	let path = { group: '', meeting: 0 };
+
+	beforeAll(async () => {
+		const scratch = await scratchPostgres(databaseUrl!);
+		drop = scratch.drop;
+		const env = { DATABASE_URL: scratch.url, REDIS_URL: redisUrl! };
+		first = await startApp({ env });
+		second = await startApp({ env });
+		expect(first.cli('admin-create', ['--email', 'admin@multi.test', '--password', password]).status).toBe(0);
+		const admin = new Client(first.url);
+		await admin.post('/api/v1/session', { email: 'admin@multi.test', password });
+		const slug = `multi-${Date.now().toString(36)}`;
+		expect(
+			(
+				await admin.post('/api/v1/groups', {
+					slug,
+					name: 'Multi-instance group',
+					institution: 'Testshire Police',
+					purpose: 'Testing.',
+					membershipOpen: true
+				})
+			).status
+		).toBe(201);
+		await admin.post(`/api/v1/groups/${slug}/roles`, { email: 'admin@multi.test', role: 'chair' });
+		const start = new Date(Date.now() + 3_600_000);
+		const meeting = await admin.post(`/api/v1/groups/${slug}/meetings`, {
+			title: 'Across instances',
+			startsAt: start.toISOString(),
+			endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+			location: 'Hall'
+		});
+		expect(meeting.status).toBe(201);
+		for (const state of ['scheduled', 'live']) {
+			const moved = await admin.request('PATCH', `/api/v1/groups/${slug}/meetings/${meeting.json.number}`, { state });
+			expect(moved.status).toBe(200);
+		}
+		path = { group: slug, meeting: meeting.json.number };
+		// Redis connects in the background: wait until both instances report it.
+		for (const app of [first, second]) {
+			for (let i = 0; i < 50; i++) {
+				if ((await new Client(app.url).get('/healthz')).json.redis.ok) break;
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		}
+	});
+
+	afterAll(async () => {
+		for (const socket of sockets) socket.disconnect();
+		await first?.stop();
+		await second?.stop();
+		await drop?.();
+	});
+
+	async function join(app: RunningApp) {
+		const socket: LiveClient = connect(`${app.url}/live`, {
+			transports: ['websocket'],
+			reconnection: false,
+			forceNew: true
+		});
+		sockets.push(socket);
+		await new Promise<void>((resolve, reject) => {
+			socket.once('connect', () => resolve());
+			socket.once('connect_error', reject);
+		});
+		const reply = await socket.timeout(5000).emitWithAck('meeting:join', path);
+		if (!reply.ok) throw new Error(reply.error.message);
+		return { socket, snapshot: reply.snapshot };
+	}
+
+	it('carries a question and exact vote tallies from one instance to clients of the other', async () => {
+		const onFirst = await join(first);
+		const onSecond = await join(second);
+		const seen = new Promise<{ seq: number; question: { id: string; text: string | null } }>((resolve) =>
+			onSecond.socket.once('question:changed', resolve)
+		);
+		const asked = await onFirst.socket.timeout(5000).emitWithAck('question:ask', {
+			text: 'Does a question asked on one instance reach the other?',
+			anonymous: true
+		});
+		expect(asked.ok).toBe(true);
+		const changed = await seen;
+		expect(changed.question.text).toContain('reach the other');
+		expect(changed.seq).toBe(onSecond.snapshot.seq + 1);
+
+		const tallies: Record<string, number>[] = [];
+		onSecond.socket.on('tally', ({ counts }) => tallies.push(counts));
+		const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => join(i % 2 ? first : second)));
+		const acks = await Promise.all(
+			voters.map(({ socket }) => socket.timeout(5000).emitWithAck('question:vote', { questionId: changed.question.id, up: true }))
+		);
+		expect(acks.every((a) => a.ok)).toBe(true);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(tallies.at(-1)?.[changed.question.id]).toBe(10);
+	});
+
+	it('lets a client that reconnects to the other instance converge from a snapshot', async () => {
+		const before = await join(first);
+		const question = before.snapshot.questions[0];
+		before.socket.disconnect();
+		const after = await join(second);
+		expect(after.snapshot.seq).toBeGreaterThanOrEqual(before.snapshot.seq);
+		expect(after.snapshot.questions.find((q) => q.id === question.id)?.votes).toBe(question.votes);
+	});
+});
