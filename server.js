@@ -14,6 +14,10 @@ globalThis.openfloorSocketServer = new Server(httpServer, {
 	connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 }
 });
 
+// Agenda papers are uploaded as PDFs of up to 10 MB (src/lib/server/meetings/documents.ts);
+// adapter-node's default request body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ||= '11M';
+
 // Importing the handler runs SvelteKit's init hook: configuration is validated and the database
 // opened (and migrated) before the first request; a bad setting stops the process with one line.
 let handler;

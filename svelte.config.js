@@ -11,7 +11,12 @@ const config = {
 		typescript: {
 			// Type-check (and lint) the operator scripts and benchmarks with the app.
 			config: (tsconfig) => {
-				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../drizzle.config.ts');
+				tsconfig.include.push(
+					'../scripts/**/*.ts',
+					'../bench/**/*.ts',
+					'../drizzle.config.ts',
+					'../playwright.config.ts'
+				);
 			}
 		}
 	}

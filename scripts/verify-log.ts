@@ -15,7 +15,7 @@ async function readEntries(source: string): Promise<unknown[]> {
 		return Array.isArray(data) ? data : ((data as Page).items ?? []);
 	}
 	const entries: unknown[] = [];
-	for (let url: string | null = source; url; ) {
+	for (let url: string | null = source; url;) {
 		const response = await fetch(url, { headers: { accept: 'application/json' } });
 		if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 		const data = (await response.json()) as Page | unknown[];
@@ -36,7 +36,9 @@ try {
 	if (result.ok) {
 		console.log(`OK: ${result.count} entries verified; last hash ${result.lastHash}`);
 	} else {
-		console.error(`BROKEN at entry ${result.index + 1}${result.seq === null ? '' : ` (seq ${result.seq})`}: ${result.message}`);
+		console.error(
+			`BROKEN at entry ${result.index + 1}${result.seq === null ? '' : ` (seq ${result.seq})`}: ${result.message}`
+		);
 		process.exitCode = 1;
 	}
 } catch (error) {

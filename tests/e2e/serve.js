@@ -8,13 +8,18 @@ const dataDir = '.test-data/e2e';
 const port = '4173';
 const host = '127.0.0.1';
 
+// Never pull the folder from under a running app (another e2e run on this machine, say).
+const holder = Number.parseInt(readOrEmpty(`${dataDir}/openfloor.lock`), 10);
+if (holder > 0 && isRunning(holder)) {
+	console.error(`serve.js: ${dataDir} is in use by process ${holder}; is another e2e run going?`);
+	process.exit(1);
+}
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
 // Always the embedded database: never a PostgreSQL or Redis that CI exported for other suites.
-const env = { ...process.env, DATA_DIR: dataDir };
-delete env.DATABASE_URL;
-delete env.REDIS_URL;
+const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
+const env = { ...inherited, DATA_DIR: dataDir };
 
 // Before the server starts, so the command opens the folder itself (no app holds its lock yet).
 const admin = spawnSync(
@@ -50,7 +55,26 @@ const server = spawn(process.execPath, ['server.js'], {
 	stdio: 'inherit'
 });
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 	process.on(signal, () => server.kill(signal));
 }
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/** @param {string} file */
+function readOrEmpty(file) {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+/** @param {number} pid */
+function isRunning(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+	}
+}

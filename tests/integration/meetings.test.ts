@@ -478,7 +478,6 @@ describeOnEachDatabase('meetings', (handle) => {
 		});
 		expect(download.file).toBe(path.join(dir, `${file.id}.pdf`));
 		await removeAgendaItem(db, actorOf(secretary), slug, 1, item.id, { uploadsDir: dir });
-		await new Promise((r) => setTimeout(r, 50));
 		expect(fs.readdirSync(dir)).toEqual([]);
 		expect(await db.select().from(agendaItems).where(eq(agendaItems.id, item.id))).toHaveLength(0);
 	});

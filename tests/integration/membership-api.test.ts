@@ -13,6 +13,17 @@ const password = 'correct horse battery staple';
 
 type Mail = { to: string[]; data: string };
 
+/** The message with quoted-printable soft breaks and escapes undone (nodemailer wraps long lines). */
+const decoded = (data: string) =>
+	Buffer.from(
+		data
+			.replace(/=\r?\n/g, '')
+			.replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
+				String.fromCharCode(Number.parseInt(hex, 16))
+			),
+		'latin1'
+	).toString('utf8');
+
 /** A local SMTP server that keeps what it receives. */
 async function startMailServer() {
 	const mails: Mail[] = [];
@@ -24,7 +35,7 @@ async function startMailServer() {
 			let data = '';
 			stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
 			stream.on('end', () => {
-				mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+				mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data: decoded(data) });
 				callback();
 			});
 		}
@@ -174,7 +185,9 @@ for (const kind of databaseKinds) {
 		});
 
 		it('emails the applicant about the decision', async () => {
-			const sent = await waitFor(() => mail.mails.find((m) => m.data.includes('Harbour Law Centre')));
+			const sent = await waitFor(() =>
+				mail.mails.find((m) => m.data.includes('Harbour Law Centre'))
+			);
 			expect(sent.to).toEqual(['private.contact@membership-api.test']);
 			expect(sent.data).toContain('has refused the application');
 			expect(sent.data).toContain('the number of organisations');
@@ -222,14 +235,17 @@ for (const kind of databaseKinds) {
 			expect(decided.status).toBe(200);
 			expect(decided.json).toMatchObject({ status: 'accepted', appeal: { status: 'overturned' } });
 			const members = await anonymous.get(`${base}/members.json?current=true`);
-			expect(members.json.items.map((m: { organisation: { name: string } }) => m.organisation.name)).toEqual(
-				['Harbour Law Centre']
-			);
+			expect(
+				members.json.items.map((m: { organisation: { name: string } }) => m.organisation.name)
+			).toEqual(['Harbour Law Centre']);
 			await waitFor(() => mail.mails.find((m) => m.data.includes('the refusal is overturned')));
 		});
 
 		it('lets the applicant withdraw, after which nothing can be decided', async () => {
-			const made = await applicant.post(`${base}/applications`, application('Night Shelter', 'Faith group'));
+			const made = await applicant.post(
+				`${base}/applications`,
+				application('Night Shelter', 'Faith group')
+			);
 			const path = `${base}/applications/${made.json.id}`;
 			expect((await chair.post(`${path}/withdraw`)).status).toBe(403);
 			expect((await applicant.post(`${path}/withdraw`)).json.status).toBe('withdrawn');
@@ -240,8 +256,13 @@ for (const kind of databaseKinds) {
 		it('closes membership with a reason and review date, and refuses applications meanwhile', async () => {
 			const reason = 'Pending a review of the terms of reference.';
 			expect(
-				(await secretary.post(`${base}/membership`, { open: false, reason, reviewOn: '2099-01-01' }))
-					.status
+				(
+					await secretary.post(`${base}/membership`, {
+						open: false,
+						reason,
+						reviewOn: '2099-01-01'
+					})
+				).status
 			).toBe(403);
 			const closed = await chair.post(`${base}/membership`, {
 				open: false,
@@ -250,7 +271,10 @@ for (const kind of databaseKinds) {
 			});
 			expect(closed.status).toBe(201);
 			const state = await anonymous.get(`${base}/membership`);
-			expect(state.json).toMatchObject({ open: false, items: [{ reason, reviewOn: '2099-01-01' }] });
+			expect(state.json).toMatchObject({
+				open: false,
+				items: [{ reason, reviewOn: '2099-01-01' }]
+			});
 			const made = await applicant.post(`${base}/applications`, application('Women’s Network'));
 			expect(made.status).toBe(201);
 			expect(made.json).toMatchObject({ status: 'refused', reason, refusedWhileClosed: true });
@@ -269,9 +293,9 @@ for (const kind of databaseKinds) {
 			});
 			expect(ended.status).toBe(200);
 			expect(ended.json.endedBy).toBe('chair');
-			expect((await chair.post(`${base}/members/${id}/end`, { reason: 'x'.repeat(30) })).status).toBe(
-				409
-			);
+			expect(
+				(await chair.post(`${base}/members/${id}/end`, { reason: 'x'.repeat(30) })).status
+			).toBe(409);
 		});
 
 		it('exports the decision log, which verify-log accepts, and names a tampered entry', async () => {
@@ -286,7 +310,7 @@ for (const kind of databaseKinds) {
 				);
 			// From the URL, following every page.
 			const ok = runVerify(`${app.url}${base}/decisions.json?limit=2`);
-			expect(ok.stdout).toMatch(/^OK: 7 entries verified/);
+			expect(ok.stdout).toMatch(/^OK: 6 entries verified/);
 			expect(ok.status).toBe(0);
 
 			const full = await anonymous.get(`${base}/decisions.json`);
@@ -297,8 +321,7 @@ for (const kind of databaseKinds) {
 				'membership.closed',
 				'application.refused',
 				'membership.opened',
-				'membership.ended',
-				...kinds.slice(6)
+				'membership.ended'
 			]);
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-log-'));
 			const file = path.join(dir, 'decisions.json');
@@ -326,11 +349,40 @@ for (const kind of databaseKinds) {
 		});
 
 		it('serves the membership pages to a signed-out visitor without the contact', async () => {
-			for (const page of ['applications', 'members', 'decisions', 'apply', `applications/${refusedId}`]) {
+			for (const page of [
+				'applications',
+				'members',
+				'decisions',
+				'apply',
+				`applications/${refusedId}`
+			]) {
 				const response = await anonymous.get(`/g/${slug}/${page}`);
 				expect(response.status).toBe(200);
 				expect(response.text).not.toContain('private.contact');
 			}
+			// The register pages through every application exactly once, newest first.
+			const all = (await anonymous.get(`${base}/applications.json`)).json.items;
+			const seen: { id: string; submittedAt: string }[] = [];
+			for (let next = `${base}/applications.json?limit=2`; next;) {
+				const page = await anonymous.get(next);
+				seen.push(...page.json.items);
+				next = page.json.next;
+			}
+			expect(seen.map((a) => a.id)).toEqual(all.map((a: { id: string }) => a.id));
+			expect(seen.length).toBe(4);
+			const times = seen.map((a) => a.submittedAt);
+			expect(times).toEqual([...times].sort().reverse());
+			const year = new Date().getUTCFullYear();
+			expect(
+				(await anonymous.get(`${base}/applications.json?year=${year}&category=Faith%20group`)).json
+					.items
+			).toHaveLength(1);
+			expect(
+				(await anonymous.get(`${base}/applications.json?year=${year - 1}`)).json.items
+			).toHaveLength(0);
+			const paged = await anonymous.get(`/g/${slug}/applications?outcome=refused`);
+			expect(paged.text).toContain('Women’s Network');
+			expect(paged.text).not.toContain('Night Shelter');
 			const register = await anonymous.get(`/g/${slug}/applications`);
 			expect(register.text).toContain('The group has reached the number of organisations');
 			const decisions = await anonymous.get(`/g/${slug}/decisions`);

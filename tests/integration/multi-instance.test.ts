@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
+import type { LiveQuestion } from '$lib/realtime/live-types';
 import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
 
 type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -27,7 +28,9 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		const env = { DATABASE_URL: scratch.url, REDIS_URL: redisUrl! };
 		first = await startApp({ env });
 		second = await startApp({ env });
-		expect(first.cli('admin-create', ['--email', 'admin@multi.test', '--password', password]).status).toBe(0);
+		expect(
+			first.cli('admin-create', ['--email', 'admin@multi.test', '--password', password]).status
+		).toBe(0);
 		const admin = new Client(first.url);
 		await admin.post('/api/v1/session', { email: 'admin@multi.test', password });
 		const slug = `multi-${Date.now().toString(36)}`;
@@ -52,7 +55,11 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		});
 		expect(meeting.status).toBe(201);
 		for (const state of ['scheduled', 'live']) {
-			const moved = await admin.request('PATCH', `/api/v1/groups/${slug}/meetings/${meeting.json.number}`, { state });
+			const moved = await admin.request(
+				'PATCH',
+				`/api/v1/groups/${slug}/meetings/${meeting.json.number}`,
+				{ state }
+			);
 			expect(moved.status).toBe(200);
 		}
 		path = { group: slug, meeting: meeting.json.number };
@@ -91,8 +98,8 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 	it('carries a question and exact vote tallies from one instance to clients of the other', async () => {
 		const onFirst = await join(first);
 		const onSecond = await join(second);
-		const seen = new Promise<{ seq: number; question: { id: string; text: string | null } }>((resolve) =>
-			onSecond.socket.once('question:changed', resolve)
+		const seen = new Promise<{ seq: number; question: { id: string; text: string | null } }>(
+			(resolve) => onSecond.socket.once('question:changed', resolve)
 		);
 		const asked = await onFirst.socket.timeout(5000).emitWithAck('question:ask', {
 			text: 'Does a question asked on one instance reach the other?',
@@ -105,9 +112,15 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 
 		const tallies: Record<string, number>[] = [];
 		onSecond.socket.on('tally', ({ counts }) => tallies.push(counts));
-		const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => join(i % 2 ? first : second)));
+		const voters = await Promise.all(
+			Array.from({ length: 10 }, (_, i) => join(i % 2 ? first : second))
+		);
 		const acks = await Promise.all(
-			voters.map(({ socket }) => socket.timeout(5000).emitWithAck('question:vote', { questionId: changed.question.id, up: true }))
+			voters.map(({ socket }) =>
+				socket
+					.timeout(5000)
+					.emitWithAck('question:vote', { questionId: changed.question.id, up: true })
+			)
 		);
 		expect(acks.every((a) => a.ok)).toBe(true);
 		await new Promise((r) => setTimeout(r, 500));
@@ -120,6 +133,8 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		before.socket.disconnect();
 		const after = await join(second);
 		expect(after.snapshot.seq).toBeGreaterThanOrEqual(before.snapshot.seq);
-		expect(after.snapshot.questions.find((q) => q.id === question.id)?.votes).toBe(question.votes);
+		expect(after.snapshot.questions.find((q: LiveQuestion) => q.id === question.id)?.votes).toBe(
+			question.votes
+		);
 	});
 });

@@ -7,6 +7,7 @@ import { setDatabase, type DatabaseHandle } from '$lib/server/db';
 import { attachRealtime, closeRealtime } from '$lib/server/realtime/attach';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
+import type { LiveQuestion } from '$lib/realtime/live-types';
 import { freshPglite } from '../fixtures/databases';
 import { makeUser } from '../fixtures/factories';
 import { liveMeeting } from '../fixtures/live';
@@ -210,7 +211,7 @@ describe('live meetings over socket.io', () => {
 		// A client that missed events resyncs from a snapshot and gets the same state.
 		const late = await join(live.group.slug, live.meeting.number);
 		expect(late.snapshot.seq).toBe(status.seq);
-		expect(late.snapshot.questions.find((q) => q.id === questionId)).toMatchObject({
+		expect(late.snapshot.questions.find((q: LiveQuestion) => q.id === questionId)).toMatchObject({
 			votes: 20,
 			answerStatus: 'not_answered'
 		});

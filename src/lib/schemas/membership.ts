@@ -31,20 +31,23 @@ const website = v.optional(
 );
 
 /** An application, as the JSON API takes it; the form posts the same names with dots. */
-export const applySchema = v.object({
-	organisation: v.object(
-		{
-			name: text(160),
-			category: text(100),
-			website,
-			area: text(300),
-			description: text(5000)
-		},
-		'validation.required'
-	),
-	contact: v.object({ name: text(120), email }, 'validation.required'),
-	statement: text(5000)
-}, required);
+export const applySchema = v.object(
+	{
+		organisation: v.object(
+			{
+				name: text(160),
+				category: text(100),
+				website,
+				area: text(300),
+				description: text(5000)
+			},
+			'validation.required'
+		),
+		contact: v.object({ name: text(120), email }, 'validation.required'),
+		statement: text(5000)
+	},
+	required
+);
 
 /** The chair's decision: a refusal needs a public reason; an acceptance may give one. */
 export const decisionSchema = v.variant(
@@ -75,11 +78,14 @@ export const isoDate = v.pipe(
 );
 
 /** Opening or closing membership; a closure names the date it will be reviewed. */
-export const openingSchema = v.object({
-	open: flag,
-	reason: text(2000, 10),
-	reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
-}, required);
+export const openingSchema = v.object(
+	{
+		open: flag,
+		reason: text(2000, 10),
+		reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
+	},
+	required
+);
 
 /** Ending a membership: the chair must give a reason; a resigning representative may. */
 export const endMembershipSchema = v.object({ reason: optionalText(5000) }, required);

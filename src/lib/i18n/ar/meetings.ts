@@ -152,6 +152,7 @@ export const meetings: Record<keyof typeof en, string> = {
 	'attendance.not_open': 'لا يُسجَّل الحضور إلا لاجتماع منشور لم يُلغَ.',
 	'attendance.too_late': 'لا يمكن إرسال الاعتذار إلا قبل بدء الاجتماع.',
 	'attendance.by_organisation': 'الحضور في الاجتماعات الأخيرة',
+	'attendance.summary_note': 'في آخر {total} اجتماعات عُقدت.',
 	'attendance.summary': 'حضرت {present} من آخر {total} اجتماعات',
 	'field.other_attendees': 'حضور آخرون (عدد الأشخاص)',
 	'group.next_meeting': 'الاجتماع القادم',

@@ -154,6 +154,7 @@ export const meetings = {
 		'Attendance is recorded only for a published meeting that was not cancelled.',
 	'attendance.too_late': 'Apologies can only be sent before the meeting starts.',
 	'attendance.by_organisation': 'Attendance over the last meetings',
+	'attendance.summary_note': 'Over the last {total} meetings held.',
 	'attendance.summary': 'Present at {present} of the last {total} meetings',
 	'field.other_attendees': 'Other attendees (number of people)',
 	'group.next_meeting': 'Next meeting',

@@ -5,6 +5,8 @@ import { createSiteAdmin, signUp } from '../auth/accounts';
 import { createGroup } from '../groups/groups';
 import { appointOfficer } from '../groups/officers';
 import type { SessionUser } from '../auth/session';
+import { loadMembershipDemo } from './membership';
+import { loadMeetingsDemo } from './meetings';
 
 /** The demo's accounts; printed by `npm run demo` and listed in the README. */
 export const demoAccounts = {
@@ -82,6 +84,8 @@ export async function loadDemo(db: Database): Promise<string> {
 		email: secretary.email,
 		role: 'secretary'
 	});
+	await loadMembershipDemo(db, { chair, secretary }, demoGroupSlug);
+	await loadMeetingsDemo(db, { chair, secretary }, demoGroupSlug);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
 	);

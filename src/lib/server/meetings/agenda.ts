@@ -202,5 +202,5 @@ export async function removeAgendaItem(
 		return pdfs.map((d) => d.id);
 	});
 	// Only once the rows are gone for good.
-	deleteUploads(files, options.uploadsDir);
+	await deleteUploads(files, options.uploadsDir);
 }

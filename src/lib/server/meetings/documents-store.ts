@@ -17,11 +17,13 @@ export async function writeUpload(documentId: string, bytes: Uint8Array, dir?: s
 	await fs.promises.writeFile(uploadPath(documentId, dir), bytes, { flag: 'wx' });
 }
 
-/** Removes files whose rows are gone; a file already missing is not an error. */
-export function deleteUploads(documentIds: string[], dir?: string) {
-	for (const id of documentIds) {
-		fs.promises.rm(uploadPath(id, dir), { force: true }).catch((error: unknown) => {
-			log.warn(`could not remove upload ${id}`, { error: String(error) });
-		});
-	}
+/** Removes files whose rows are gone; a file that cannot be removed is logged, not thrown. */
+export async function deleteUploads(documentIds: string[], dir?: string) {
+	await Promise.all(
+		documentIds.map((id) =>
+			fs.promises.rm(uploadPath(id, dir), { force: true }).catch((error: unknown) => {
+				log.warn(`could not remove upload ${id}`, { error: String(error) });
+			})
+		)
+	);
 }

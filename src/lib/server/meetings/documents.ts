@@ -77,7 +77,7 @@ export async function attachDocument(
 		});
 	} catch (error) {
 		// The row was rolled back: the file must not outlive it.
-		if (written) deleteUploads([written], options.uploadsDir);
+		if (written) await deleteUploads([written], options.uploadsDir);
 		throw error;
 	}
 }
@@ -118,7 +118,7 @@ export async function removeDocument(
 		});
 		return doc;
 	});
-	if (document.kind === 'pdf') deleteUploads([document.id], options.uploadsDir);
+	if (document.kind === 'pdf') await deleteUploads([document.id], options.uploadsDir);
 }
 
 /** An uploaded PDF to download: visible to whoever may see the meeting. */

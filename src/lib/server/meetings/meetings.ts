@@ -11,6 +11,7 @@ import { localToUtc } from '$lib/time-zone';
 import { meetingSchema, meetingStateSchema, meetingUpdateSchema } from '$lib/schemas/meetings';
 import { lockMeeting, meetingForChange } from './access';
 import { canMove, isLocked, makeJoinCode } from './rules';
+import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
 
 /** Tests and the demo loader set the clock; everyone else runs on the real one. */
 export type Clock = { now?: Date };
@@ -156,7 +157,7 @@ export async function changeMeetingState(
 	}
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await db.transaction(async (tx) => {
+			const changed = await db.transaction(async (tx) => {
 				const meeting = await lockMeeting(tx, found.id);
 				if (!canMove(meeting.state, data.state)) {
 					throw isLocked(meeting.state)
@@ -185,8 +186,13 @@ export async function changeMeetingState(
 					subject: String(meeting.number),
 					details: data.state === 'cancelled' ? { note: data.cancelNote } : undefined
 				});
+				// Closing ends the Q&A: open questions are recorded as not reached.
+				if (data.state === 'closed') await markQuestionsNotReached(tx, meeting.id);
 				return updated;
 			});
+			// Live pages learn at once that questions opened or closed.
+			await announceMeetingState(db, group, changed);
+			return changed;
 		} catch (error) {
 			// A join code already in use (very unlikely): draw another.
 			if (isUniqueViolation(error) && attempt < 3) continue;

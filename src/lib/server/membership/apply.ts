@@ -148,7 +148,11 @@ export async function appealRefusal(
 			await lockGroup(tx, group.id);
 			const [row] = await tx
 				.update(applications)
-				.set({ appealStatus: 'pending', appealStatement: data.statement, appealedAt: nowOf(options) })
+				.set({
+					appealStatus: 'pending',
+					appealStatement: data.statement,
+					appealedAt: nowOf(options)
+				})
 				.where(
 					and(
 						eq(applications.id, id),

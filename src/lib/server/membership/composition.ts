@@ -77,8 +77,7 @@ export function compositionOf(input: CompositionInput) {
 	}
 
 	const count = (category: string, statuses: ApplicationStatus[]) =>
-		input.applications.filter((a) => a.category === category && statuses.includes(a.status))
-			.length;
+		input.applications.filter((a) => a.category === category && statuses.includes(a.status)).length;
 	const byCategory = names
 		.map((category) => ({
 			category,

@@ -9,9 +9,10 @@ export function nestFields(values: Record<string, string>): Record<string, unkno
 		let target = out;
 		for (const part of parts.slice(0, -1)) {
 			const next = target[part];
-			target = (
-				next && typeof next === 'object' ? next : (target[part] = {})
-			) as Record<string, unknown>;
+			target = (next && typeof next === 'object' ? next : (target[part] = {})) as Record<
+				string,
+				unknown
+			>;
 		}
 		target[parts[parts.length - 1]] = value;
 	}

@@ -125,7 +125,12 @@ export function publicMembership(m: MembershipRow) {
 	return {
 		id: m.id,
 		applicationId: m.applicationId,
-		organisation: { name: m.organisationName, category: m.category, website: m.website, area: m.area },
+		organisation: {
+			name: m.organisationName,
+			category: m.category,
+			website: m.website,
+			area: m.area
+		},
 		startedAt: m.startedAt.toISOString(),
 		endedAt: m.endedAt?.toISOString() ?? null,
 		endedBy: m.endedBy,

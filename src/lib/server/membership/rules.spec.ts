@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fromStatuses, median, mayMove, organisationKey, whyNot, type Transition } from './rules';
 import type { ApplicationStatus } from '../db/schema';
 
-const state = (status: ApplicationStatus, appealStatus: 'pending' | 'upheld' | 'overturned' | null = null) => ({
+const state = (
+	status: ApplicationStatus,
+	appealStatus: 'pending' | 'upheld' | 'overturned' | null = null
+) => ({
 	status,
 	appealStatus
 });

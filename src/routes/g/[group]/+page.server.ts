@@ -2,6 +2,8 @@ import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
 import { listOfficers } from '$lib/server/groups/officers';
 import { renderMarkdown } from '$lib/server/markdown';
+import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
+import { nextMeeting } from '$lib/server/meetings/meetings';
 import { currentOpening } from '$lib/server/membership/openness';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +12,16 @@ export const load: PageServerLoad = async ({ params }) => {
 	const group = await getGroup(db, params.group);
 	const officers = await listOfficers(db, group.id, { currentOnly: true });
 	const opening = group.membershipOpen ? undefined : await currentOpening(db, group.id);
+	const next = await nextMeeting(db, group);
 	return {
+		nextMeeting: next && {
+			number: next.number,
+			title: next.title,
+			startsAt: next.startsAt,
+			endsAt: next.endsAt,
+			location: next.location
+		},
+		attendance: await attendanceByOrganisation(db, group.id),
 		purposeHtml: renderMarkdown(group.purpose),
 		closure: opening ? { reason: opening.reason, reviewOn: opening.reviewOn } : null,
 		officers: officers.map(({ id, role, displayName }) => ({ id, role, displayName }))

@@ -12,7 +12,11 @@ import {
 	listPrivateNotes,
 	startReview
 } from '$lib/server/membership/review';
-import { applicationWithCategory, publicApplication, timelineOf } from '$lib/server/membership/register';
+import {
+	applicationWithCategory,
+	publicApplication,
+	timelineOf
+} from '$lib/server/membership/register';
 import { mayMove } from '$lib/server/membership/rules';
 import { endMembership, membershipOfApplication } from '$lib/server/membership/memberships';
 import { reasonMinLength } from '$lib/schemas/membership';

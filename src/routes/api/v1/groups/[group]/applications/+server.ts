@@ -1,7 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
-import { apiHandler, decodeCursor, limitOf, page, publicRead, readJson } from '$lib/server/http/api';
+import {
+	apiHandler,
+	decodeCursor,
+	limitOf,
+	page,
+	publicRead,
+	readJson
+} from '$lib/server/http/api';
 import { applyForMembership } from '$lib/server/membership/apply';
 import { listCategories } from '$lib/server/membership/categories';
 import {

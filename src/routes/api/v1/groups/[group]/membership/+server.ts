@@ -5,7 +5,12 @@ import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import { listOpenings, setMembershipOpen } from '$lib/server/membership/openness';
 import type { RequestHandler } from './$types';
 
-const openingOf = (o: { open: boolean; reason: string; reviewOn: string | null; decidedAt: Date }) => ({
+const openingOf = (o: {
+	open: boolean;
+	reason: string;
+	reviewOn: string | null;
+	decidedAt: Date;
+}) => ({
 	open: o.open,
 	reason: o.reason,
 	reviewOn: o.reviewOn,

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { requireSignedIn } from '$lib/server/http/session';
 import { updateAgendaItem } from '$lib/server/meetings/agenda';
 import { attachDocument, maxUploadBytes, removeDocument } from '$lib/server/meetings/documents';
 import { meetingRecord } from '$lib/server/meetings/record';
@@ -8,13 +9,13 @@ import { meetingAction, orPageError } from '$lib/server/meetings/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { user } = event.locals;
+	const user = requireSignedIn(event);
 	const db = await getDb();
 	const record = await orPageError(
 		event,
 		meetingRecord(db, { user }, event.params.group, event.params.n)
 	);
-	if (!record.canManage) error(user ? 403 : 401, event.locals.t('error.not_allowed'));
+	if (!record.canManage) error(403, event.locals.t('error.not_allowed'));
 	const item = record.agenda.find((i) => i.id === event.params.item);
 	if (!item) error(404, event.locals.t('agenda.item_not_found'));
 	return {

@@ -8,6 +8,11 @@ import type { RequestHandler } from './$types';
 /** Chair or secretary: takes a submitted application under review. `{}`. */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
-	const app = await startReview(db, { user: event.locals.user }, event.params.group, event.params.id);
+	const app = await startReview(
+		db,
+		{ user: event.locals.user },
+		event.params.group,
+		event.params.id
+	);
 	return json(await publicApplicationOf(db, app));
 });

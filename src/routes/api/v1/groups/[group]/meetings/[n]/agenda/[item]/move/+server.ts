@@ -1,0 +1,18 @@
+import { getDb } from '$lib/server/db';
+import { apiHandler, readJson } from '$lib/server/http/api';
+import { moveAgendaItem } from '$lib/server/meetings/agenda';
+import type { RequestHandler } from './$types';
+
+/** Secretary or chair: `{ direction: "up" | "down" }` swaps the item with its neighbour. */
+export const POST: RequestHandler = apiHandler(async (event) => {
+	const { group, n, item } = event.params;
+	await moveAgendaItem(
+		await getDb(),
+		{ user: event.locals.user },
+		group,
+		n,
+		item,
+		await readJson(event)
+	);
+	return new Response(null, { status: 204 });
+});

@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { apiHandler, readJson } from '$lib/server/http/api';
+import { proposeAgendaItem } from '$lib/server/meetings/proposals';
+import type { RequestHandler } from './$types';
+
+/** A member organisation's representative: `{ title, why, membershipId? }` → 201. */
+export const POST: RequestHandler = apiHandler(async (event) => {
+	const proposal = await proposeAgendaItem(
+		await getDb(),
+		{ user: event.locals.user },
+		event.params.group,
+		event.params.n,
+		await readJson(event)
+	);
+	return json(
+		{ id: proposal.id, title: proposal.title, why: proposal.why, status: proposal.status },
+		{ status: 201 }
+	);
+});

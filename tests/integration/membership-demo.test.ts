@@ -1,0 +1,50 @@
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../fixtures/databases';
+import { loadDemo, demoGroupSlug } from '$lib/server/demo/load-demo';
+import { getGroup } from '$lib/server/groups/groups';
+import { listApplications } from '$lib/server/membership/register';
+import { listMemberships } from '$lib/server/membership/memberships';
+import { currentOpening } from '$lib/server/membership/openness';
+import { groupComposition } from '$lib/server/membership/composition';
+import { listDecisions } from '$lib/server/decision-log/log';
+import { verifyChain } from '$lib/server/decision-log/chain';
+
+describeOnEachDatabase('the demo’s membership story', (handle) => {
+	it('tells the story, with a decision log that verifies', async () => {
+		const { db } = handle();
+		await loadDemo(db);
+		const group = await getGroup(db, demoGroupSlug);
+		const apps = await listApplications(db, group.id, {}, { limit: 100 });
+		const by = (name: string) => apps.find((a) => a.organisation.name.startsWith(name))!;
+		expect(apps).toHaveLength(9);
+		expect(by('Harbour Law Centre')).toMatchObject({
+			status: 'accepted',
+			decision: 'refused',
+			reason: 'The group has reached the number of organisations the Service can support.',
+			appeal: { status: 'overturned' }
+		});
+		expect(by('Northfield')).toMatchObject({ status: 'refused', appeal: null });
+		expect(by('Northfield').reason).toContain('outside');
+		expect(by('Riverside Youth Voice').status).toBe('withdrawn');
+		expect(by('Coastal Asylum Support').status).toBe('under_review');
+
+		const members = (await listMemberships(db, group.id)).filter((m) => !m.endedAt);
+		expect(members).toHaveLength(6);
+		expect(group.membershipOpen).toBe(false);
+		const closure = await currentOpening(db, group.id);
+		expect(closure?.reason).toBe('Pending a review of the terms of reference.');
+		expect(closure!.reviewOn! < new Date().toISOString().slice(0, 10)).toBe(true);
+		const closedFor = Date.now() - closure!.decidedAt.getTime();
+		expect(Math.round(closedFor / 86_400_000 / 30)).toBe(3);
+
+		const entries = await listDecisions(db, group.id);
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 9 });
+		const times = entries.map((e) => e.at);
+		expect(times).toEqual([...times].sort());
+		const composition = await groupComposition(db, group.id);
+		expect(composition.currentMembers).toBe(6);
+		expect(composition.medianDaysToDecision).toBeGreaterThan(10);
+
+		expect(await loadDemo(db)).toBe('The demo is already loaded.');
+	});
+});
