@@ -5,6 +5,8 @@ import { getGroup } from '$lib/server/groups/groups';
 import { listMeetingsAfter, nextMeeting } from '$lib/server/meetings/meetings';
 import { meetingRecord, publicRecord } from '$lib/server/meetings/record';
 import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
+import { liveContext, liveSnapshot } from '$lib/server/questions/live';
+import { commitments } from '$lib/server/db/schema';
 
 describeOnEachDatabase('the demo’s meetings', (handle) => {
 	it('has three meetings held with attendance, falling at the second, and one coming up', async () => {
@@ -42,5 +44,31 @@ describeOnEachDatabase('the demo’s meetings', (handle) => {
 		const summary = await attendanceByOrganisation(db, group.id);
 		expect(summary.meetings).toBe(3);
 		expect(summary.organisations).toHaveLength(6);
+
+		// The last meeting's live Q&A record.
+		const record = await liveSnapshot(
+			db,
+			await liveContext(db, { user: null }, demoGroupSlug, meetings[2].number),
+			null
+		);
+		const byText = (start: string) => record.questions.find((q) => q.text?.startsWith(start))!;
+		expect(record.questions.filter((q) => q.state === 'published')).toHaveLength(12);
+		expect(record.questions.filter((q) => q.anonymous).length).toBeGreaterThan(5);
+		expect(byText('How long are people held')).toMatchObject({
+			answerStatus: 'not_answered',
+			votes: 26 // 23, and 3 more merged in from the duplicate
+		});
+		expect(byText('What safeguards check')).toMatchObject({ answerStatus: 'deferred' });
+		const british = byText('Are British suspects');
+		expect(british.answerStatus).toBe('partly_answered');
+		expect(british.verdict.not_answered).toBeGreaterThan(british.verdict.partly_answered);
+		expect(record.questions.filter((q) => q.state === 'rejected')).toHaveLength(1);
+		expect(record.questions.filter((q) => q.state === 'merged')).toHaveLength(1);
+		expect(record.questions.filter((q) => q.answerStatus === 'not_reached').length).toBeGreaterThan(
+			0
+		);
+		const [commitment] = await db.select().from(commitments);
+		expect(commitment.owner).toBe('Riverside Police Service');
+		expect(new Date(commitment.dueOn).getTime()).toBeLessThan(Date.now()); // overdue
 	});
 });

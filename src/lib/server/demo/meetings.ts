@@ -9,6 +9,7 @@ import { recordAttendance, sendApologies } from '../meetings/attendance';
 import { changeMeetingState, createMeeting } from '../meetings/meetings';
 import { decideProposal, proposeAgendaItem } from '../meetings/proposals';
 import { utcToLocal } from '$lib/time-zone';
+import { loadQuestionsDemo } from './questions';
 
 const day = 86_400_000;
 const minute = 60_000;
@@ -200,6 +201,8 @@ export async function loadMeetingsDemo(
 			entries: members.map((m, i) => ({ membershipId: m.id, status: statuses[i] ?? 'absent' })),
 			otherAttendees: story.others
 		});
+		// The last meeting held carries the live Q&A record of the demo story.
+		if (index === held.length - 1) await loadQuestionsDemo(db, officers, groupSlug, meeting);
 		await changeMeetingState(
 			db,
 			secretary,
