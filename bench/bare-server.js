@@ -1,0 +1,35 @@
+// The baseline of `npm run bench:live`: a bare socket.io server — no database, no sessions, no
+// validation — that counts votes in memory and broadcasts the same coalesced tallies.
+import http from 'node:http';
+import { Server } from 'socket.io';
+
+const port = Number(process.argv[2] ?? 4900);
+const server = http.createServer((request, response) => {
+	response.end(request.url === '/healthz' ? '{"status":"ok"}' : '');
+});
+const io = new Server(server, { serveClient: false });
+const votes = new Map();
+let pending = null;
+
+io.of('/live').on('connection', (socket) => {
+	socket.on('meeting:join', async (_payload, ack) => {
+		await socket.join('meeting');
+		ack({ ok: true, snapshot: { seq: 0 } });
+	});
+	socket.on('question:vote', ({ questionId }, ack) => {
+		const voters = votes.get(questionId) ?? new Set();
+		voters.add(socket.id);
+		votes.set(questionId, voters);
+		ack({ ok: true, questionId, voteCount: voters.size, voted: true });
+		if (!pending) {
+			pending = new Set();
+			setTimeout(() => {
+				const counts = Object.fromEntries([...pending].map((id) => [id, votes.get(id).size]));
+				pending = null;
+				io.of('/live').to('meeting').emit('tally', { seq: 0, counts });
+			}, 50);
+		}
+		pending.add(questionId);
+	});
+});
+server.listen(port, '127.0.0.1', () => console.log('ready'));

@@ -1,0 +1,323 @@
+// npm run bench:live — live Q&A under load, against the built app, beside a bare socket.io server.
+//
+// For each load point: start the app (taskset core 0) on a fresh embedded database (or, for the
+// two-instance point, two apps on PostgreSQL + Redis), set up a live meeting through the JSON
+// API, then run the load generator (bench/live-load.js) on core 1. Prints the figures of
+// docs/performance.md. A point where the load generator's own event loop lagged more than 20 ms
+// at p99 is marked invalid: its latencies measure the generator, not the server.
+//
+// Options (environment): BENCH_POINTS=quick for a short smoke run; DATABASE_URL and REDIS_URL
+// enable the two-instance point.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+const quick = process.env.BENCH_POINTS === 'quick';
+const seconds = quick ? 4 : 10;
+const questionsPerMeeting = 10;
+const password = 'bench admin passphrase';
+
+const points = quick
+	? [{ attendees: 200, votesPerSecond: 50 }]
+	: [
+			{ attendees: 1000, votesPerSecond: 50 },
+			{ attendees: 2000, votesPerSecond: 200 },
+			{ attendees: 5000, votesPerSecond: 200 },
+			...(process.env.DATABASE_URL && process.env.REDIS_URL
+				? [{ attendees: 2000, votesPerSecond: 200, instances: 2 }]
+				: [])
+		];
+
+if (!fs.existsSync('build/handler.js')) {
+	console.log('Building…');
+	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit'
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let nextPort = 4800;
+
+async function waitFor(url) {
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not yet
+		}
+		await sleep(100);
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+function pinned(core, args, env) {
+	return spawn('taskset', ['-c', String(core), process.execPath, ...args], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+}
+
+/** Resident memory (bytes) and CPU time (seconds) of a process, from /proc. */
+function usage(pid) {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	const ticks = os.constants?.signals ? 100 : 100;
+	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
+}
+
+class Api {
+	cookies = '';
+	constructor(base) {
+		this.base = base;
+	}
+	async call(method, pathname, body) {
+		const response = await fetch(this.base + pathname, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: this.cookies },
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+		const set = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+		if (set.length) this.cookies = [this.cookies, ...set].filter(Boolean).join('; ');
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
+		return text ? JSON.parse(text) : undefined;
+	}
+}
+
+async function startApps(count, env) {
+	const apps = [];
+	for (let i = 0; i < count; i++) {
+		const port = nextPort++;
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-'));
+		const appEnv = {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'warn',
+			...env
+		};
+		if (i === 0 && !env.DATABASE_URL) {
+			spawnSync(
+				process.execPath,
+				[
+					'node_modules/tsx/dist/cli.mjs',
+					'scripts/admin-create.ts',
+					'--email',
+					'bench@openfloor.test',
+					'--password',
+					password
+				],
+				{
+					env: { ...process.env, ...appEnv },
+					stdio: 'ignore'
+				}
+			);
+		}
+		const child = pinned(0, ['server.js'], appEnv);
+		child.stdout.resume();
+		const url = `http://127.0.0.1:${port}`;
+		await waitFor(`${url}/healthz`);
+		apps.push({ child, url });
+	}
+	if (env.DATABASE_URL) {
+		spawnSync(
+			process.execPath,
+			[
+				'node_modules/tsx/dist/cli.mjs',
+				'scripts/admin-create.ts',
+				'--email',
+				'bench@openfloor.test',
+				'--password',
+				password
+			],
+			{
+				env: { ...process.env, ...env },
+				stdio: 'ignore'
+			}
+		);
+	}
+	return apps;
+}
+
+async function liveMeeting(url) {
+	const admin = new Api(url);
+	await admin.call('POST', '/api/v1/session', { email: 'bench@openfloor.test', password });
+	const slug = `bench-${Date.now().toString(36)}`;
+	await admin.call('POST', '/api/v1/groups', {
+		slug,
+		name: 'Benchmark group',
+		institution: 'Benchmark Police',
+		purpose: 'Load.',
+		membershipOpen: true
+	});
+	await admin.call('POST', `/api/v1/groups/${slug}/roles`, {
+		email: 'bench@openfloor.test',
+		role: 'chair'
+	});
+	const start = new Date(Date.now() + 3_600_000);
+	const meeting = await admin.call('POST', `/api/v1/groups/${slug}/meetings`, {
+		title: 'Benchmark meeting',
+		startsAt: start.toISOString(),
+		endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+		location: 'Hall'
+	});
+	for (const state of ['scheduled', 'live']) {
+		await admin.call('PATCH', `/api/v1/groups/${slug}/meetings/${meeting.number}`, { state });
+	}
+	const questions = [];
+	for (let i = 0; i < questionsPerMeeting; i++) {
+		const asker = new Api(url);
+		const q = await asker.call(
+			'POST',
+			`/api/v1/groups/${slug}/meetings/${meeting.number}/questions`,
+			{
+				text: `Benchmark question number ${i + 1}?`,
+				anonymous: true
+			}
+		);
+		questions.push(q.id);
+	}
+	return { group: slug, meeting: meeting.number, questions };
+}
+
+function runLoad(config) {
+	return new Promise((resolve, reject) => {
+		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {});
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.on('exit', (code) =>
+			code === 0
+				? resolve(JSON.parse(out.trim().split('\n').at(-1)))
+				: reject(new Error(`load exited ${code}`))
+		);
+	});
+}
+
+async function measure(point, target) {
+	const before = target.pids.map(usage);
+	const load = runLoad({ ...point, ...target.meeting, urls: target.urls, seconds });
+	// Memory once everyone is connected: sample the peak while the load runs.
+	let peak = before.reduce((s, u) => s + u.rss, 0);
+	const sampler = setInterval(() => {
+		try {
+			peak = Math.max(
+				peak,
+				target.pids.map(usage).reduce((s, u) => s + u.rss, 0)
+			);
+		} catch {
+			// process gone
+		}
+	}, 200);
+	const result = await load;
+	clearInterval(sampler);
+	const after = target.pids.map(usage);
+	const cpu = after.reduce((s, u, i) => s + u.cpu - before[i].cpu, 0);
+	const idleRss = before.reduce((s, u) => s + u.rss, 0);
+	return { ...result, rssPerAttendee: (peak - idleRss) / point.attendees, serverCpuSeconds: cpu };
+}
+
+const rows = [];
+for (const point of points) {
+	const instances = point.instances ?? 1;
+	let db;
+	let env = {};
+	if (instances > 1) {
+		const name = `openfloor_bench_${Date.now().toString(36)}`;
+		spawnSync('psql', [process.env.DATABASE_URL, '-qc', `create database ${name}`], {
+			stdio: 'ignore'
+		});
+		const url = new URL(process.env.DATABASE_URL);
+		url.pathname = `/${name}`;
+		db = { name };
+		env = { DATABASE_URL: url.toString(), REDIS_URL: process.env.REDIS_URL };
+	}
+	const apps = await startApps(instances, env);
+	const meeting = await liveMeeting(apps[0].url);
+	await sleep(1000);
+	const ours = await measure(point, {
+		pids: apps.map((a) => a.child.pid),
+		urls: apps.map((a) => a.url),
+		meeting
+	});
+	for (const app of apps) app.child.kill('SIGTERM');
+	if (db) {
+		await sleep(1000);
+		spawnSync(
+			'psql',
+			[process.env.DATABASE_URL, '-qc', `drop database if exists ${db.name} with (force)`],
+			{ stdio: 'ignore' }
+		);
+	}
+
+	const port = nextPort++;
+	const bare = pinned(0, ['bench/bare-server.js', String(port)], {});
+	bare.stdout.resume();
+	await waitFor(`http://127.0.0.1:${port}/healthz`);
+	const baseline = await measure(point, {
+		pids: [bare.pid],
+		urls: [`http://127.0.0.1:${port}`],
+		meeting: { group: 'bare', meeting: 1, questions: meeting.questions }
+	});
+	bare.kill('SIGTERM');
+
+	const exact =
+		Object.values(ours.finalCounts).reduce((s, n) => s + n, 0) === ours.votesAccepted &&
+		ours.votesAccepted === ours.votesSent;
+	rows.push({ point: { ...point, instances }, ours, baseline, exact });
+	await sleep(1000);
+}
+
+const f = (n, digits = 1) => (n === null || n === undefined ? '—' : Number(n).toFixed(digits));
+console.log(
+	`\nLive Q&A benchmark — ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, ${seconds} s per point`
+);
+console.log(
+	'server on core 0, load generator on core 1; latencies in ms; RSS in KB per attendee\n'
+);
+console.log(
+	[
+		'attendees',
+		'inst',
+		'votes/s',
+		'ack p50',
+		'ack p99',
+		'visible p50',
+		'p95',
+		'p99',
+		'bare p99',
+		'ratio p99',
+		'KB/att',
+		'bare KB/att',
+		'cpu s',
+		'exact',
+		'valid'
+	].join('\t')
+);
+for (const { point, ours, baseline, exact } of rows) {
+	const valid = ours.loopP99 <= 20 && baseline.loopP99 <= 20;
+	console.log(
+		[
+			ours.attendees,
+			point.instances,
+			f(ours.votesPerSecond),
+			f(ours.ackP50),
+			f(ours.ackP99),
+			f(ours.visibleP50),
+			f(ours.visibleP95),
+			f(ours.visibleP99),
+			f(baseline.visibleP99),
+			f(ours.visibleP99 / baseline.visibleP99, 2),
+			f(ours.rssPerAttendee / 1024),
+			f(baseline.rssPerAttendee / 1024),
+			f(ours.serverCpuSeconds),
+			exact ? 'yes' : 'NO',
+			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`
+		].join('\t')
+	);
+	if (ours.unseen) console.log(`  (${ours.unseen} vote/observer pairs never saw the vote)`);
+}
+process.exit(0);
