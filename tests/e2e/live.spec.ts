@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { admin, checkA11y, expect, newAccount, newGroup, test } from './fixtures';
+import { admin, expect, newAccount, newGroup, test } from './fixtures';
 
 /** Sets up, through the JSON API, a group with a chair and a meeting that has gone live. */
 async function liveMeeting(request: APIRequestContext, chairRequest: APIRequestContext) {

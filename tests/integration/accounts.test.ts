@@ -10,17 +10,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { sessions, users } from '$lib/server/db/schema';
-import { DomainError } from '$lib/server/errors';
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a DomainError');
-}
+import { failure } from '../fixtures/errors';
 
 describeOnEachDatabase('accounts', (handle) => {
 	it('signs up with a lower-cased email and an argon2id hash, never the password', async () => {

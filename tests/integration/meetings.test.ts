@@ -7,7 +7,6 @@ import { describeOnEachDatabase } from '../fixtures/databases';
 import { actorOf, makeGroupWithOfficers, makeUser } from '../fixtures/factories';
 import type { Database } from '$lib/server/db';
 import { agendaDocuments, agendaItems, auditLog, meetings } from '$lib/server/db/schema';
-import { DomainError } from '$lib/server/errors';
 import type { SessionUser } from '$lib/server/auth/session';
 import { applyForMembership } from '$lib/server/membership/apply';
 import { decideApplication } from '$lib/server/membership/review';
@@ -37,16 +36,7 @@ import {
 	recordAttendance,
 	sendApologies
 } from '$lib/server/meetings/attendance';
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a DomainError');
-}
+import { failure } from '../fixtures/errors';
 
 const pdf = (size = 2000) => {
 	const bytes = new Uint8Array(size).fill(0x20);

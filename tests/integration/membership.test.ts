@@ -24,16 +24,7 @@ import { addCategory, activeCategories, retireCategory } from '$lib/server/membe
 import { groupComposition } from '$lib/server/membership/composition';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a DomainError');
-}
+import { failure } from '../fixtures/errors';
 
 let counter = 0;
 function applicationInput(overrides: { name?: string; category?: string } = {}) {

@@ -9,17 +9,7 @@ import { liveSnapshot } from '$lib/server/questions/live';
 import { askQuestion, recordFloorQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
 import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
-import { DomainError } from '$lib/server/errors';
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a DomainError');
-}
+import { failure } from '../fixtures/errors';
 
 describeOnEachDatabase('live questions', (handle) => {
 	it('stores nothing about the asker of an anonymous question but an unlinkable hash', async () => {
