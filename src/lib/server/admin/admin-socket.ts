@@ -20,7 +20,10 @@ export function describeFailure(error: unknown): string {
 			? fields.map(([name, message]) => `${name}: ${message}`).join('\n')
 			: t(error.msg.key, error.msg.params);
 	}
-	return error instanceof Error ? error.message : String(error);
+	if (error instanceof Error) return error.message;
+	// PGlite and postgres.js can reject with plain objects that carry a message.
+	if (error && typeof error === 'object' && 'message' in error) return String(error.message);
+	return JSON.stringify(error);
 }
 
 /**
