@@ -70,5 +70,15 @@ describeOnEachDatabase('the demo’s meetings', (handle) => {
 		const [commitment] = await db.select().from(commitments);
 		expect(commitment.owner).toBe('Riverside Police Service');
 		expect(new Date(commitment.dueOn).getTime()).toBeLessThan(Date.now()); // overdue
+
+		// …and the next meeting's agenda carries them forward under matters arising.
+		const arising = records[3].mattersArising;
+		expect(arising.find((m) => m.kind === 'action')?.text).toMatch(/safeguards/);
+		expect(arising.filter((m) => m.kind === 'question').map((m) => m.text)).toEqual(
+			expect.arrayContaining([
+				'How long are people held while foreign record checks are done?',
+				'What safeguards check the accuracy of convictions reported from abroad?'
+			])
+		);
 	});
 });
