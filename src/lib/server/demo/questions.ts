@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { commitments, questions, type Meeting } from '../db/schema';
 import type { SessionUser } from '../auth/session';
@@ -166,15 +166,27 @@ export async function loadQuestionsDemo(
 		}
 	}
 	// Everything happened during the meeting, a few minutes apart.
-	await db
-		.update(questions)
-		.set({
-			askedAt: sql`${meeting.startsAt}::timestamptz + (random() * interval '80 minutes')`,
-			publishedAt: sql`${meeting.startsAt}::timestamptz + interval '1 minute'`,
-			moderatedAt: sql`case when ${questions.moderatedAt} is null then null else ${meeting.startsAt}::timestamptz + interval '85 minutes' end`,
-			answeredAt: sql`case when ${questions.answeredAt} is null then null else ${meeting.startsAt}::timestamptz + interval '100 minutes' end`
+	const at = (minutes: number) => new Date(meeting.startsAt.getTime() + minutes * 60_000);
+	const rows = await db
+		.select({
+			id: questions.id,
+			moderatedAt: questions.moderatedAt,
+			answeredAt: questions.answeredAt
 		})
-		.where(eq(questions.meetingId, meeting.id));
+		.from(questions)
+		.where(eq(questions.meetingId, meeting.id))
+		.orderBy(questions.askedAt);
+	for (const [i, row] of rows.entries()) {
+		await db
+			.update(questions)
+			.set({
+				askedAt: at(2 + i * 5),
+				publishedAt: at(2 + i * 5),
+				moderatedAt: row.moderatedAt ? at(85) : null,
+				answeredAt: row.answeredAt ? at(100) : null
+			})
+			.where(eq(questions.id, row.id));
+	}
 	await db
 		.update(commitments)
 		.set({ createdAt: new Date(meeting.startsAt.getTime() + 100 * 60_000) })
