@@ -15,13 +15,17 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
-const quick = process.env.BENCH_POINTS === 'quick';
+const quick = process.env.BENCH_POINTS?.startsWith('quick');
 const seconds = quick ? 4 : 10;
 const questionsPerMeeting = 10;
 const password = 'bench admin passphrase';
 
 const points = quick
-	? [{ attendees: 200, votesPerSecond: 50 }]
+	? [
+			process.env.BENCH_POINTS === 'quick-two'
+				? { attendees: 300, votesPerSecond: 50, instances: 2 }
+				: { attendees: 200, votesPerSecond: 50 }
+		]
 	: [
 			{ attendees: 1000, votesPerSecond: 50 },
 			{ attendees: 2000, votesPerSecond: 200 },
@@ -67,6 +71,19 @@ function usage(pid) {
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 	const ticks = os.constants?.signals ? 100 : 100;
 	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
+}
+
+/** Stops a process and waits for it: SIGTERM, then SIGKILL if it is still busy after 5 s. */
+function stop(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		child.kill('SIGTERM');
+	});
 }
 
 class Api {
@@ -243,9 +260,8 @@ for (const point of points) {
 		urls: apps.map((a) => a.url),
 		meeting
 	});
-	for (const app of apps) app.child.kill('SIGTERM');
+	await Promise.all(apps.map((app) => stop(app.child)));
 	if (db) {
-		await sleep(1000);
 		spawnSync(
 			'psql',
 			[process.env.DATABASE_URL, '-qc', `drop database if exists ${db.name} with (force)`],
@@ -262,7 +278,7 @@ for (const point of points) {
 		urls: [`http://127.0.0.1:${port}`],
 		meeting: { group: 'bare', meeting: 1, questions: meeting.questions }
 	});
-	bare.kill('SIGTERM');
+	await stop(bare);
 
 	const exact =
 		Object.values(ours.finalCounts).reduce((s, n) => s + n, 0) === ours.votesAccepted &&

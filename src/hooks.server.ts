@@ -11,7 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { isForeignOrigin } from '$lib/server/http/origin';
 import { startServer } from '$lib/server/startup';
-import { log } from '$lib/server/log';
+import { describeError, log } from '$lib/server/log';
 
 export const init: ServerInit = startServer;
 
@@ -75,7 +75,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	log.error(
 		`unexpected error ${errorId} on ${event.request.method} ${event.route.id ?? 'unknown route'}`,
 		{
-			error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+			error: describeError(error)
 		}
 	);
 	return { message: 'Internal error', errorId };

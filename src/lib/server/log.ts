@@ -20,3 +20,10 @@ export const log = {
 	warn: (m: string, e?: Record<string, unknown>) => write('warn', m, e),
 	error: (m: string, e?: Record<string, unknown>) => write('error', m, e)
 };
+
+/** An error for the log: its stack, and the cause a driver wrapped in it (drizzle's "Failed query"). */
+export function describeError(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const cause = error.cause instanceof Error ? `\ncaused by: ${error.cause.message}` : '';
+	return (error.stack ?? error.message) + cause;
+}

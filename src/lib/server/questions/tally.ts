@@ -1,5 +1,5 @@
 import { getDb } from '../db';
-import { log } from '../log';
+import { describeError, log } from '../log';
 import { announceTally } from '../realtime/broadcast';
 import { socketServer } from '../realtime/attach';
 import { liveSettings, voteCounts } from './live';
@@ -42,6 +42,6 @@ async function flush(meetingId: string) {
 			Object.fromEntries(ids.map((id) => [id, counts.get(id) ?? 0]))
 		);
 	} catch (error) {
-		log.warn(`tally for a meeting failed: ${String(error)}`);
+		log.warn(`tally for a meeting failed: ${describeError(error)}`);
 	}
 }

@@ -3,7 +3,7 @@ import type { Ack, AckError } from '$lib/realtime/events';
 import { isDomainError } from '../errors';
 import { translateFields, translateMessage, translatorFor } from '../i18n';
 import { parseInput } from '../validation';
-import { log } from '../log';
+import { describeError, log } from '../log';
 import type { LiveSocket } from './connection';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -48,7 +48,7 @@ function toAckError(socket: LiveSocket, error: unknown): AckError {
 		};
 	}
 	log.error('unexpected error in a socket handler', {
-		error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+		error: describeError(error)
 	});
 	return { code: 'internal', message: t('error.generic') };
 }
