@@ -5,6 +5,9 @@ import { groups } from './groups';
 import { membership } from './membership';
 import { meetings } from './meetings';
 import { questions } from './questions';
+import { minutes } from './minutes';
+import { ledger } from './ledger';
+import { search } from './search';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -13,5 +16,8 @@ export const ar: Messages = {
 	...groups,
 	...membership,
 	...meetings,
-	...questions
+	...questions,
+	...minutes,
+	...ledger,
+	...search
 };

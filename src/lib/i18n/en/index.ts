@@ -4,6 +4,19 @@ import { groups } from './groups';
 import { membership } from './membership';
 import { meetings } from './meetings';
 import { questions } from './questions';
+import { minutes } from './minutes';
+import { ledger } from './ledger';
+import { search } from './search';
 
 /** English, the reference language: every other language must translate every key. */
-export const en = { ...common, ...accounts, ...groups, ...membership, ...meetings, ...questions };
+export const en = {
+	...common,
+	...accounts,
+	...groups,
+	...membership,
+	...meetings,
+	...questions,
+	...minutes,
+	...ledger,
+	...search
+};

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	index,
+	integer,
 	pgEnum,
 	pgTable,
 	text,
@@ -22,6 +23,8 @@ export const groups = pgTable('groups', {
 	membershipOpen: boolean().notNull().default(true),
 	/** IANA time zone meetings are shown in. */
 	timeZone: text().notNull().default('Europe/London'),
+	/** Days after publication during which published minutes may be challenged. */
+	correctionWindowDays: integer().notNull().default(14),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	createdBy: uuid().references(() => users.id, { onDelete: 'set null' })
 });

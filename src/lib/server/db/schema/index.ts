@@ -4,3 +4,5 @@ export * from './audit';
 export * from './membership';
 export * from './meetings';
 export * from './questions';
+export * from './search';
+export * from './minutes';

@@ -13,6 +13,7 @@ import {
 import { users } from './accounts';
 import { groups } from './groups';
 import { memberships } from './membership';
+import { agendaItemDocument } from './search';
 
 export const meetingState = pgEnum('meeting_state', [
 	'draft',
@@ -71,7 +72,10 @@ export const agendaItems = pgTable(
 		plannedMinutes: integer().notNull(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index().on(t.meetingId, t.position)]
+	(t) => [
+		index().on(t.meetingId, t.position),
+		index('agenda_items_search').using('gin', agendaItemDocument(t))
+	]
 );
 
 export const documentKind = pgEnum('document_kind', ['link', 'pdf']);

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { agendaItems, meetings } from './meetings';
+import { questionDocument } from './search';
 
 export const questionMode = pgEnum('question_mode', ['open', 'premoderated']);
 
@@ -86,7 +87,10 @@ export const questions = pgTable(
 		moderatedAt: timestamp({ withTimezone: true }),
 		answeredAt: timestamp({ withTimezone: true })
 	},
-	(t) => [index().on(t.meetingId, t.state)]
+	(t) => [
+		index().on(t.meetingId, t.state),
+		index('questions_search').using('gin', questionDocument(t))
+	]
 );
 
 /**
@@ -122,7 +126,12 @@ export const questionRatings = pgTable(
 	(t) => [primaryKey({ columns: [t.questionId, t.voterKey] })]
 );
 
-/** A commitment made when a question is deferred: who owes the answer, and by when. */
+export const commitmentStatus = pgEnum('commitment_status', ['open', 'done', 'dropped']);
+
+/**
+ * An action or commitment made to the group at a meeting: who owes it, by when, and what became
+ * of it. A deferred question creates one (`questionId`); officers record others directly.
+ */
 export const commitments = pgTable(
 	'commitments',
 	{
@@ -134,13 +143,21 @@ export const commitments = pgTable(
 		owner: text().notNull(),
 		description: text().notNull(),
 		dueOn: date({ mode: 'string' }).notNull(),
-		/** open, done or dropped (the actions work extends this). */
-		status: text().notNull().default('open'),
-		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+		status: commitmentStatus().notNull().default('open'),
+		/** Why it was dropped (required), or how it was done (optional): public. */
+		statusNote: text(),
+		/** When it was done or dropped. */
+		resolvedAt: timestamp({ withTimezone: true }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		updatedBy: uuid().references(() => users.id, { onDelete: 'set null' })
 	},
-	(t) => [index().on(t.meetingId)]
+	(t) => [index().on(t.meetingId), index().on(t.status, t.dueOn)]
 );
 
 export type Question = typeof questions.$inferSelect;
 export type MeetingLive = typeof meetingLive.$inferSelect;
+export type Commitment = typeof commitments.$inferSelect;
+export type CommitmentStatus = (typeof commitmentStatus.enumValues)[number];
 export type AnswerStatus = (typeof answerStatus.enumValues)[number];
