@@ -120,54 +120,28 @@ describeOnEachDatabase('meetings', (handle) => {
 
 	it('refuses bad times with a field message and records nothing', async () => {
 		const { db, group, secretary, slug } = await setup();
-		const endFirst = await failure(
-			createMeeting(
-				db,
-				actorOf(secretary),
-				slug,
-				meetingInput({ endsAt: '2026-04-02T18:00' }),
-				clock
-			)
-		);
-		expect(endFirst.code).toBe('invalid');
-		expect(endFirst.fields.endsAt.key).toBe('meeting.end_before_start');
-		const past = await failure(
-			createMeeting(
-				db,
-				actorOf(secretary),
-				slug,
-				meetingInput({ startsAt: '2026-03-01T18:00', endsAt: '2026-03-01T19:00' }),
-				clock
-			)
-		);
-		expect(past.fields.startsAt.key).toBe('meeting.in_past');
-		const gap = await failure(
-			createMeeting(
-				db,
-				actorOf(secretary),
-				slug,
-				meetingInput({ startsAt: '2026-03-29T01:30', endsAt: '2026-03-29T03:00' }),
-				clock
-			)
-		);
-		expect(gap.fields.startsAt).toEqual({
-			key: 'meeting.time_nonexistent',
-			params: { zone: 'Europe/London' }
-		});
-		const garbage = await failure(
-			createMeeting(db, actorOf(secretary), slug, meetingInput({ startsAt: 'soon' }), clock)
-		);
-		expect(garbage.fields.startsAt.key).toBe('meeting.time_format');
-		const badLink = await failure(
-			createMeeting(
-				db,
-				actorOf(secretary),
-				slug,
-				meetingInput({ onlineUrl: 'javascript:alert(1)' }),
-				clock
-			)
-		);
-		expect(badLink.fields.onlineUrl.key).toBe('validation.url');
+		const cases: [Record<string, string>, string, Record<string, unknown>][] = [
+			[{ endsAt: '2026-04-02T18:00' }, 'endsAt', { key: 'meeting.end_before_start' }],
+			[
+				{ startsAt: '2026-03-01T18:00', endsAt: '2026-03-01T19:00' },
+				'startsAt',
+				{ key: 'meeting.in_past' }
+			],
+			[
+				{ startsAt: '2026-03-29T01:30', endsAt: '2026-03-29T03:00' },
+				'startsAt',
+				{ key: 'meeting.time_nonexistent', params: { zone: 'Europe/London' } }
+			],
+			[{ startsAt: 'soon' }, 'startsAt', { key: 'meeting.time_format' }],
+			[{ onlineUrl: 'javascript:alert(1)' }, 'onlineUrl', { key: 'validation.url' }]
+		];
+		for (const [override, field, message] of cases) {
+			const refused = await failure(
+				createMeeting(db, actorOf(secretary), slug, meetingInput(override), clock)
+			);
+			expect(refused.code, JSON.stringify(override)).toBe('invalid');
+			expect(refused.fields[field], JSON.stringify(override)).toMatchObject(message);
+		}
 		expect(await db.select().from(meetings).where(eq(meetings.groupId, group.id))).toHaveLength(0);
 	});
 
@@ -280,6 +254,11 @@ describeOnEachDatabase('meetings', (handle) => {
 		expect(updated.title).toBe('Extraordinary meeting');
 		expect(updated.location).toBeNull();
 		expect(updated.onlineUrl).toBe('https://meet.example.org/harbour');
+		// Sending nothing new changes nothing, not even the calendar sequence.
+		for (const same of [{}, { title: 'Extraordinary meeting' }]) {
+			const again = await updateMeeting(db, actorOf(secretary), slug, 1, same, clock);
+			expect(again.sequence).toBe(updated.sequence);
+		}
 		const bad = await failure(
 			updateMeeting(db, actorOf(secretary), slug, 1, { endsAt: '2026-04-02T17:00' }, clock)
 		);

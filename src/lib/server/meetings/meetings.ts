@@ -121,6 +121,14 @@ export async function updateMeeting(
 			location: 'location' in (input as object) ? (data.location ?? null) : meeting.location,
 			onlineUrl: 'onlineUrl' in (input as object) ? (data.onlineUrl ?? null) : meeting.onlineUrl
 		};
+		// Nothing new (an empty body, or the same values again): calendars need not refetch.
+		const unchanged =
+			changes.title === meeting.title &&
+			startsAt.getTime() === meeting.startsAt.getTime() &&
+			endsAt.getTime() === meeting.endsAt.getTime() &&
+			changes.location === meeting.location &&
+			changes.onlineUrl === meeting.onlineUrl;
+		if (unchanged) return meeting;
 		const [updated] = await tx
 			.update(meetings)
 			.set({ ...changes, sequence: meeting.sequence + 1, updatedAt: clock.now ?? new Date() })
