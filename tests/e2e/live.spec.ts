@@ -83,6 +83,10 @@ test('an anonymous question, a vote, the chair’s verdict and the screen, live 
 	await moderated.getByRole('button', { name: 'Record the answer' }).click();
 	await expect(askersCopy).toContainText('Not answered');
 	await expect(askersCopy).toContainText('No figure was given.');
+	// Screen readers hear the answer being recorded (never the vote tallies).
+	await expect(voter.locator('.visually-hidden[aria-live="polite"]')).toContainText(
+		'Answer recorded, Not answered: How long are people held'
+	);
 
 	const screen = await open(browser, `${meeting.path}/screen`);
 	await checkA11y(screen);

@@ -5,6 +5,17 @@ import type { LiveQuestion, LiveSnapshot } from './live-types';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** One batch of announcements for the page's polite live region. */
+export type LiveNews = {
+	id: number;
+	newQuestions: number;
+	answered: { text: string; status: LiveQuestion['answerStatus'] }[];
+	pinned?: string;
+};
+
+/** The least time between two announcements. */
+const quietMs = 8_000;
+
 /**
  * A live meeting in the browser: starts from the server-rendered snapshot, then follows the
  * broadcasts. Every broadcast carries the meeting's `seq`; a gap (a missed event after a
@@ -13,8 +24,15 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export class LiveMeetingState {
 	snapshot: LiveSnapshot = $state() as LiveSnapshot;
 	connected = $state(false);
-	/** Questions that arrived since the page was opened (for a quiet announcement). */
-	arrivals = $state(0);
+	/**
+	 * What a screen reader should hear, gathered and released at most once per `quietMs` so a busy
+	 * hall does not talk over the speaker: new questions (counted), answers recorded, the question
+	 * pinned. Vote tallies are never announced.
+	 */
+	news: LiveNews | undefined = $state();
+	#pending: Omit<LiveNews, 'id'> = { newQuestions: 0, answered: [] };
+	#released = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
 	#socket: LiveSocket | undefined;
 	#joining = false;
 
@@ -33,6 +51,7 @@ export class LiveMeetingState {
 		socket.on('disconnect', () => (this.connected = false));
 		socket.on('question:changed', ({ seq, question }) => {
 			if (seq > this.snapshot.seq + 1) return void this.resync();
+			this.#noteChange(question);
 			this.#upsert(question);
 			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
 		});
@@ -42,10 +61,45 @@ export class LiveMeetingState {
 		});
 		socket.on('meeting:changed', ({ seq, meeting }) => {
 			if (seq > this.snapshot.seq + 1) return void this.resync();
+			if (
+				meeting.pinnedQuestionId &&
+				meeting.pinnedQuestionId !== this.snapshot.meeting.pinnedQuestionId
+			) {
+				const pinned = this.snapshot.questions.find((q) => q.id === meeting.pinnedQuestionId);
+				if (pinned) this.#announce({ pinned: pinned.text ?? '' });
+			}
 			this.snapshot.meeting = meeting;
 			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
 		});
-		return () => socket.disconnect();
+		return () => {
+			clearTimeout(this.#timer);
+			socket.disconnect();
+		};
+	}
+
+	/** A published question that is new, or whose answer the chair has just recorded. */
+	#noteChange(question: LiveQuestion) {
+		if (question.state !== 'published') return;
+		const before = this.snapshot.questions.find((q) => q.id === question.id);
+		if (!before || before.state !== 'published') this.#announce({ newQuestions: 1 });
+		else if (question.answerStatus !== before.answerStatus && question.answerStatus !== 'open') {
+			this.#announce({ answered: [{ text: question.text ?? '', status: question.answerStatus }] });
+		}
+	}
+
+	#announce(item: Partial<Omit<LiveNews, 'id'>>) {
+		const pending = this.#pending;
+		pending.newQuestions += item.newQuestions ?? 0;
+		pending.answered.push(...(item.answered ?? []));
+		if (item.pinned) pending.pinned = item.pinned;
+		if (this.#timer) return;
+		const wait = Math.max(0, this.#released + quietMs - Date.now());
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
+			this.#released = Date.now();
+			this.news = { id: (this.news?.id ?? 0) + 1, ...this.#pending };
+			this.#pending = { newQuestions: 0, answered: [] };
+		}, wait);
 	}
 
 	async resync() {
@@ -70,10 +124,7 @@ export class LiveMeetingState {
 	#upsert(question: LiveQuestion) {
 		const at = this.snapshot.questions.findIndex((q) => q.id === question.id);
 		if (at >= 0) this.snapshot.questions[at] = question;
-		else {
-			this.snapshot.questions.push(question);
-			this.arrivals++;
-		}
+		else this.snapshot.questions.push(question);
 	}
 
 	/** Sends a request over the socket; undefined when not connected (the form posts instead). */
