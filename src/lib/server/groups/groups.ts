@@ -6,6 +6,7 @@ import { conflict, isUniqueViolation, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { createGroupSchema } from '$lib/schemas/groups';
+import { seedDefaultCategories } from '../membership/default-categories';
 
 export async function createGroup(db: Database, actor: Actor, input: unknown): Promise<Group> {
 	const user = await authorise(db, actor, 'group.create');
@@ -16,6 +17,7 @@ export async function createGroup(db: Database, actor: Actor, input: unknown): P
 				.insert(groups)
 				.values({ ...data, createdBy: user.id })
 				.returning();
+			await seedDefaultCategories(tx, group.id);
 			await recordAudit(tx, {
 				actorId: user.id,
 				groupId: group.id,

@@ -9,34 +9,13 @@ import { categorySchema } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
 import { isUuid } from './common';
 
-/** A new group's starting list; the chair adds to it and retires from it. */
-export const defaultCategories = [
-	'Refugee community organisation',
-	'Migrant rights',
-	'Faith group',
-	"Women's network",
-	'Legal advice',
-	'Other'
-];
-
-/**
- * The group's categories in order (retired ones too, marked). A group that has never had any
- * gets the default list first: one idempotent statement, safe under concurrency.
- */
-export async function listCategories(db: Executor, groupId: string) {
-	const rows = () =>
-		db
-			.select()
-			.from(membershipCategories)
-			.where(eq(membershipCategories.groupId, groupId))
-			.orderBy(asc(membershipCategories.position), asc(membershipCategories.name));
-	const found = await rows();
-	if (found.length) return found;
-	await db
-		.insert(membershipCategories)
-		.values(defaultCategories.map((name, position) => ({ groupId, name, position })))
-		.onConflictDoNothing();
-	return rows();
+/** The group's categories in order (retired ones too, marked); every group starts with some. */
+export function listCategories(db: Executor, groupId: string) {
+	return db
+		.select()
+		.from(membershipCategories)
+		.where(eq(membershipCategories.groupId, groupId))
+		.orderBy(asc(membershipCategories.position), asc(membershipCategories.name));
 }
 
 export async function activeCategories(db: Executor, groupId: string) {
@@ -48,7 +27,6 @@ export async function addCategory(db: Database, actor: Actor, groupSlug: string,
 	const group = await getGroup(db, groupSlug);
 	const user = await authorise(db, actor, 'membership.categories', group.id);
 	const data = parseInput(categorySchema, input);
-	await listCategories(db, group.id);
 	try {
 		return await db.transaction(async (tx) => {
 			const [category] = await tx
