@@ -39,6 +39,29 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * The server accepts bodies up to BODY_SIZE_LIMIT (11 MB) because papers are uploaded as PDFs;
+ * every other route takes at most 1 MB, refused before it is read.
+ */
+const uploadRoutes = new Set([
+	'/g/[group]/meetings/[n=integer]/items/[item]',
+	'/api/v1/groups/[group]/meetings/[n]/agenda/[item]/documents'
+]);
+const smallBodyBytes = 1024 * 1024;
+
+const handleBodySize: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > smallBodyBytes && !uploadRoutes.has(event.route.id ?? '')) {
+		const message = event.locals.t('error.body_too_large');
+		// The body stays unread, so this connection cannot carry another request.
+		const init = { status: 413, headers: { connection: 'close' } };
+		return event.url.pathname.startsWith('/api/')
+			? json({ error: { code: 'too_large', message } }, init)
+			: text(message, init);
+	}
+	return resolve(event);
+};
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -66,7 +89,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleOrigin, handleSession, handleHeaders);
+export const handle = sequence(
+	handleLocale,
+	handleOrigin,
+	handleBodySize,
+	handleSession,
+	handleHeaders
+);
 
 /** Logs the unexpected with a reference; the visitor sees the reference, never a stack trace. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

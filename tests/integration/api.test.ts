@@ -78,6 +78,13 @@ for (const kind of databaseKinds) {
 				'content-type': 'application/json'
 			});
 			expect(notJson.status).toBe(400);
+			// Only paper uploads may be large: anything else over 1 MB is refused unread.
+			const huge = await client.post('/api/v1/session', {
+				email: 'x@api.test',
+				password: 'p'.repeat(2 * 1024 * 1024)
+			});
+			expect(huge.status).toBe(413);
+			expect(huge.json.error.code).toBe('too_large');
 			expect(notJson.json.error.code).toBe('invalid');
 		});
 

@@ -25,6 +25,7 @@ export const common: Record<keyof typeof en, string> = {
 	'error.not_found.generic': 'غير موجود.',
 	'error.conflict': 'هذا يتعارض مع أمر مسجل بالفعل.',
 	'error.rate_limited': 'محاولات كثيرة جداً. يرجى الانتظار {minutes} دقائق ثم المحاولة مرة أخرى.',
+	'error.body_too_large': 'ما أرسلته كبير جداً.',
 	'error.foreign_origin': 'جاء هذا الطلب من موقع آخر فتم رفضه.',
 	'form.errors_summary': 'يرجى تصحيح ما يلي:',
 	'form.required': 'مطلوب',

@@ -26,6 +26,7 @@ export const common = {
 	'error.not_found.generic': 'Not found.',
 	'error.conflict': 'That conflicts with something already recorded.',
 	'error.rate_limited': 'Too many attempts. Please wait {minutes} minutes and try again.',
+	'error.body_too_large': 'What you sent is too large.',
 	'error.foreign_origin': 'This request came from another site and was refused.',
 	'form.errors_summary': 'Please correct the following:',
 	'form.required': 'Required',
