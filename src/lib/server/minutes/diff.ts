@@ -1,0 +1,33 @@
+import { diffLines, diffWords } from 'diff';
+
+/** A run of text that is in both versions, only in the newer (added) or only in the older. */
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
+
+/** One line-level block; a changed block carries its word-level differences. */
+export type DiffBlock = { kind: 'same' | 'added' | 'removed' | 'changed'; parts: DiffPart[] };
+
+const part = (kind: DiffPart['kind'], text: string): DiffPart => ({ kind, text });
+
+/**
+ * The difference between two versions' markdown: lines first, then, where lines were replaced,
+ * the words within them, so a small correction reads as a small change.
+ */
+export function diffMarkdown(older: string, newer: string): DiffBlock[] {
+	const lines = diffLines(older, newer);
+	const blocks: DiffBlock[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const change = lines[i];
+		const next = lines[i + 1];
+		if (change.removed && next?.added) {
+			const words = diffWords(change.value, next.value).map((w) =>
+				part(w.added ? 'added' : w.removed ? 'removed' : 'same', w.value)
+			);
+			blocks.push({ kind: 'changed', parts: words });
+			i++;
+		} else {
+			const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+			blocks.push({ kind, parts: [part(kind, change.value)] });
+		}
+	}
+	return blocks;
+}
