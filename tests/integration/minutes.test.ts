@@ -20,7 +20,7 @@ import { verifyChain } from '$lib/server/decision-log/chain';
 import { createDraftOnClose, regenerateDraft, saveDraft } from '$lib/server/minutes/draft';
 import { publishMinutes } from '$lib/server/minutes/publish';
 import { listVersions, pickVersion } from '$lib/server/minutes/versions';
-import { diffMarkdown } from '$lib/server/minutes/diff';
+import { diffHtml, diffMarkdown } from '$lib/server/minutes/diff';
 import { minutesContext } from '$lib/server/minutes/access';
 import {
 	correctionWindow,
@@ -239,6 +239,13 @@ describeOnEachDatabase('minutes', (handle) => {
 		expect(added).toContain('New line');
 		expect(blocks[1].parts.filter((p) => p.kind === 'removed')).toHaveLength(0);
 		expect(diffMarkdown('same\n', 'same\n').every((b) => b.kind === 'same')).toBe(true);
+		const labels = { added: 'added:', addedEnd: 'end', removed: 'removed:', removedEnd: 'end' };
+		const html = diffHtml(diffMarkdown('Keep <b>\n', 'Keep <b>\n<script>x</script>\n'), labels);
+		expect(html).toContain('Keep &lt;b&gt;');
+		expect(html).toMatch(/<ins><span class="visually-hidden">added:<\/span>&lt;script&gt;/);
+		expect(html).not.toContain('<script>');
+		const removed = diffHtml(diffMarkdown('a\nb\n', 'a\n'), labels);
+		expect(removed).toContain('<del><span class="visually-hidden">removed:</span>b');
 	});
 
 	it('takes corrections from eligible people within the window; declines keep a dissent', async () => {

@@ -31,3 +31,33 @@ export function diffMarkdown(older: string, newer: string): DiffBlock[] {
 	}
 	return blocks;
 }
+
+const escapes: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]);
+
+export type DiffLabels = { added: string; addedEnd: string; removed: string; removedEnd: string };
+
+/**
+ * The diff as HTML for a `white-space: pre-wrap` box: every text escaped, additions in `<ins>`
+ * and removals in `<del>`, each announced by a visually hidden label (not by colour alone).
+ */
+export function diffHtml(blocks: DiffBlock[], labels: DiffLabels): string {
+	const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(text)}</span>`;
+	return blocks
+		.flatMap((block) => block.parts)
+		.map((p) => {
+			const text = escapeHtml(p.text);
+			if (p.kind === 'added')
+				return `<ins>${hidden(labels.added)}${text}${hidden(labels.addedEnd)}</ins>`;
+			if (p.kind === 'removed')
+				return `<del>${hidden(labels.removed)}${text}${hidden(labels.removedEnd)}</del>`;
+			return text;
+		})
+		.join('');
+}
