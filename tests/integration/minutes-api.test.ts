@@ -184,6 +184,22 @@ for (const kind of databaseKinds) {
 			expect(html.text).not.toContain('<script>alert(1)');
 		});
 
+		/** A plain form post, as a browser without JavaScript sends it. */
+		const postForm = async (client: Client, path: string, fields: [string, string][]) => {
+			const response = await fetch(app.url + path, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: app.url,
+					cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+				},
+				body: new URLSearchParams(fields).toString()
+			});
+			return { status: response.status, text: await response.text() };
+		};
+
 		it('takes corrections from members and declines them with a reason', async () => {
 			const refused = await stranger.post(`${minutes}/corrections`, { text: 'Wrong.' });
 			expect(refused.status).toBe(403);
@@ -226,6 +242,63 @@ for (const kind of databaseKinds) {
 			});
 			const page = await new Client(app.url).get(`/g/${slug}/meetings/1/minutes`);
 			expect(page.text).toContain('Not raised at this meeting.');
+		});
+
+		it('works without JavaScript: the editor previews, publishes and declines; the public page reads', async () => {
+			const page = `/g/${slug}/meetings/1/minutes`;
+			expect((await representative.get(`${page}/edit`)).status).toBe(403);
+			const editor = await secretary.get(`${page}/edit`);
+			expect(editor.status).toBe(200);
+			expect(editor.text).toContain('<textarea');
+			const preview = await postForm(secretary, `${page}/edit?/preview`, [
+				['markdown', '## Preview me\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>']
+			]);
+			expect(preview.status).toBe(200);
+			expect(preview.text).toContain('<h2>Preview me</h2>');
+			expect(preview.text).not.toMatch(/<img|href="javascript/);
+			// The preview saved nothing.
+			const api = await new Client(app.url).get(`${minutes}.json`);
+			expect(api.json.items.at(-1).markdown).not.toContain('Preview me');
+			const noNote = await postForm(secretary, `${page}/edit?/publish`, [['changeNote', '']]);
+			expect(noNote.status).toBe(400);
+			const saved = await postForm(secretary, `${page}/edit?/save`, [
+				['markdown', '## Attendance\n\n- Present: Riverside Law Centre and 14 others\n']
+			]);
+			expect(saved.status).toBe(200);
+			const published = await postForm(secretary, `${page}/edit?/publish`, [
+				['changeNote', 'Recounted.']
+			]);
+			expect(published.status).toBe(200);
+			const corrected = await postForm(representative, `${page}?/correct`, [
+				['text', 'The count was 15.']
+			]);
+			expect(corrected.status).toBe(200);
+			expect((await representative.get(page)).text).toContain('name="text"');
+			expect((await stranger.get(page)).text).not.toContain('name="text"');
+			const pending = await secretary.get(`${page}/edit`);
+			const correctionId = /name="correctionId" value="([^"]+)"/.exec(pending.text)![1];
+			const noReason = await postForm(secretary, `${page}/edit?/decline`, [
+				['correctionId', correctionId],
+				['reason', '']
+			]);
+			expect(noReason.status).toBe(400);
+			expect(noReason.text).toContain('aria-invalid="true"');
+			const publicPage = await new Client(app.url).get(`${page}?from=1&to=3`);
+			expect(publicPage.status).toBe(200);
+			expect(publicPage.text).toContain('Recounted.');
+			expect(publicPage.text).toContain('The count was 15.');
+			expect(publicPage.text).toMatch(/<ins><span class="visually-hidden">added:<\/span>/);
+			// The page's print stylesheet: a serif body, and forms and navigation hidden.
+			const sheets = await Promise.all(
+				[...publicPage.text.matchAll(/href="([^"]+\.css)"/g)].map(async ([, href]) =>
+					(await fetch(new URL(href, `${app.url}${page}`))).text()
+				)
+			);
+			expect(sheets.join('\n')).toMatch(/@media print\{[^@]*Georgia/);
+			expect((await new Client(app.url).get(`${page}?version=9`)).status).toBe(404);
+			expect((await new Client(app.url).get(`/g/${slug}/meetings/1`)).text).toContain(
+				`href="/g/${slug}/meetings/1/minutes"`
+			);
 		});
 	});
 }
