@@ -26,7 +26,8 @@ export const permissions = {
 	'membership.open': ['chair'],
 	'membership.categories': ['chair'],
 	'question.moderate': ['chair', 'secretary'],
-	'question.answer': ['chair', 'secretary']
+	'question.answer': ['chair', 'secretary'],
+	'minutes.write': ['chair', 'secretary']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -14,7 +14,8 @@ export const limits = {
 	signupPerClient: { name: 'signup-client', max: 10, windowSeconds: 60 * 60 },
 	applyPerAccount: { name: 'apply-account', max: 5, windowSeconds: 60 * 60 },
 	askPerParticipant: { name: 'ask-participant', max: 5, windowSeconds: 10 * 60 },
-	votePerParticipant: { name: 'vote-participant', max: 120, windowSeconds: 60 }
+	votePerParticipant: { name: 'vote-participant', max: 120, windowSeconds: 60 },
+	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
 function keyOf(limit: Limit, subject: string) {

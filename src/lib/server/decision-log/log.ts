@@ -3,7 +3,7 @@ import type { Executor, Transaction } from '../db';
 import { decisionLog, groups, type DecisionLogRow } from '../db/schema';
 import { genesisHash, hashEntry, type LogEntry } from './chain';
 
-/** Every kind of decision the log holds (minutes publication will add its own). */
+/** Every kind of decision the log holds. */
 export type DecisionKind =
 	| 'application.accepted'
 	| 'application.refused'
@@ -11,7 +11,9 @@ export type DecisionKind =
 	| 'appeal.overturned'
 	| 'membership.ended'
 	| 'membership.opened'
-	| 'membership.closed';
+	| 'membership.closed'
+	| 'minutes.published'
+	| 'minutes.amended';
 
 /**
  * Locks the group's row until the transaction ends. Every decision takes this lock first, so

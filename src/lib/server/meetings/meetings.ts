@@ -12,6 +12,7 @@ import { meetingSchema, meetingStateSchema, meetingUpdateSchema } from '$lib/sch
 import { lockMeeting, meetingForChange } from './access';
 import { canMove, isLocked, makeJoinCode } from './rules';
 import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
+import { createDraftOnClose } from '../minutes/draft';
 
 /** Tests and the demo loader set the clock; everyone else runs on the real one. */
 export type Clock = { now?: Date };
@@ -194,8 +195,12 @@ export async function changeMeetingState(
 					subject: String(meeting.number),
 					details: data.state === 'cancelled' ? { note: data.cancelNote } : undefined
 				});
-				// Closing ends the Q&A: open questions are recorded as not reached.
-				if (data.state === 'closed') await markQuestionsNotReached(tx, meeting.id);
+				// Closing ends the Q&A: open questions are recorded as not reached, and the record
+				// as it now stands becomes the minutes' first draft.
+				if (data.state === 'closed') {
+					await markQuestionsNotReached(tx, meeting.id);
+					await createDraftOnClose(tx, group, updated);
+				}
 				return updated;
 			});
 			// Live pages learn at once that questions opened or closed.

@@ -1,0 +1,153 @@
+import type { Translate } from '$lib/i18n';
+import type { LiveQuestion } from '$lib/realtime/live-types';
+
+/** What the generated draft is made from: the meeting's record as it stood when it closed. */
+export type DraftSource = {
+	meeting: {
+		number: number;
+		title: string;
+		startsAt: Date;
+		endsAt: Date;
+		location: string | null;
+		otherAttendees: number | null;
+	};
+	timeZone: string;
+	attendance: { organisationName: string; status: 'present' | 'apologies' | 'absent' }[];
+	agenda: { title: string; presenter: string | null }[];
+	questions: LiveQuestion[];
+	commitments: { owner: string; description: string; dueOn: string; status: string }[];
+};
+
+/**
+ * Text written by others goes into the draft as plain text: markdown's punctuation is escaped
+ * and line breaks become spaces, so a question cannot restyle or break the minutes around it.
+ */
+export function plain(text: string): string {
+	return text
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`)
+		.replace(/^(\d+)\./, '$1\\.')
+		.replace(/^-/, '\\-');
+}
+
+function when(source: DraftSource) {
+	const format = (d: Date, part: 'full' | 'time') =>
+		new Intl.DateTimeFormat('en-GB', {
+			...(part === 'full' ? { dateStyle: 'full' as const } : {}),
+			timeStyle: 'short',
+			timeZone: source.timeZone
+		}).format(d);
+	return `${format(source.meeting.startsAt, 'full')} – ${format(source.meeting.endsAt, 'time')} (${source.timeZone})`;
+}
+
+function attendanceSection(source: DraftSource, t: Translate): string[] {
+	const lines = [`## ${t('minutes.md.attendance')}`, ''];
+	const byStatus = (status: 'present' | 'apologies' | 'absent') =>
+		source.attendance.filter((a) => a.status === status).map((a) => plain(a.organisationName));
+	if (!source.attendance.length) lines.push(t('minutes.md.attendance_none'));
+	for (const status of ['present', 'apologies', 'absent'] as const) {
+		const names = byStatus(status);
+		if (names.length) lines.push(`- **${t(`attendance.status.${status}`)}:** ${names.join(', ')}`);
+	}
+	if (source.meeting.otherAttendees !== null) {
+		lines.push(`- ${t('attendance.others', { count: source.meeting.otherAttendees })}`);
+	}
+	return lines;
+}
+
+function agendaSection(source: DraftSource, t: Translate): string[] {
+	const lines = [`## ${t('agenda.title')}`, ''];
+	if (!source.agenda.length) lines.push(t('minutes.md.agenda_none'));
+	source.agenda.forEach((item, i) => {
+		const presenter = item.presenter
+			? ` (${t('agenda.presenter', { name: plain(item.presenter) })})`
+			: '';
+		lines.push(`${i + 1}. ${plain(item.title)}${presenter}`);
+	});
+	return lines;
+}
+
+function verdictText(q: LiveQuestion, t: Translate) {
+	const v = q.verdict;
+	if (v.answered + v.partly_answered + v.not_answered === 0) return t('minutes.md.no_verdict');
+	return [
+		`${t('answer.answered')} ${v.answered}`,
+		`${t('answer.partly_answered')} ${v.partly_answered}`,
+		`${t('answer.not_answered')} ${v.not_answered}`
+	].join(', ');
+}
+
+/** Who asked: "Anonymous" and nothing else for an anonymous question. */
+function askedBy(q: LiveQuestion, t: Translate) {
+	if (q.anonymous) return t('live.anonymous');
+	const name = q.askerName ? plain(q.askerName) : t('minutes.md.unnamed');
+	return q.source === 'floor' ? `${name} (${t('live.from_floor')})` : name;
+}
+
+function questionsSection(source: DraftSource, t: Translate): string[] {
+	const lines = [`## ${t('minutes.md.questions')}`, ''];
+	const published = source.questions
+		.filter((q) => q.state === 'published')
+		.sort((a, b) => b.votes - a.votes || a.askedAt.localeCompare(b.askedAt));
+	if (!published.length) lines.push(t('minutes.md.questions_none'));
+	published.forEach((q, i) => {
+		lines.push(`${i + 1}. ${plain(q.text ?? '')}`);
+		lines.push(`   - ${t('minutes.md.asked_by')}: ${askedBy(q, t)}`);
+		lines.push(`   - ${t('minutes.md.votes')}: ${q.votes}`);
+		lines.push(`   - ${t('minutes.md.status')}: ${t(`answer.${q.answerStatus}`)}`);
+		lines.push(`   - ${t('live.verdict')}: ${verdictText(q, t)}`);
+		lines.push(
+			`   - ${t('minutes.md.summary')}: ${q.answerSummary ? plain(q.answerSummary) : t('minutes.md.no_summary')}`
+		);
+	});
+	const moderated = source.questions.filter((q) => q.state === 'rejected' || q.state === 'merged');
+	if (moderated.length) {
+		lines.push('', `### ${t('live.moderation_log')}`, '');
+		for (const q of moderated) {
+			const what = q.state === 'merged' ? t('state.merged') : t('state.rejected');
+			const reason = q.rejectionReason ? ` (${t(`rejection.${q.rejectionReason}`)})` : '';
+			const text = q.text === null ? t('live.text_withheld') : plain(q.text);
+			lines.push(`- ${what}${reason}: ${text}`);
+		}
+	}
+	return lines;
+}
+
+function actionsSection(source: DraftSource, t: Translate): string[] {
+	const lines = [`## ${t('minutes.md.actions')}`, ''];
+	if (!source.commitments.length) lines.push(t('minutes.md.actions_none'));
+	for (const c of source.commitments) {
+		lines.push(
+			`- ${plain(c.description)} — ${t('minutes.md.owner')}: ${plain(c.owner)}; ${t('minutes.md.due')}: ${c.dueOn}`
+		);
+	}
+	return lines;
+}
+
+/**
+ * The generated draft: readable markdown with a heading per section, for the secretary to edit.
+ * Headings start at level 2: the minutes page owns the level-1 heading.
+ */
+export function draftMarkdown(source: DraftSource, t: Translate): string {
+	const { meeting } = source;
+	const header = [
+		`**${plain(t('meeting.heading', { number: meeting.number, title: meeting.title }))}**`,
+		'',
+		`${t('meeting.when')}: ${when(source)}`
+	];
+	if (meeting.location) header.push('', `${t('meeting.where')}: ${plain(meeting.location)}`);
+	return (
+		[
+			...header,
+			'',
+			...attendanceSection(source, t),
+			'',
+			...agendaSection(source, t),
+			'',
+			...questionsSection(source, t),
+			'',
+			...actionsSection(source, t)
+		].join('\n') + '\n'
+	);
+}

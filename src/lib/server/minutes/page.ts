@@ -1,0 +1,80 @@
+import type { Translate } from '$lib/i18n';
+import type { Executor } from '../db';
+import type { Actor } from '../auth/authorise';
+import { renderMarkdown } from '../markdown';
+import { representedOrganisations } from '../meetings/members';
+import { minutesContext } from './access';
+import { correctionWindow, listCorrections, publicCorrection } from './corrections';
+import { diffHtml, diffMarkdown } from './diff';
+import { listVersions, pickVersion } from './versions';
+
+/**
+ * Everything the public minutes page shows: the chosen version rendered, the list of versions,
+ * a diff between two of them when asked for, the corrections, and whether the visitor may
+ * submit one.
+ */
+export async function minutesPage(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	query: URLSearchParams,
+	t: Translate
+) {
+	const context = await minutesContext(db, actor, groupSlug, number);
+	const versions = await listVersions(db, context.meeting.id);
+	const shown = pickVersion(versions, query.get('version'));
+	let diff: { from: number; to: number; html: string; same: boolean } | null = null;
+	if (query.get('from') && query.get('to') && versions.length) {
+		const from = pickVersion(versions, query.get('from'))!;
+		const to = pickVersion(versions, query.get('to'))!;
+		const blocks = diffMarkdown(from.markdown, to.markdown);
+		diff = {
+			from: from.version,
+			to: to.version,
+			same: blocks.every((b) => b.kind === 'same'),
+			html: diffHtml(blocks, {
+				added: t('minutes.diff.added'),
+				addedEnd: t('minutes.diff.added_end'),
+				removed: t('minutes.diff.removed'),
+				removedEnd: t('minutes.diff.removed_end')
+			})
+		};
+	}
+	const [corrections, window, represented] = await Promise.all([
+		listCorrections(db, context.meeting.id),
+		correctionWindow(db, actor, context),
+		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : []
+	]);
+	return {
+		meeting: {
+			number: context.meeting.number,
+			title: context.meeting.title,
+			state: context.meeting.state
+		},
+		canEdit: context.canEdit && context.meeting.state === 'closed',
+		versions: versions.map((v) => ({
+			version: v.version,
+			changeNote: v.changeNote,
+			publishedAt: v.publishedAt.toISOString(),
+			publishedBy: v.publishedByName
+		})),
+		shown: shown
+			? {
+					version: shown.version,
+					html: renderMarkdown(shown.markdown),
+					publishedAt: shown.publishedAt.toISOString(),
+					publishedBy: shown.publishedByName
+				}
+			: null,
+		diff,
+		corrections: corrections.map(publicCorrection),
+		window: {
+			open: window.open,
+			deadline: window.deadline?.toISOString() ?? null,
+			eligible: window.eligible,
+			days: context.group.correctionWindowDays
+		},
+		represented: window.eligible ? represented : []
+	};
+}

@@ -1,0 +1,95 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { minutes, minutesCorrections, minutesVersions } from '../db/schema';
+import type { Actor } from '../auth/authorise';
+import { conflict, invalidField } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { appendDecision } from '../decision-log/log';
+import { publishSchema } from '$lib/schemas/minutes';
+import type { Clock } from '../meetings/meetings';
+import { lockMinutes, minutesForChange } from './access';
+import { isBlank, markdownHash } from './rules';
+import { latestVersion } from './versions';
+
+/**
+ * Publishes the draft: version 1, or an amendment (a new version with a required change note,
+ * which may accept pending corrections). A version is never changed afterwards. Appends to the
+ * group's decision log in the same transaction.
+ */
+export async function publishMinutes(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	input: unknown,
+	clock: Clock = {}
+) {
+	const { group, meeting, user } = await minutesForChange(db, actor, groupSlug, number);
+	const data = parseInput(publishSchema, input);
+	const now = clock.now ?? new Date();
+	return db.transaction(async (tx) => {
+		const row = await lockMinutes(tx, meeting.id);
+		if (isBlank(row.draft)) throw invalidField('markdown', 'minutes.empty');
+		const version = row.publishedVersion + 1;
+		if (version > 1) {
+			if (!data.changeNote) throw invalidField('changeNote', 'minutes.change_note_required');
+			const latest = await latestVersion(tx, meeting.id);
+			if (latest?.markdown === row.draft) throw conflict('minutes.unchanged');
+		}
+		const accepted = [...new Set(data.acceptCorrections)];
+		if (accepted.length) {
+			const changed = await tx
+				.update(minutesCorrections)
+				.set({ state: 'accepted', amendedInVersion: version, decidedBy: user.id, decidedAt: now })
+				.where(
+					and(
+						eq(minutesCorrections.meetingId, meeting.id),
+						eq(minutesCorrections.state, 'submitted'),
+						inArray(minutesCorrections.id, accepted)
+					)
+				)
+				.returning({ id: minutesCorrections.id });
+			if (changed.length !== accepted.length) {
+				throw invalidField('acceptCorrections', 'correction.not_pending');
+			}
+		}
+		const changeNote = data.changeNote ?? null;
+		const [published] = await tx
+			.insert(minutesVersions)
+			.values({
+				meetingId: meeting.id,
+				version,
+				markdown: row.draft,
+				changeNote,
+				publishedAt: now,
+				publishedBy: user.id,
+				publishedByName: user.displayName
+			})
+			.returning();
+		await tx
+			.update(minutes)
+			.set({ publishedVersion: version })
+			.where(eq(minutes.meetingId, meeting.id));
+		await appendDecision(tx, group.id, {
+			kind: version === 1 ? 'minutes.published' : 'minutes.amended',
+			subject: `minutes:${meeting.number}`,
+			at: now,
+			payload: {
+				meeting: meeting.number,
+				version,
+				sha256: markdownHash(row.draft),
+				changeNote,
+				...(accepted.length ? { acceptedCorrections: accepted } : {})
+			}
+		});
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: version === 1 ? 'minutes.publish' : 'minutes.amend',
+			subject: String(meeting.number),
+			details: { version }
+		});
+		return published;
+	});
+}
