@@ -26,7 +26,9 @@ export const permissions = {
 	'membership.open': ['chair'],
 	'membership.categories': ['chair'],
 	'question.moderate': ['chair', 'secretary'],
-	'question.answer': ['chair', 'secretary']
+	'question.answer': ['chair', 'secretary'],
+	'action.record': ['chair', 'secretary'],
+	'action.update': ['chair', 'secretary']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -118,7 +118,7 @@ export async function voteCounts(db: Executor, questionIds: string[]) {
 	return counts;
 }
 
-async function verdicts(db: Executor, questionIds: string[]) {
+export async function verdicts(db: Executor, questionIds: string[]) {
 	const out = new Map<string, LiveQuestion['verdict']>();
 	if (!questionIds.length) return out;
 	const rows = await db
