@@ -63,14 +63,17 @@ export function groupToday(group: Pick<Group, 'timeZone'>, now: Date) {
 }
 
 /**
- * Held meetings of the group from `since` up to `until`: how many times the item could have been
- * raised. A correlated count, evaluated by the database within the one query.
+ * Held meetings (live or closed) of the group from the one where an item arose up to `until`:
+ * how many times it could have been raised. The meeting where it arose always counts (a live
+ * meeting may have opened before its planned start). A correlated count, evaluated by the
+ * database within the one query.
  */
-function timesRaised(groupId: string, since: SQL | typeof meetings.startsAt, until: SQL) {
+function timesRaised(groupId: string, until: SQL) {
 	return sql<number>`(
 		select count(*)::int from meetings h
 		where h.group_id = ${groupId} and h.state in ('live', 'closed')
-			and h.starts_at >= ${since} and h.starts_at <= ${until}
+			and (h.id = ${meetings.id}
+				or (h.starts_at >= ${meetings.startsAt} and h.starts_at <= ${until}))
 	)`;
 }
 
@@ -105,7 +108,7 @@ export async function ledgerItems(
 						arisenAt: questions.askedAt,
 						status: questions.answerStatus,
 						summary: questions.answerSummary,
-						timesRaised: timesRaised(group.id, meetings.startsAt, nowParam)
+						timesRaised: timesRaised(group.id, nowParam)
 					})
 					.from(questions)
 					.innerJoin(meetings, eq(questions.meetingId, meetings.id))
@@ -134,7 +137,6 @@ export async function ledgerItems(
 						meetingNumber: meetings.number,
 						timesRaised: timesRaised(
 							group.id,
-							meetings.startsAt,
 							sql`coalesce(${commitments.resolvedAt}, ${nowParam})`
 						)
 					})
