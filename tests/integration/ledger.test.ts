@@ -18,6 +18,8 @@ import { appointOfficer } from '$lib/server/groups/officers';
 import { recordAction, updateActionStatus } from '$lib/server/actions/actions';
 import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
 import { askQuestion } from '$lib/server/questions/ask';
+import { demoGroupSlug, loadDemo } from '$lib/server/demo/load-demo';
+import { getGroup } from '$lib/server/groups/groups';
 import { moderateQuestion } from '$lib/server/questions/moderate';
 
 const at = (iso: string) => new Date(iso);
@@ -396,5 +398,27 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		expect(row.createdBy).toBe(live.chair.id);
 		const items = await ledgerItems(db, live.group);
 		expect(items.map((i) => [i.kind, i.questionId])).toEqual([['action', q.id]]);
+	});
+
+	it('tells the demo’s story: the overdue deferral, the unanswered and partly answered questions', async () => {
+		const { db } = handle();
+		await loadDemo(db);
+		const group = await getGroup(db, demoGroupSlug);
+		const items = await ledgerItems(db, group);
+		const find = (text: string) => items.find((i) => i.text.startsWith(text));
+		expect(find('What safeguards check the accuracy')).toMatchObject({
+			kind: 'action',
+			owner: 'Riverside Police Service',
+			overdue: true
+		});
+		expect(find('How long are people held')).toMatchObject({
+			kind: 'question',
+			status: 'not_answered'
+		});
+		expect(find('Are British suspects checked')).toMatchObject({ status: 'partly_answered' });
+		const figures = await meetingFigures(db, group);
+		expect(figures).toHaveLength(3);
+		expect(figures[2].questionsAsked).toBeGreaterThan(10);
+		expect(figures[2].topTen).toBe(10);
 	});
 });
