@@ -74,6 +74,7 @@ export const ledger = {
 		'“Questions asked” counts published questions (a merged duplicate counts once, in the question it joined). The top ten are the ten published questions with most votes (a tie goes to the one asked first); only questions the chair recorded as “Answered” count as answered — “Partly answered” does not. Commitments kept are those now marked done.',
 	'ledger.figures.caption': 'Figures per held meeting',
 	'ledger.figures.none': 'No meeting has been held yet.',
+	'ledger.col.held_meeting': 'Meeting',
 	'ledger.col.asked': 'Questions asked',
 	'ledger.col.top_answered': 'Top ten answered',
 	'ledger.col.share': 'Share of top ten answered',
