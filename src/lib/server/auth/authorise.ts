@@ -27,7 +27,9 @@ export const permissions = {
 	'membership.categories': ['chair'],
 	'question.moderate': ['chair', 'secretary'],
 	'question.answer': ['chair', 'secretary'],
-	'minutes.write': ['chair', 'secretary']
+	'minutes.write': ['chair', 'secretary'],
+	'action.record': ['chair', 'secretary'],
+	'action.update': ['chair', 'secretary']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

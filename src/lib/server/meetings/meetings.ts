@@ -15,7 +15,9 @@ import { announceMeetingState, markQuestionsNotReached } from '../questions/mode
 import { createDraftOnClose } from '../minutes/draft';
 
 /** Tests and the demo loader set the clock; everyone else runs on the real one. */
-export type Clock = { now?: Date };
+import type { Clock } from '../clock';
+
+export type { Clock };
 
 const isoWithZone = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
 

@@ -41,7 +41,9 @@ export async function explainUnchanged(
 }
 
 /** Times come from the caller when a story is replayed (the demo); otherwise now. */
-export type Clock = { now?: Date };
+import type { Clock } from '../clock';
+
+export type { Clock };
 export const nowOf = (clock: Clock = {}) => clock.now ?? new Date();
 
 /** A category's name, for log entries and emails. */

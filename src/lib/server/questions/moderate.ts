@@ -43,7 +43,7 @@ export async function moderateQuestion(
 		throw conflict('question.not_live');
 	}
 	const { seq, changed, pinChanged } = await db.transaction(async (tx) => {
-		const changed = await apply(tx, context, data);
+		const changed = await apply(tx, context, data, officer.id);
 		await recordAudit(tx, {
 			actorId: officer.id,
 			groupId: context.group.id,
@@ -66,7 +66,12 @@ export async function moderateQuestion(
 }
 
 /** Applies one moderation action; returns the ids of the questions it changed. */
-async function apply(tx: Executor, context: LiveContext, data: ModerateInput): Promise<string[]> {
+async function apply(
+	tx: Executor,
+	context: LiveContext,
+	data: ModerateInput,
+	officerId: string
+): Promise<string[]> {
 	const meetingId = context.meeting.id;
 	const now = new Date();
 	if (data.action === 'unpin') {
@@ -122,7 +127,9 @@ async function apply(tx: Executor, context: LiveContext, data: ModerateInput): P
 					questionId: q.id,
 					owner: data.owner,
 					description: q.text,
-					dueOn: data.dueOn
+					dueOn: data.dueOn,
+					createdBy: officerId,
+					updatedBy: officerId
 				});
 			}
 			await tx

@@ -1,0 +1,2 @@
+/** When an operation happens: now unless given (tests and the demo set their own times). */
+export type Clock = { now?: Date };

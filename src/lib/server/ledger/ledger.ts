@@ -1,0 +1,297 @@
+import { and, asc, eq, inArray, lt, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { commitments, meetings, questions, questionVotes, type Group } from '../db/schema';
+import { utcToLocal } from '$lib/time-zone';
+
+/** Question outcomes the ledger follows: the institution still owes the group something. */
+export const unresolvedAnswers = [
+	'not_answered',
+	'partly_answered',
+	'declined',
+	'deferred',
+	'not_reached'
+] as const;
+
+export const ledgerKinds = ['question', 'action'] as const;
+export const ledgerStatuses = ['open', 'done', 'dropped', ...unresolvedAnswers] as const;
+
+export type LedgerFilter = {
+	kind?: (typeof ledgerKinds)[number];
+	status?: (typeof ledgerStatuses)[number];
+	overdueOnly: boolean;
+};
+
+/** The filters of the ledger page and API, from a query string; anything unknown is ignored. */
+export function ledgerFilterOf(params: URLSearchParams): LedgerFilter {
+	const pick = <T extends string>(value: string | null, allowed: readonly T[]) =>
+		allowed.find((a) => a === value);
+	return {
+		kind: pick(params.get('kind'), ledgerKinds),
+		status: pick(params.get('status'), ledgerStatuses),
+		overdueOnly: ['1', 'on', 'true'].includes(params.get('overdue') ?? '')
+	};
+}
+
+export type LedgerItem = {
+	kind: 'question' | 'action';
+	id: string;
+	/** The question asked, or what was promised. */
+	text: string;
+	/** For an action made in answer to a question: that question. */
+	questionId: string | null;
+	meetingNumber: number;
+	/** Who owes it: the action's owner; for a question, the group's institution. */
+	owner: string;
+	arisenAt: string;
+	/** Whole days from when it arose until it was resolved, or until now. */
+	ageDays: number;
+	dueOn: string | null;
+	status: (typeof ledgerStatuses)[number];
+	overdue: boolean;
+	/** Held meetings (live or closed) from the one where it arose until its resolution or now. */
+	timesRaised: number;
+	resolution: string | null;
+	resolvedAt: string | null;
+};
+
+const day = 86_400_000;
+const held = ['live', 'closed'] as const;
+
+/** Today's date (`YYYY-MM-DD`) where the group meets. */
+export function groupToday(group: Pick<Group, 'timeZone'>, now: Date) {
+	return utcToLocal(now, group.timeZone).slice(0, 10);
+}
+
+/**
+ * Held meetings (live or closed) of the group from the one where an item arose up to `until`:
+ * how many times it could have been raised. The meeting where it arose always counts (a live
+ * meeting may have opened before its planned start). A correlated count, evaluated by the
+ * database within the one query.
+ */
+function timesRaised(groupId: string, until: SQL) {
+	return sql<number>`(
+		select count(*)::int from meetings h
+		where h.group_id = ${groupId} and h.state in ('live', 'closed')
+			and (h.id = ${meetings.id}
+				or (h.starts_at >= ${meetings.startsAt} and h.starts_at <= ${until}))
+	)`;
+}
+
+/**
+ * The accountability ledger: every published question left not answered, partly answered,
+ * declined, deferred or not reached, and every action. A question that has an action (a deferred
+ * one does) appears once, as that action, linked to the question. Two queries, whatever the size.
+ */
+export async function ledgerItems(
+	db: Executor,
+	group: Group,
+	filter: LedgerFilter = { overdueOnly: false },
+	now = new Date()
+): Promise<LedgerItem[]> {
+	const today = groupToday(group, now);
+	const nowParam = sql`${now.toISOString()}::timestamptz`;
+	const wantQuestions =
+		filter.kind !== 'action' &&
+		!filter.overdueOnly &&
+		(!filter.status || (unresolvedAnswers as readonly string[]).includes(filter.status));
+	const wantActions =
+		filter.kind !== 'question' &&
+		(!filter.status || ['open', 'done', 'dropped'].includes(filter.status));
+
+	const [questionRows, actionRows] = await Promise.all([
+		wantQuestions
+			? db
+					.select({
+						id: questions.id,
+						text: questions.text,
+						meetingNumber: meetings.number,
+						arisenAt: questions.askedAt,
+						status: questions.answerStatus,
+						summary: questions.answerSummary,
+						timesRaised: timesRaised(group.id, nowParam)
+					})
+					.from(questions)
+					.innerJoin(meetings, eq(questions.meetingId, meetings.id))
+					.where(
+						and(
+							eq(meetings.groupId, group.id),
+							ne(meetings.state, 'draft'),
+							eq(questions.state, 'published'),
+							filter.status
+								? eq(questions.answerStatus, filter.status as (typeof unresolvedAnswers)[number])
+								: inArray(questions.answerStatus, [...unresolvedAnswers]),
+							notExists(
+								db
+									.select({ id: commitments.id })
+									.from(commitments)
+									.where(eq(commitments.questionId, questions.id))
+							)
+						)
+					)
+					.orderBy(asc(meetings.number), asc(questions.askedAt))
+			: [],
+		wantActions
+			? db
+					.select({
+						action: commitments,
+						meetingNumber: meetings.number,
+						timesRaised: timesRaised(
+							group.id,
+							sql`coalesce(${commitments.resolvedAt}, ${nowParam})`
+						)
+					})
+					.from(commitments)
+					.innerJoin(meetings, eq(commitments.meetingId, meetings.id))
+					.where(
+						and(
+							eq(meetings.groupId, group.id),
+							ne(meetings.state, 'draft'),
+							filter.status
+								? eq(commitments.status, filter.status as 'open' | 'done' | 'dropped')
+								: undefined,
+							filter.overdueOnly
+								? and(eq(commitments.status, 'open'), lt(commitments.dueOn, today))
+								: undefined
+						)
+					)
+					.orderBy(asc(meetings.number), asc(commitments.createdAt))
+			: []
+	]);
+
+	const ageOf = (from: Date, to: Date | null) =>
+		Math.max(0, Math.floor(((to ?? now).getTime() - from.getTime()) / day));
+	const items: LedgerItem[] = [
+		...actionRows.map(({ action, meetingNumber, timesRaised }) => ({
+			kind: 'action' as const,
+			id: action.id,
+			text: action.description,
+			questionId: action.questionId,
+			meetingNumber,
+			owner: action.owner,
+			arisenAt: action.createdAt.toISOString(),
+			ageDays: ageOf(action.createdAt, action.resolvedAt),
+			dueOn: action.dueOn,
+			status: action.status,
+			overdue: action.status === 'open' && action.dueOn < today,
+			timesRaised: Number(timesRaised),
+			resolution: action.statusNote,
+			resolvedAt: action.resolvedAt?.toISOString() ?? null
+		})),
+		...questionRows.map((q) => ({
+			kind: 'question' as const,
+			id: q.id,
+			text: q.text,
+			questionId: null,
+			meetingNumber: q.meetingNumber,
+			owner: group.institution,
+			arisenAt: q.arisenAt.toISOString(),
+			ageDays: ageOf(q.arisenAt, null),
+			dueOn: null,
+			status: q.status as LedgerItem['status'],
+			overdue: false,
+			timesRaised: Number(q.timesRaised),
+			resolution: q.summary,
+			resolvedAt: null
+		}))
+	];
+	return items.sort(
+		(a, b) => a.meetingNumber - b.meetingNumber || a.arisenAt.localeCompare(b.arisenAt)
+	);
+}
+
+export type MeetingFigures = {
+	number: number;
+	title: string;
+	startsAt: string;
+	/** Published questions; a merged duplicate counts once, in the question it joined. */
+	questionsAsked: number;
+	/** The (up to) ten published questions with most votes; ties go to the earlier asked. */
+	topTen: number;
+	/** How many of those the chair recorded as answered (partly answered does not count). */
+	topTenAnswered: number;
+	/** topTenAnswered / topTen, or null when no question was asked. */
+	topTenShare: number | null;
+	commitmentsMade: number;
+	/** Actions made at the meeting that are now done. */
+	commitmentsKept: number;
+};
+
+/** Per held meeting (live or closed), oldest first: three grouped queries. */
+export async function meetingFigures(db: Executor, group: Group): Promise<MeetingFigures[]> {
+	const inGroup = and(eq(meetings.groupId, group.id), inArray(meetings.state, [...held]));
+	const votes = db
+		.select({
+			questionId: questionVotes.questionId,
+			n: sql<number>`count(*)::int`.as('n')
+		})
+		.from(questionVotes)
+		.innerJoin(questions, eq(questions.id, questionVotes.questionId))
+		.innerJoin(meetings, eq(questions.meetingId, meetings.id))
+		.where(inGroup)
+		.groupBy(questionVotes.questionId)
+		.as('votes');
+	const ranked = db
+		.select({
+			meetingId: sql<string>`${questions.meetingId}`.as('meeting_id'),
+			answerStatus: sql<string>`${questions.answerStatus}`.as('answer_status'),
+			rank: sql<number>`row_number() over (
+				partition by ${questions.meetingId}
+				order by coalesce(${votes.n}, 0) desc, ${questions.askedAt}, ${questions.id}
+			)`.as('rank')
+		})
+		.from(questions)
+		.innerJoin(meetings, eq(questions.meetingId, meetings.id))
+		.leftJoin(votes, eq(votes.questionId, questions.id))
+		.where(and(inGroup, eq(questions.state, 'published')))
+		.as('ranked');
+	const [heldMeetings, questionStats, actionStats] = await Promise.all([
+		db
+			.select({
+				id: meetings.id,
+				number: meetings.number,
+				title: meetings.title,
+				startsAt: meetings.startsAt
+			})
+			.from(meetings)
+			.where(inGroup)
+			.orderBy(asc(meetings.number)),
+		db
+			.select({
+				meetingId: ranked.meetingId,
+				asked: sql<number>`count(*)::int`,
+				topTen: sql<number>`(count(*) filter (where ${ranked.rank} <= 10))::int`,
+				topTenAnswered: sql<number>`(count(*) filter (where ${ranked.rank} <= 10 and ${ranked.answerStatus} = 'answered'))::int`
+			})
+			.from(ranked)
+			.groupBy(ranked.meetingId),
+		db
+			.select({
+				meetingId: commitments.meetingId,
+				made: sql<number>`count(*)::int`,
+				kept: sql<number>`(count(*) filter (where ${commitments.status} = 'done'))::int`
+			})
+			.from(commitments)
+			.innerJoin(meetings, eq(commitments.meetingId, meetings.id))
+			.where(inGroup)
+			.groupBy(commitments.meetingId)
+	]);
+	const q = new Map(questionStats.map((r) => [r.meetingId, r]));
+	const a = new Map(actionStats.map((r) => [r.meetingId, r]));
+	return heldMeetings.map((m) => {
+		const qs = q.get(m.id);
+		const as = a.get(m.id);
+		const topTen = Number(qs?.topTen ?? 0);
+		const topTenAnswered = Number(qs?.topTenAnswered ?? 0);
+		return {
+			number: m.number,
+			title: m.title,
+			startsAt: m.startsAt.toISOString(),
+			questionsAsked: Number(qs?.asked ?? 0),
+			topTen,
+			topTenAnswered,
+			topTenShare: topTen ? topTenAnswered / topTen : null,
+			commitmentsMade: Number(as?.made ?? 0),
+			commitmentsKept: Number(as?.kept ?? 0)
+		};
+	});
+}

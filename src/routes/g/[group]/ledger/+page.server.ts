@@ -1,0 +1,30 @@
+import { getDb } from '$lib/server/db';
+import { updateActionStatus } from '$lib/server/actions/actions';
+import { allows, rolesOf } from '$lib/server/auth/authorise';
+import { getGroup } from '$lib/server/groups/groups';
+import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
+import { meetingAction } from '$lib/server/meetings/web';
+import type { Actions, PageServerLoad } from './$types';
+
+// A public record to read: no JavaScript; officers' status forms are plain posts.
+export const csr = false;
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const db = await getDb();
+	const group = await getGroup(db, params.group);
+	const filter = ledgerFilterOf(url.searchParams);
+	const [items, figures, roles] = await Promise.all([
+		ledgerItems(db, group, filter),
+		meetingFigures(db, group),
+		rolesOf(db, locals.user, group.id)
+	]);
+	return { filter, items, figures, canUpdate: allows(roles, 'action.update') };
+};
+
+export const actions: Actions = {
+	status: (event) =>
+		meetingAction(event, async (db, values, actor) => {
+			await updateActionStatus(db, actor, event.params.group, values.id ?? '', values);
+			return { done: 'actions.updated' as const };
+		})
+};

@@ -1,0 +1,40 @@
+import { getDb } from '$lib/server/db';
+import {
+	linkableQuestions,
+	meetingActions,
+	recordAction,
+	updateActionStatus
+} from '$lib/server/actions/actions';
+import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import type { Actions, PageServerLoad } from './$types';
+
+// A public reading page; the officers' forms are plain posts.
+export const csr = false;
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const { meeting, actions, canRecord, canUpdate } = await orPageError(
+		event,
+		meetingActions(db, { user: event.locals.user }, event.params.group, event.params.n)
+	);
+	return {
+		meeting: { number: meeting.number, title: meeting.title, state: meeting.state },
+		actions,
+		canRecord,
+		canUpdate,
+		questions: canRecord ? await linkableQuestions(db, meeting.id) : []
+	};
+};
+
+export const actions: Actions = {
+	record: (event) =>
+		meetingAction(event, async (db, values, actor) => {
+			await recordAction(db, actor, event.params.group, event.params.n, values);
+			return { done: 'actions.added' as const };
+		}),
+	status: (event) =>
+		meetingAction(event, async (db, values, actor) => {
+			await updateActionStatus(db, actor, event.params.group, values.id ?? '', values);
+			return { done: 'actions.updated' as const };
+		})
+};
