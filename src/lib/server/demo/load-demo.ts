@@ -7,6 +7,7 @@ import { appointOfficer } from '../groups/officers';
 import type { SessionUser } from '../auth/session';
 import { loadMembershipDemo } from './membership';
 import { loadMeetingsDemo } from './meetings';
+import { loadMinutesDemo } from './minutes';
 
 /** The demo's accounts; printed by `npm run demo` and listed in the README. */
 export const demoAccounts = {
@@ -86,6 +87,7 @@ export async function loadDemo(db: Database): Promise<string> {
 	});
 	await loadMembershipDemo(db, { chair, secretary }, demoGroupSlug);
 	await loadMeetingsDemo(db, { chair, secretary }, demoGroupSlug);
+	await loadMinutesDemo(db, { chair, secretary }, demoGroupSlug);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
 	);

@@ -107,7 +107,7 @@ const evening = (daysFromNow: number, zone: string, now: number) =>
 	`${utcToLocal(new Date(now + daysFromNow * day), zone).slice(0, 10)}T18:30`;
 const endOf = (start: string) => start.replace('T18:30', 'T20:30');
 
-function representativeOf(db: Database, membershipId: string): Promise<SessionUser> {
+export function representativeOf(db: Database, membershipId: string): Promise<SessionUser> {
 	return db
 		.select({
 			id: users.id,
