@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { asc, isNotNull } from 'drizzle-orm';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { loadDemo, demoGroupSlug } from '$lib/server/demo/load-demo';
 import { getGroup } from '$lib/server/groups/groups';
@@ -6,7 +7,7 @@ import { listMeetingsAfter, nextMeeting } from '$lib/server/meetings/meetings';
 import { meetingRecord, publicRecord } from '$lib/server/meetings/record';
 import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
 import { liveContext, liveSnapshot } from '$lib/server/questions/live';
-import { commitments } from '$lib/server/db/schema';
+import { commitments, minutesCorrections, minutesVersions } from '$lib/server/db/schema';
 
 describeOnEachDatabase('the demo’s meetings', (handle) => {
 	it('has three meetings held with attendance, falling at the second, and one coming up', async () => {
@@ -67,18 +68,57 @@ describeOnEachDatabase('the demo’s meetings', (handle) => {
 		expect(record.questions.filter((q) => q.answerStatus === 'not_reached').length).toBeGreaterThan(
 			0
 		);
-		const [commitment] = await db.select().from(commitments);
+		const [commitment] = await db
+			.select()
+			.from(commitments)
+			.where(isNotNull(commitments.questionId));
 		expect(commitment.owner).toBe('Riverside Police Service');
 		expect(new Date(commitment.dueOn).getTime()).toBeLessThan(Date.now()); // overdue
 
 		// …and the next meeting's agenda carries them forward under matters arising.
 		const arising = records[3].mattersArising;
-		expect(arising.find((m) => m.kind === 'action')?.text).toMatch(/safeguards/);
-		expect(arising.filter((m) => m.kind === 'question').map((m) => m.text)).toEqual(
+		const texts = (kind: string) => arising.filter((m) => m.kind === kind).map((m) => m.text);
+		// Open actions only (not the one done nor the one dropped); the deferred question is
+		// carried as its commitment, once.
+		expect(texts('action')).toEqual(
 			expect.arrayContaining([
-				'How long are people held while foreign record checks are done?',
-				'What safeguards check the accuracy of convictions reported from abroad?'
+				expect.stringMatching(/safeguards/),
+				expect.stringMatching(/leaflet/),
+				expect.stringMatching(/equality impact assessment/)
 			])
 		);
+		expect(texts('action')).toHaveLength(3);
+		expect(texts('question')).toContain(
+			'How long are people held while foreign record checks are done?'
+		);
+		expect(texts('question')).not.toContain(
+			'What safeguards check the accuracy of convictions reported from abroad?'
+		);
+
+		// Minutes for every meeting held: the first amended after a member's correction, a
+		// correction to the second declined and kept as recorded dissent.
+		const byMeeting = new Map(meetings.map((m) => [m.id, m.number]));
+		const versions = await db
+			.select()
+			.from(minutesVersions)
+			.orderBy(asc(minutesVersions.publishedAt));
+		expect(versions.map((v) => `${byMeeting.get(v.meetingId)}.${v.version}`).sort()).toEqual([
+			'1.1',
+			'1.2',
+			'2.1',
+			'3.1'
+		]);
+		expect(versions.find((v) => v.version === 2)?.markdown).toMatch(/reviewed after six months/);
+		expect(versions.find((v) => v.version === 2)?.changeNote).toMatch(/condition/);
+		const corrections = await db.select().from(minutesCorrections);
+		expect(
+			corrections.map((c) => [byMeeting.get(c.meetingId), c.state, c.amendedInVersion])
+		).toEqual(
+			expect.arrayContaining([
+				[1, 'accepted', 2],
+				[2, 'declined', null]
+			])
+		);
+		expect(corrections.find((c) => c.state === 'declined')?.decisionReason).toBeTruthy();
 	});
 });

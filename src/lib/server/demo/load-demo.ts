@@ -85,9 +85,14 @@ export async function loadDemo(db: Database): Promise<string> {
 		email: secretary.email,
 		role: 'secretary'
 	});
-	await loadMembershipDemo(db, { chair, secretary }, demoGroupSlug);
-	await loadMeetingsDemo(db, { chair, secretary }, demoGroupSlug);
-	await loadMinutesDemo(db, { chair, secretary }, demoGroupSlug);
+	const officers = { chair, secretary };
+	// The story's decisions are logged in the order they happened: membership until the first
+	// meeting, that meeting's minutes, the closing of membership, then the later meetings.
+	const resumeMembership = await loadMembershipDemo(db, officers, demoGroupSlug, 100);
+	await loadMeetingsDemo(db, officers, demoGroupSlug, async (index, meeting) => {
+		await loadMinutesDemo(db, officers, demoGroupSlug, index, meeting);
+		if (index === 0) await resumeMembership();
+	});
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
 	);

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { memberships, users } from '../db/schema';
+import { memberships, users, type Meeting } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { getGroup } from '../groups/groups';
 import { addAgendaItem, listAgenda } from '../meetings/agenda';
@@ -130,7 +130,9 @@ export function representativeOf(db: Database, membershipId: string): Promise<Se
 export async function loadMeetingsDemo(
 	db: Database,
 	officers: { chair: SessionUser; secretary: SessionUser },
-	groupSlug = 'harbour'
+	groupSlug = 'harbour',
+	/** What happens after each meeting held closes (its minutes), in the story's order. */
+	afterHeld: (index: number, meeting: Meeting) => Promise<void> = async () => {}
 ) {
 	const now = Date.now();
 	const group = await getGroup(db, groupSlug);
@@ -213,6 +215,7 @@ export async function loadMeetingsDemo(
 				now: new Date(meeting.endsAt.getTime() + 10 * minute)
 			}
 		);
+		await afterHeld(index, meeting);
 	}
 
 	const startsAt = evening(28, zone, now);

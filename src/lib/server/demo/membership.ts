@@ -157,12 +157,17 @@ async function representative(db: Database, name: string): Promise<SessionUser> 
 	);
 }
 
-/** Replays the story in the order things happened, so the log's times rise with its sequence. */
+/**
+ * Replays the story in the order things happened, so the log's times rise with its sequence.
+ * Steps less than `pauseAt` days ago are left for the returned function, so that the rest of
+ * the demo can append its own decisions (minutes) in their place in time.
+ */
 export async function loadMembershipDemo(
 	db: Database,
 	officers: { chair: SessionUser; secretary: SessionUser },
-	groupSlug = 'harbour'
-) {
+	groupSlug = 'harbour',
+	pauseAt = 0
+): Promise<() => Promise<void>> {
 	const now = Date.now();
 	const chair = { user: officers.chair };
 	const secretary = { user: officers.secretary };
@@ -287,5 +292,8 @@ export async function loadMembershipDemo(
 	});
 	// Oldest first; on the same day, the order written above.
 	const ordered = steps.map((s, i) => ({ ...s, i })).sort((a, b) => b.day - a.day || a.i - b.i);
-	for (const step of ordered) await step.run();
+	for (const step of ordered.filter((s) => s.day >= pauseAt)) await step.run();
+	return async () => {
+		for (const step of ordered.filter((s) => s.day < pauseAt)) await step.run();
+	};
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, notExists } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { commitments, meetings, questions } from '../db/schema';
 
@@ -55,7 +55,14 @@ export async function mattersArising(
 				and(
 					earlier,
 					eq(questions.state, 'published'),
-					inArray(questions.answerStatus, [...carried])
+					inArray(questions.answerStatus, [...carried]),
+					// A deferred question's commitment speaks for it (listed once, as an action).
+					notExists(
+						db
+							.select({ id: commitments.id })
+							.from(commitments)
+							.where(eq(commitments.questionId, questions.id))
+					)
 				)
 			)
 			.orderBy(asc(meetings.number), asc(questions.askedAt)),
