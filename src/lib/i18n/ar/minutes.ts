@@ -45,6 +45,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.edit.intro':
 		'وُلّدت المسودة من سجل الاجتماع عند إغلاقه. حرّرها بصيغة ماركداون؛ النشر يجعلها علنية، ولا يمكن بعده تغييرها إلا بتعديل.',
 	'minutes.edit.back': 'العودة إلى المحضر',
+	'minutes.edit.draft_heading': 'المسودة',
 	'minutes.edit.draft': 'المسودة (ماركداون)',
 	'minutes.edit.draft_hint':
 		'ماركداون: ## للعنوان، و- لعنصر القائمة، و**غامق**، و[نص](https://…) للرابط. لا يُسمح بـ HTML.',
