@@ -178,6 +178,9 @@ for (const kind of databaseKinds) {
 			const kinds = log.json.items.map((e: { kind: string }) => e.kind);
 			expect(kinds.slice(-2)).toEqual(['minutes.published', 'minutes.amended']);
 			expect(verifyChain(log.json.items).ok).toBe(true);
+			const decisions = await new Client(app.url).get(`/g/${slug}/decisions`);
+			expect(decisions.text).toContain(`/g/${slug}/meetings/1/minutes?version=2`);
+			expect(decisions.text).toContain('Counted others.');
 			// The page shows the minutes sanitised.
 			const html = await new Client(app.url).get(`/g/${slug}/meetings/1/minutes?version=1`);
 			expect(html.status).toBe(200);

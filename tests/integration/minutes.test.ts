@@ -333,6 +333,28 @@ describeOnEachDatabase('minutes', (handle) => {
 		expect(verifyChain(log).ok).toBe(true);
 	});
 
+	it('publishes one version when two officers publish at once; limits corrections per account', async () => {
+		const { db } = handle();
+		const held = await heldMeeting(db);
+		const { slug, n } = held;
+		const results = await Promise.allSettled([
+			publishMinutes(db, actorOf(held.secretary), slug, n, {}),
+			publishMinutes(db, actorOf(held.chair), slug, n, {})
+		]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect(refused.reason.fields.changeNote?.key).toBe('minutes.change_note_required');
+		expect((await listVersions(db, held.meeting.id)).map((v) => v.version)).toEqual([1]);
+		for (let i = 0; i < 5; i++) {
+			await submitCorrection(db, actorOf(held.rep), slug, n, { text: `Correction ${i}` });
+		}
+		const limited = await failure(
+			submitCorrection(db, actorOf(held.rep), slug, n, { text: 'One too many' })
+		);
+		expect(limited.status).toBe(429);
+		expect(await listCorrections(db, held.meeting.id)).toHaveLength(5);
+	});
+
 	it('writes minutes only for a closed meeting, and only officers', async () => {
 		const { db } = handle();
 		const live = await liveMeeting(db);

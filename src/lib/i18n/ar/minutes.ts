@@ -20,6 +20,9 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.published_by': 'نُشرت في {date} بواسطة {name}',
 	'minutes.versions': 'النسخ',
 	'minutes.versions.caption': 'كل النسخ المنشورة من هذا المحضر',
+	'minutes.log_entry': 'محضر الاجتماع {number}، النسخة {version}',
+	'minutes.log_note': 'ملاحظة التعديل: {note}',
+	'minutes.versions.version': 'النسخة',
 	'minutes.versions.published': 'تاريخ النشر',
 	'minutes.versions.by': 'بواسطة',
 	'minutes.versions.note': 'ملاحظة التعديل',
@@ -42,6 +45,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.edit.intro':
 		'وُلّدت المسودة من سجل الاجتماع عند إغلاقه. حرّرها بصيغة ماركداون؛ النشر يجعلها علنية، ولا يمكن بعده تغييرها إلا بتعديل.',
 	'minutes.edit.back': 'العودة إلى المحضر',
+	'minutes.edit.draft_heading': 'المسودة',
 	'minutes.edit.draft': 'المسودة (ماركداون)',
 	'minutes.edit.draft_hint':
 		'ماركداون: ## للعنوان، و- لعنصر القائمة، و**غامق**، و[نص](https://…) للرابط. لا يُسمح بـ HTML.',

@@ -21,6 +21,9 @@ export const minutes = {
 	'minutes.published_by': 'Published {date} by {name}',
 	'minutes.versions': 'Versions',
 	'minutes.versions.caption': 'Every published version of these minutes',
+	'minutes.log_entry': 'Minutes of meeting {number}, version {version}',
+	'minutes.log_note': 'Change note: {note}',
+	'minutes.versions.version': 'Version',
 	'minutes.versions.published': 'Published',
 	'minutes.versions.by': 'By',
 	'minutes.versions.note': 'Change note',
@@ -43,6 +46,7 @@ export const minutes = {
 	'minutes.edit.intro':
 		'The draft was generated from the meeting’s record when it closed. Edit it in markdown; publishing makes it public and it can then only be changed by an amendment.',
 	'minutes.edit.back': 'Back to the minutes',
+	'minutes.edit.draft_heading': 'Draft',
 	'minutes.edit.draft': 'Draft (markdown)',
 	'minutes.edit.draft_hint':
 		'Markdown: ## for a heading, - for a list item, **bold**, [text](https://…) for a link. Raw HTML is not allowed.',

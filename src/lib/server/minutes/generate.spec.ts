@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslate } from '$lib/i18n';
+import { en } from '$lib/i18n/en';
+import type { LiveQuestion } from '$lib/realtime/live-types';
+import { renderMarkdown } from '../markdown';
+import { draftMarkdown, plain, type DraftSource } from './generate';
+import { correctionDeadline, correctionWindowOpen, isBlank } from './rules';
+
+const t = createTranslate(en);
+
+const question = (overrides: Partial<LiveQuestion>): LiveQuestion => ({
+	id: crypto.randomUUID(),
+	text: 'A question?',
+	anonymous: true,
+	askerName: null,
+	source: 'app',
+	state: 'published',
+	rejectionReason: null,
+	rejectionNote: null,
+	mergedIntoId: null,
+	answerStatus: 'answered',
+	answerSummary: null,
+	agendaItemId: null,
+	votes: 0,
+	verdict: { answered: 0, partly_answered: 0, not_answered: 0 },
+	askedAt: '2026-11-26T18:00:00.000Z',
+	...overrides
+});
+
+const source = (questions: LiveQuestion[]): DraftSource => ({
+	meeting: {
+		number: 3,
+		title: 'Autumn meeting',
+		startsAt: new Date('2026-11-26T18:30:00Z'),
+		endsAt: new Date('2026-11-26T20:30:00Z'),
+		location: 'Riverside Community Centre',
+		otherAttendees: null
+	},
+	timeZone: 'Europe/London',
+	attendance: [],
+	agenda: [{ title: 'Custody checks', presenter: 'Inspector Grey' }],
+	questions,
+	commitments: []
+});
+
+describe('the generated draft', () => {
+	it('keeps what others wrote as plain text', () => {
+		const text = '# Heading [click](javascript:alert(1)) **bold** <b>x</b> | pipe\n- item';
+		const html = renderMarkdown(plain(text));
+		expect(html).not.toMatch(/<(h\d|a|strong|b|li)\b/);
+		expect(html).toContain('[click]');
+		expect(plain('1. not a list')).toBe('1\\. not a list');
+	});
+
+	it('lists questions by votes, names only named askers, and orders the sections', () => {
+		const md = draftMarkdown(
+			source([
+				question({ text: 'Fewer votes', votes: 1, anonymous: false, askerName: 'Amina' }),
+				question({ text: 'More votes', votes: 5 }),
+				question({ text: 'Off topic', state: 'rejected', rejectionReason: 'off_topic' }),
+				question({ text: 'Pending one', state: 'pending' })
+			]),
+			t
+		);
+		expect(md.indexOf('More votes')).toBeLessThan(md.indexOf('Fewer votes'));
+		expect(md).toContain('Asked by: Amina');
+		expect(md).toContain('Rejected (Off-topic): Off topic');
+		expect(md).not.toContain('Pending one');
+		expect(md).toContain(
+			`1. Custody checks (${t('agenda.presenter', { name: 'Inspector Grey' })})`
+		);
+		const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+		expect(headings).toEqual([
+			'Attendance',
+			'Agenda',
+			'Questions and answers',
+			'Actions and commitments'
+		]);
+		expect(md).toMatch(/Thursday,? 26 November 2026 at 18:30 – 20:30 \(Europe\/London\)/);
+	});
+});
+
+describe('minutes rules', () => {
+	it('refuses blank drafts and closes the correction window after the set days', () => {
+		expect(isBlank(' \n\t')).toBe(true);
+		expect(isBlank('x')).toBe(false);
+		const published = new Date('2026-11-01T12:00:00Z');
+		expect(correctionDeadline(published, 14).toISOString()).toBe('2026-11-15T12:00:00.000Z');
+		expect(correctionWindowOpen(published, 14, new Date('2026-11-15T11:59:59Z'))).toBe(true);
+		expect(correctionWindowOpen(published, 14, new Date('2026-11-15T12:00:00Z'))).toBe(false);
+	});
+});
