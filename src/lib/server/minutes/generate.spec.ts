@@ -78,6 +78,18 @@ describe('the generated draft', () => {
 		]);
 		expect(md).toMatch(/Thursday,? 26 November 2026 at 18:30 – 20:30 \(Europe\/London\)/);
 	});
+
+	it('keeps each question’s details nested under it, past the ninth question too', () => {
+		const many = Array.from({ length: 12 }, (_, i) =>
+			question({ text: `Question ${i + 1}`, votes: 12 - i })
+		);
+		const html = renderMarkdown(draftMarkdown(source(many), t));
+		// One ordered list of twelve questions, each with its own list of details.
+		const questionsPart = html.slice(html.indexOf('Questions and answers'));
+		expect(questionsPart.match(/<ol>/g)).toHaveLength(1);
+		expect(questionsPart.match(/<li>Question \d+/g)).toHaveLength(12);
+		expect(questionsPart.match(/<ul>/g)?.length).toBeGreaterThanOrEqual(12);
+	});
 });
 
 describe('minutes rules', () => {

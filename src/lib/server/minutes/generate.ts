@@ -92,13 +92,16 @@ function questionsSection(source: DraftSource, t: Translate): string[] {
 		.sort((a, b) => b.votes - a.votes || a.askedAt.localeCompare(b.askedAt));
 	if (!published.length) lines.push(t('minutes.md.questions_none'));
 	published.forEach((q, i) => {
-		lines.push(`${i + 1}. ${plain(q.text ?? '')}`);
-		lines.push(`   - ${t('minutes.md.asked_by')}: ${askedBy(q, t)}`);
-		lines.push(`   - ${t('minutes.md.votes')}: ${q.votes}`);
-		lines.push(`   - ${t('minutes.md.status')}: ${t(`answer.${q.answerStatus}`)}`);
-		lines.push(`   - ${t('live.verdict')}: ${verdictText(q, t)}`);
+		const marker = `${i + 1}. `;
+		// Details nest under their question only when indented to its text ("10. " is 4 wide).
+		const detail = `${' '.repeat(marker.length)}- `;
+		lines.push(`${marker}${plain(q.text ?? '')}`);
+		lines.push(`${detail}${t('minutes.md.asked_by')}: ${askedBy(q, t)}`);
+		lines.push(`${detail}${t('minutes.md.votes')}: ${q.votes}`);
+		lines.push(`${detail}${t('minutes.md.status')}: ${t(`answer.${q.answerStatus}`)}`);
+		lines.push(`${detail}${t('live.verdict')}: ${verdictText(q, t)}`);
 		lines.push(
-			`   - ${t('minutes.md.summary')}: ${q.answerSummary ? plain(q.answerSummary) : t('minutes.md.no_summary')}`
+			`${detail}${t('minutes.md.summary')}: ${q.answerSummary ? plain(q.answerSummary) : t('minutes.md.no_summary')}`
 		);
 	});
 	const moderated = source.questions.filter((q) => q.state === 'rejected' || q.state === 'merged');
