@@ -1,39 +1,5 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { admin, expect, newAccount, newGroup, test } from './fixtures';
-
-/** Sets up, through the JSON API, a group with a chair and a meeting that has gone live. */
-async function liveMeeting(request: APIRequestContext, chairRequest: APIRequestContext) {
-	const group = newGroup();
-	const chair = newAccount('Chair');
-	expect((await request.post('/api/v1/session', { data: admin })).status()).toBe(200);
-	expect((await request.post('/api/v1/groups', { data: group })).status()).toBe(201);
-	const signup = await chairRequest.post('/api/v1/users', {
-		data: { email: chair.email, password: chair.password, displayName: chair.name }
-	});
-	expect(signup.status()).toBe(201);
-	const roles = `/api/v1/groups/${group.slug}/roles`;
-	expect(
-		(await request.post(roles, { data: { email: chair.email, role: 'chair' } })).status()
-	).toBe(201);
-	const start = new Date(Date.now() + 3_600_000);
-	const created = await chairRequest.post(`/api/v1/groups/${group.slug}/meetings`, {
-		data: {
-			title: 'Operation Harbour: questions to the Service',
-			startsAt: start.toISOString(),
-			endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
-			location: 'Riverside community centre'
-		}
-	});
-	expect(created.status()).toBe(201);
-	const { number } = await created.json();
-	for (const state of ['scheduled', 'live']) {
-		const moved = await chairRequest.patch(`/api/v1/groups/${group.slug}/meetings/${number}`, {
-			data: { state }
-		});
-		expect(moved.status(), await moved.text()).toBe(200);
-	}
-	return { group, chair, path: `/g/${group.slug}/meetings/${number}` };
-}
+import type { Browser, Page } from '@playwright/test';
+import { expect, liveMeeting, test } from './fixtures';
 
 async function open(browser: Browser, path: string, javaScriptEnabled = true): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled });
