@@ -21,7 +21,7 @@ export type SearchResult = {
 	id: string;
 	/** The agenda item's title; null for minutes and questions. */
 	title: string | null;
-	group: { slug: string; name: string };
+	group: { slug: string; name: string; timeZone: string };
 	meeting: { number: number; title: string; startsAt: string };
 	/** Safe HTML: escaped text with the matched words in `<mark>`. */
 	snippet: string;
@@ -120,6 +120,7 @@ function rankedPage(db: Executor, query: SearchInput, tsquery: SQL, offset: numb
 			rank: hits.rank,
 			slug: sql<string>`${groups.slug}`.as('slug'),
 			groupName: sql<string>`${groups.name}`.as('group_name'),
+			timeZone: sql<string>`${groups.timeZone}`.as('time_zone'),
 			number: sql<number>`${meetings.number}`.as('number'),
 			meetingTitle: sql<string>`${meetings.title}`.as('meeting_title'),
 			startsAt: sql<string>`${meetings.startsAt}`.as('starts_at'),
@@ -160,6 +161,7 @@ export async function searchPublic(db: Executor, input: unknown): Promise<Search
 			rank: ranked.rank,
 			slug: ranked.slug,
 			groupName: ranked.groupName,
+			timeZone: ranked.timeZone,
 			number: ranked.number,
 			meetingTitle: ranked.meetingTitle,
 			startsAt: ranked.startsAt,
@@ -181,7 +183,7 @@ export async function searchPublic(db: Executor, input: unknown): Promise<Search
 			kind: row.kind,
 			id: row.id,
 			title: row.title,
-			group: { slug: row.slug, name: row.groupName },
+			group: { slug: row.slug, name: row.groupName, timeZone: row.timeZone },
 			meeting: {
 				number: Number(row.number),
 				title: row.meetingTitle,
