@@ -245,5 +245,14 @@ describe('Atom feed and search on the built app', () => {
 		expect(long.text).toContain('Shorten the search');
 		const badPage = await client.get('/search?q=police&page=99');
 		expect(badPage.text).toContain('There is no such page of results.');
+		const api = await client.get('/api/v1/search.json?q=%22(((police');
+		expect(api.status).toBe(200);
+		expect(api.json).toMatchObject({ items: [], total: 0, page: 1, next: null });
+		const invalid = await client.get('/api/v1/search?q=');
+		expect(invalid.status).toBe(400);
+		expect(invalid.json.error).toMatchObject({
+			code: 'invalid',
+			fields: { q: 'Type what to search for.' }
+		});
 	});
 });

@@ -11,7 +11,7 @@ import {
 	questions,
 	type MeetingState
 } from '$lib/server/db/schema';
-import { searchPublic } from '$lib/server/search/search';
+import { candidatesPerKind, searchPublic } from '$lib/server/search/search';
 import { isDomainError } from '$lib/server/errors';
 
 type Question = {
@@ -105,7 +105,8 @@ describeOnEachDatabase('search', (handle) => {
 			await meeting(db, b.id, 1, 'closed', '2026-02-01', {
 				questions: [
 					{ text: 'How many patrols happen at night?' },
-					...Array.from({ length: 45 }, (_, i) => ({ text: `Kettle question number ${i + 1}` }))
+					...Array.from({ length: 45 }, (_, i) => ({ text: `Kettle question number ${i + 1}` })),
+					...Array.from({ length: candidatesPerKind + 20 }, (_, i) => ({ text: `Teapot ${i}` }))
 				]
 			});
 			return { a: a.slug, b: b.slug };
@@ -176,6 +177,12 @@ describeOnEachDatabase('search', (handle) => {
 			)
 		);
 		expect(all.size).toBe(45);
+		// Every match is counted; the most recent ones of each kind are ranked and paged.
+		const many = await searchPublic(db, { q: 'teapot' });
+		expect(many).toMatchObject({
+			total: candidatesPerKind + 20,
+			pageCount: candidatesPerKind / 20
+		});
 		const past = await searchPublic(db, { q: 'kettle', page: 4 });
 		expect(past).toMatchObject({ total: 45, results: [] });
 		for (const page of ['0', '51', 'two', '1.5', -1]) {
