@@ -176,8 +176,8 @@ async function seedData(db) {
 				group.id,
 				number,
 				sentence(3, 6).slice(0, -1),
-				startsAt,
-				new Date(startsAt.getTime() + 7200_000),
+				startsAt.toISOString(),
+				new Date(startsAt.getTime() + 7200_000).toISOString(),
 				'closed'
 			]);
 			for (let a = 0; a < 6; a++) {
