@@ -67,7 +67,7 @@ export function publicRead(
 ): Response {
 	const format = formatOf(event);
 	const text = format === 'csv' ? toCsv(csvRows ?? []) : JSON.stringify(body);
-	const etag = `"${encodeHexLowerCase(sha256(new TextEncoder().encode(text))).slice(0, 32)}"`;
+	const etag = etagOf(text);
 	const headers = {
 		etag,
 		'cache-control': 'public, max-age=60',
@@ -78,6 +78,11 @@ export function publicRead(
 		return new Response(null, { status: 304, headers });
 	}
 	return new Response(text, { headers });
+}
+
+/** A strong ETag for a response body: the first half of its SHA-256. */
+export function etagOf(body: string) {
+	return `"${encodeHexLowerCase(sha256(new TextEncoder().encode(body))).slice(0, 32)}"`;
 }
 
 /** Cursor pagination: an opaque cursor that holds the last item's sort key. */

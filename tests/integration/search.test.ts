@@ -1,0 +1,270 @@
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../fixtures/databases';
+import { makeGroupWithOfficers } from '../fixtures/factories';
+import { failure } from '../fixtures/errors';
+import type { Database } from '$lib/server/db';
+import {
+	agendaItems,
+	meetings,
+	minutes,
+	minutesVersions,
+	questions,
+	type MeetingState
+} from '$lib/server/db/schema';
+import { candidatesPerKind, searchPublic } from '$lib/server/search/search';
+import { isDomainError } from '$lib/server/errors';
+
+type Question = {
+	text: string;
+	state?: 'published' | 'pending' | 'rejected' | 'withdrawn' | 'merged';
+};
+
+async function meeting(
+	db: Database,
+	groupId: string,
+	number: number,
+	state: MeetingState,
+	day: string,
+	content: { agenda?: string[]; questions?: Question[]; minutes?: string[] } = {}
+) {
+	const startsAt = new Date(`${day}T18:30:00Z`);
+	const [row] = await db
+		.insert(meetings)
+		.values({
+			groupId,
+			number,
+			title: `Meeting on ${day}`,
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+			state
+		})
+		.returning();
+	if (content.agenda?.length) {
+		await db.insert(agendaItems).values(
+			content.agenda.map((title, i) => ({
+				meetingId: row.id,
+				position: i + 1,
+				title,
+				description: `About ${title.toLowerCase()}.`,
+				plannedMinutes: 15
+			}))
+		);
+	}
+	if (content.questions?.length) {
+		await db.insert(questions).values(
+			content.questions.map((q) => ({
+				meetingId: row.id,
+				text: q.text,
+				anonymous: true,
+				state: q.state ?? 'published'
+			}))
+		);
+	}
+	if (content.minutes?.length) {
+		await db
+			.insert(minutes)
+			.values({ meetingId: row.id, draft: content.minutes.at(-1)!, publishedVersion: 0 });
+		for (const [i, markdown] of content.minutes.entries()) {
+			await db.insert(minutesVersions).values({
+				meetingId: row.id,
+				version: i + 1,
+				markdown,
+				changeNote: i ? 'Corrected the item on lighting' : null,
+				publishedByName: 'Sam Secretary'
+			});
+		}
+	}
+	return row;
+}
+
+describeOnEachDatabase('search', (handle) => {
+	let seeded: Promise<{ a: string; b: string }> | undefined;
+	/** Two groups' meetings, seeded once for the suite. */
+	const seed = () =>
+		(seeded ??= (async () => {
+			const db = handle().db;
+			const a = (await makeGroupWithOfficers(db)).group;
+			const b = (await makeGroupWithOfficers(db)).group;
+			await meeting(db, a.id, 1, 'closed', '2026-01-15', {
+				agenda: ['Stop and search in Riverside'],
+				questions: [
+					{ text: 'Why are patrols reduced near the <script>alert(1)</script> school & "park"?' },
+					{ text: 'Is x < y & y > z for patrols?' },
+					{ text: 'Pending xylophone patrol', state: 'pending' },
+					{ text: 'Rejected xylophone patrol', state: 'rejected' },
+					{ text: 'Withdrawn xylophone patrol', state: 'withdrawn' },
+					{ text: 'Merged xylophone patrol', state: 'merged' }
+				],
+				minutes: [
+					'# Minutes\n\nThe group discussed the lanterns budget.',
+					'# Minutes\n\nThe group discussed the streetlights budget.'
+				]
+			});
+			await meeting(db, a.id, 2, 'draft', '2026-06-01', { agenda: ['Quokka patrol plans'] });
+			await meeting(db, a.id, 3, 'scheduled', '2026-03-10', { agenda: ['Patrol numbers'] });
+			await meeting(db, b.id, 1, 'closed', '2026-02-01', {
+				questions: [
+					{ text: 'How many patrols happen at night?' },
+					...Array.from({ length: 45 }, (_, i) => ({ text: `Kettle question number ${i + 1}` })),
+					...Array.from({ length: candidatesPerKind + 20 }, (_, i) => ({ text: `Teapot ${i}` }))
+				]
+			});
+			return { a: a.slug, b: b.slug };
+		})());
+
+	it('finds minutes, agenda items and published questions by stemmed words', async () => {
+		const { a, b } = await seed();
+		const { db } = handle();
+		const found = await searchPublic(db, { q: 'patrolling' });
+		const kinds = found.results.map((r) => `${r.group.slug === a ? 'a' : 'b'}:${r.kind}`).sort();
+		expect(kinds).toEqual(['a:agenda', 'a:question', 'a:question', 'b:question']);
+		expect(found.total).toBe(4);
+		const agenda = found.results.find((r) => r.kind === 'agenda')!;
+		expect(agenda.title).toBe('Patrol numbers');
+		expect(agenda.meeting.number).toBe(3);
+		expect(agenda.url).toBe(`/g/${a}/meetings/3#item-${agenda.id}`);
+		const question = found.results.find((r) => r.group.slug === b)!;
+		expect(question.url).toBe(`/g/${b}/meetings/1/live#q-${question.id}`);
+		expect(question.snippet).toContain('<mark>patrols</mark>');
+
+		const minutesHit = await searchPublic(db, { q: 'streetlight' });
+		expect(minutesHit.results).toHaveLength(1);
+		expect(minutesHit.results[0]).toMatchObject({
+			kind: 'minutes',
+			url: `/g/${a}/meetings/1/minutes`
+		});
+		expect(minutesHit.results[0].snippet).toContain('<mark>streetlights</mark>');
+	});
+
+	it('leaves out drafts, unpublished questions and superseded minutes', async () => {
+		await seed();
+		const { db } = handle();
+		expect((await searchPublic(db, { q: 'quokka' })).total).toBe(0);
+		expect((await searchPublic(db, { q: 'xylophone' })).total).toBe(0);
+		expect((await searchPublic(db, { q: 'lanterns' })).total).toBe(0);
+	});
+
+	it('filters by group and by meeting date', async () => {
+		const { a, b } = await seed();
+		const { db } = handle();
+		const inB = await searchPublic(db, { q: 'patrol', group: b });
+		expect(inB.results.map((r) => r.group.slug)).toEqual([b]);
+		const later = await searchPublic(db, { q: 'patrol', from: '2026-03-01' });
+		expect(later.results.map((r) => [r.group.slug, r.meeting.number])).toEqual([[a, 3]]);
+		const january = await searchPublic(db, { q: 'patrol', from: '2026-01-15', to: '2026-01-31' });
+		expect(january.results.every((r) => r.group.slug === a && r.meeting.number === 1)).toBe(true);
+		expect(january.total).toBe(2);
+		const wrongWay = await failure(
+			searchPublic(db, { q: 'patrol', from: '2026-02-01', to: '2026-01-01' })
+		);
+		expect(wrongWay.fields.to?.key).toBe('search.dates_order');
+		const badDate = await failure(searchPublic(db, { q: 'patrol', from: '31/01/2026' }));
+		expect(badDate.fields.from?.key).toBe('validation.date');
+		expect((await searchPublic(db, { q: 'patrol', group: 'no-such-group' })).total).toBe(0);
+	});
+
+	it('pages through results in rank order', async () => {
+		await seed();
+		const { db } = handle();
+		const first = await searchPublic(db, { q: 'kettle' });
+		expect(first).toMatchObject({ total: 45, page: 1, pageCount: 3 });
+		expect(first.results).toHaveLength(20);
+		const third = await searchPublic(db, { q: 'kettle', page: '3' });
+		expect(third.results).toHaveLength(5);
+		const all = new Set(
+			[first, await searchPublic(db, { q: 'kettle', page: 2 }), third].flatMap((p) =>
+				p.results.map((r) => r.id)
+			)
+		);
+		expect(all.size).toBe(45);
+		// Every match is counted; the most recent ones of each kind are ranked and paged.
+		const many = await searchPublic(db, { q: 'teapot' });
+		expect(many).toMatchObject({
+			total: candidatesPerKind + 20,
+			pageCount: candidatesPerKind / 20
+		});
+		const past = await searchPublic(db, { q: 'kettle', page: 4 });
+		expect(past).toMatchObject({ total: 45, results: [] });
+		for (const page of ['0', '51', 'two', '1.5', -1]) {
+			expect((await failure(searchPublic(db, { q: 'kettle', page }))).fields.page?.key).toBe(
+				'search.page_range'
+			);
+		}
+	});
+
+	it('escapes snippets: only <mark> is markup', async () => {
+		await seed();
+		const { db } = handle();
+		const found = await searchPublic(db, { q: 'patrols' });
+		expect(found.results.length).toBeGreaterThan(0);
+		const snippets = found.results.map((r) => r.snippet).join('\n');
+		expect(snippets).not.toMatch(/<(?!\/?mark>)/);
+		expect(snippets).toContain(
+			'Why are <mark>patrols</mark> reduced near the &lt;script&gt;alert(1)&lt;/script&gt; school &amp; &quot;park&quot;?'
+		);
+		expect(snippets).toMatch(/x &lt; y &amp; y &gt; z/);
+	});
+
+	it('never fails on odd input: it finds nothing, or says what to change', async () => {
+		await seed();
+		const { db } = handle();
+		const nasty = [
+			'"',
+			"'",
+			'!',
+			'&|',
+			':*',
+			'(((',
+			')))',
+			'\\',
+			'-',
+			'OR',
+			'AND',
+			'NOT',
+			'<->',
+			'!!patrol',
+			'patrol:*',
+			'patrol & | night',
+			'"unclosed patrol',
+			"o'neil's patrol",
+			'patrol -',
+			'- -',
+			'-patrol',
+			'or or or',
+			'😀 patrol 🚓',
+			'شرطة',
+			'巡逻',
+			'pa\u0000trol',
+			'\u0000',
+			'\u0002\u0003',
+			'%',
+			'_',
+			'$1',
+			"'; drop table questions; --",
+			'\ud800',
+			'a'.repeat(200),
+			'patrol '.repeat(28),
+			'   ',
+			'',
+			'a'.repeat(1000),
+			'x'.repeat(5000)
+		];
+		for (const q of nasty) {
+			try {
+				const found = await searchPublic(db, { q });
+				expect(found.total).toBeGreaterThanOrEqual(0);
+			} catch (error) {
+				expect(isDomainError(error), `${JSON.stringify(q.slice(0, 20))}: ${error}`).toBe(true);
+				expect(Object.keys((error as { fields: object }).fields)).toEqual(['q']);
+			}
+		}
+		expect((await failure(searchPublic(db, { q: '   ' }))).fields.q?.key).toBe('search.q_required');
+		expect((await failure(searchPublic(db, { q: 'a'.repeat(1000) }))).fields.q?.key).toBe(
+			'search.q_too_long'
+		);
+		expect((await failure(searchPublic(db, {}))).fields.q?.key).toBe('search.q_required');
+		expect((await searchPublic(db, { q: 'pa\u0000trols' })).total).toBe(0);
+		expect((await searchPublic(db, { q: '"patrols happen"' })).total).toBe(1);
+		expect((await searchPublic(db, { q: 'patrols -night' })).total).toBe(3);
+	});
+});
