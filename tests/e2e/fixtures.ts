@@ -4,6 +4,7 @@ import {
 	test as base,
 	expect,
 	type APIRequestContext,
+	type Browser,
 	type BrowserContext,
 	type Page
 } from '@playwright/test';
@@ -74,6 +75,18 @@ async function scriptlessCopy(page: Page) {
 	url.hash = '';
 	await copy.page.goto(url.href);
 	return copy.page;
+}
+
+/**
+ * A page in a browser context of its own (another person in the same test), without
+ * JavaScript when asked; `checkA11y` works on it either way.
+ */
+export async function newPage(browser: Browser, path: string, javaScriptEnabled = true) {
+	const context = await browser.newContext({ javaScriptEnabled });
+	if (!javaScriptEnabled) scriptless.add(context);
+	const page = await context.newPage();
+	await page.goto(path);
+	return page;
 }
 
 type Fixtures = {

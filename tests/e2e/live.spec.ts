@@ -1,12 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, liveMeeting, test } from './fixtures';
-
-async function open(browser: Browser, path: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled });
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
+import { expect, liveMeeting, newPage as open, test } from './fixtures';
 
 test('an anonymous question, a vote, the chair’s verdict and the screen, live across browsers', async ({
 	browser,
