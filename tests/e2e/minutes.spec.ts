@@ -76,6 +76,28 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(secretaryPage.getByText('Version 1 published.')).toBeVisible();
 			await checkA11y(secretaryPage);
 
+			// The secretary records an action the Service promised, then drops it: only with a reason.
+			await secretaryPage.goto(`${meeting.path}/actions`);
+			await checkA11y(secretaryPage);
+			const promise = `Publish the custody waiting times (${word}).`;
+			await secretaryPage.getByLabel('What was promised').fill(promise);
+			await secretaryPage.getByLabel(/Who owes it/).fill('The Harbour Board');
+			await secretaryPage.getByLabel('Due date').fill('2026-01-15');
+			await secretaryPage.getByRole('button', { name: 'Record an action' }).click();
+			const actionRow = secretaryPage.getByRole('row').filter({ hasText: promise });
+			await expect(actionRow).toContainText('Open');
+			await checkA11y(secretaryPage);
+			const status = secretaryPage.getByRole('group', { name: /waiting times/ });
+			await status.getByLabel('New status').selectOption({ label: 'Dropped' });
+			await status.getByRole('button', { name: 'Update' }).click();
+			await expect(status.getByRole('alert')).toContainText('Say why the action is dropped');
+			await checkA11y(secretaryPage);
+			await status.getByLabel('New status').selectOption({ label: 'Dropped' });
+			await status.getByLabel(/^Note/).fill('The Board says it does not keep these figures.');
+			await status.getByRole('button', { name: 'Update' }).click();
+			await expect(actionRow).toContainText('The Board says it does not keep these figures.');
+			await checkA11y(secretaryPage);
+
 			// A signed-out visitor searches, finds the minutes and reads them.
 			const visitor = await open(browser);
 			await visitor.goto('/search');
@@ -99,8 +121,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(
 				visitor.getByRole('heading', { level: 1, name: 'Accountability ledger' })
 			).toBeVisible();
-			const row = visitor.getByRole('row').filter({ hasText: word });
+			const row = visitor.getByRole('row').filter({ hasText: question });
 			await expect(row).toContainText('Not answered');
+			await expect(visitor.getByRole('row').filter({ hasText: promise })).toContainText('Dropped');
 			await checkA11y(visitor);
 
 			// The secretary amends the minutes; the visitor compares the two versions.
