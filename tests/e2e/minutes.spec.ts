@@ -126,6 +126,14 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(visitor.getByRole('row').filter({ hasText: promise })).toContainText('Dropped');
 			await checkA11y(visitor);
 
+			// The group's page leads to the latest minutes and sums up the ledger.
+			await visitor.goto(`/g/${meeting.group.slug}`);
+			await expect(visitor.getByText('Version 1, published')).toBeVisible();
+			await expect(
+				visitor.getByText('Questions left unresolved: 1. Open actions: 0, of which overdue: 0.')
+			).toBeVisible();
+			await checkA11y(visitor);
+
 			// The secretary amends the minutes; the visitor compares the two versions.
 			const addition = 'The chair thanked the interpreters who came to the meeting.';
 			await secretaryPage.goto(`${meeting.path}/minutes/edit`);

@@ -41,5 +41,11 @@ export const groups: Record<keyof typeof en, string> = {
 	'field.membership_open': 'تقبل طلبات العضوية من المنظمات',
 	'field.time_zone': 'المنطقة الزمنية للاجتماعات',
 	'group.slug_taken': 'هناك مجموعة أخرى تستخدم هذا الاسم المختصر.',
-	'group.not_found': 'لا توجد مجموعة على هذا العنوان.'
+	'group.not_found': 'لا توجد مجموعة على هذا العنوان.',
+	'group.latest_minutes': 'أحدث محضر',
+	'group.minutes_version': 'النسخة {version}، نُشرت في {date}',
+	'group.no_minutes': 'لم يُنشر أي محضر بعد.',
+	'group.ledger_summary':
+		'أسئلة لم تُحسم: {questions}. إجراءات مفتوحة: {actions}، منها متأخرة: {overdue}.',
+	'group.ledger_link': 'اطّلع على سجل المساءلة'
 };

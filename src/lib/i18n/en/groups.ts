@@ -41,5 +41,11 @@ export const groups = {
 	'field.membership_open': 'Accepting applications from organisations',
 	'field.time_zone': 'Time zone of meetings',
 	'group.slug_taken': 'Another group already uses this short name.',
-	'group.not_found': 'There is no group at this address.'
+	'group.not_found': 'There is no group at this address.',
+	'group.latest_minutes': 'Latest minutes',
+	'group.minutes_version': 'Version {version}, published {date}',
+	'group.no_minutes': 'No minutes have been published yet.',
+	'group.ledger_summary':
+		'Questions left unresolved: {questions}. Open actions: {actions}, of which overdue: {overdue}.',
+	'group.ledger_link': 'See the accountability ledger'
 } as const;

@@ -295,3 +295,12 @@ export async function meetingFigures(db: Executor, group: Group): Promise<Meetin
 		};
 	});
 }
+
+/** The ledger in three numbers, for the group's home page. */
+export function ledgerSummary(items: LedgerItem[]) {
+	return {
+		openActions: items.filter((i) => i.kind === 'action' && i.status === 'open').length,
+		overdue: items.filter((i) => i.overdue).length,
+		unresolvedQuestions: items.filter((i) => i.kind === 'question').length
+	};
+}

@@ -83,3 +83,20 @@ export function listGroupVersions(
 		.orderBy(asc(meetings.number), asc(minutesVersions.version))
 		.limit(limit + 1);
 }
+
+/** The group's most recently published minutes (a first publication or an amendment), if any. */
+export async function latestGroupMinutes(db: Executor, groupId: string) {
+	const [row] = await db
+		.select({
+			meetingNumber: meetings.number,
+			meetingTitle: meetings.title,
+			version: minutesVersions.version,
+			publishedAt: minutesVersions.publishedAt
+		})
+		.from(minutesVersions)
+		.innerJoin(meetings, eq(minutesVersions.meetingId, meetings.id))
+		.where(eq(meetings.groupId, groupId))
+		.orderBy(desc(minutesVersions.publishedAt))
+		.limit(1);
+	return row;
+}

@@ -5,6 +5,8 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
 import { nextMeeting } from '$lib/server/meetings/meetings';
 import { currentOpening } from '$lib/server/membership/openness';
+import { latestGroupMinutes } from '$lib/server/minutes/versions';
+import { ledgerItems, ledgerSummary } from '$lib/server/ledger/ledger';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -12,8 +14,14 @@ export const load: PageServerLoad = async ({ params }) => {
 	const group = await getGroup(db, params.group);
 	const officers = await listOfficers(db, group.id, { currentOnly: true });
 	const opening = group.membershipOpen ? undefined : await currentOpening(db, group.id);
-	const next = await nextMeeting(db, group);
+	const [next, latestMinutes, ledger] = await Promise.all([
+		nextMeeting(db, group),
+		latestGroupMinutes(db, group.id),
+		ledgerItems(db, group)
+	]);
 	return {
+		latestMinutes: latestMinutes ?? null,
+		ledger: ledgerSummary(ledger),
 		nextMeeting: next && {
 			number: next.number,
 			title: next.title,
