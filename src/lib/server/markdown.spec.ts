@@ -100,3 +100,15 @@ describe('renderMarkdown', () => {
 		expect(html).not.toMatch(/href="\/\//);
 	});
 });
+
+describe('renderMarkdown’s cache', () => {
+	it('gives the same HTML for the same text, fresh or remembered, and forgets nothing it should not', () => {
+		const source = `**bold** <script>alert(1)</script> ${Math.random()}`;
+		const first = renderMarkdown(source);
+		expect(renderMarkdown(source)).toBe(first);
+		expect(first).not.toContain('<script');
+		// Far more text than the cache holds: older entries make way, results stay right.
+		for (let i = 0; i < 60; i++) renderMarkdown(`${i} ${'x'.repeat(100_000)}`);
+		expect(renderMarkdown(source)).toBe(first);
+	});
+});

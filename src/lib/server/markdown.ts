@@ -36,6 +36,34 @@ const allowedTags = [
  * Headings are shifted down one level so user text never competes with the page's own h1.
  */
 export function renderMarkdown(source: string): string {
+	const cached = rendered.get(source);
+	if (cached !== undefined) {
+		// Most recently used last: the oldest entries go first when the cache is full.
+		rendered.delete(source);
+		rendered.set(source, cached);
+		return cached;
+	}
+	const html = parseAndSanitise(source);
+	rendered.set(source, html);
+	renderedChars += source.length + html.length;
+	for (const [key, value] of rendered) {
+		if (renderedChars <= renderedCharsLimit) break;
+		rendered.delete(key);
+		renderedChars -= key.length + value.length;
+	}
+	return html;
+}
+
+/**
+ * Rendering is a pure function of the text, and costs ~10 ms for long minutes (5,000 words):
+ * recent results are kept, up to about 8 MB of text. Nothing here needs sharing between
+ * instances: the same text renders the same everywhere.
+ */
+const rendered = new Map<string, string>();
+const renderedCharsLimit = 4_000_000;
+let renderedChars = 0;
+
+function parseAndSanitise(source: string): string {
 	const html = marked.parse(source, { async: false }) as string;
 	return sanitizeHtml(html, {
 		allowedTags,

@@ -1,0 +1,128 @@
+// What the benchmarks share: a built app, free ports, waiting for it, and the built app started
+// on a fresh database with the demo story loaded.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+export const root = path.resolve(import.meta.dirname, '..');
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds the app when there is no build yet. */
+export function ensureBuilt() {
+	if (fs.existsSync(path.join(root, 'build/handler.js'))) return;
+	console.log('Building…');
+	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
+}
+
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+export async function waitFor(url) {
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not yet
+		}
+		await sleep(100);
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+/** Stops a process and waits for it: SIGTERM, then SIGKILL if it is still busy after 5 s. */
+export function stop(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		child.kill('SIGTERM');
+	});
+}
+
+/** Runs a TypeScript script of the repository with tsx; throws when it fails. */
+export function runScript(script, env) {
+	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	if (result.status !== 0) throw new Error(`${script} failed`);
+}
+
+/** A new, empty PostgreSQL database on the server of `url`, and how to drop it. */
+export async function scratchDatabase(url) {
+	const name = `openfloor_bench_${Date.now().toString(36)}`;
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	return {
+		url: target.toString(),
+		async drop() {
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end({ timeout: 5 });
+		}
+	};
+}
+
+/**
+ * The built app on a fresh database (embedded, or a scratch PostgreSQL database on the server of
+ * `databaseUrl`) with the demo story (and any `seeds`, TypeScript
+ * scripts run on the data folder before the app starts), optionally pinned to a core.
+ */
+export async function startDemoApp({ seeds = [], core, env: extra = {}, databaseUrl } = {}) {
+	ensureBuilt();
+	const port = await freePort();
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-'));
+	const scratch = databaseUrl ? await scratchDatabase(databaseUrl) : undefined;
+	const env = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir,
+		LOG_LEVEL: 'warn',
+		...extra
+	};
+	delete env.DATABASE_URL;
+	delete env.REDIS_URL;
+	if (scratch) env.DATABASE_URL = scratch.url;
+	for (const script of ['scripts/demo.ts', ...seeds]) runScript(script, env);
+	const args = ['server.js'];
+	const child =
+		core === undefined
+			? spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+			: spawn('taskset', ['-c', String(core), process.execPath, ...args], {
+					cwd: root,
+					env,
+					stdio: ['ignore', 'ignore', 'inherit']
+				});
+	const base = `http://127.0.0.1:${port}`;
+	await waitFor(`${base}/healthz`);
+	return {
+		base,
+		child,
+		async stop() {
+			await stop(child);
+			fs.rmSync(dataDir, { recursive: true, force: true });
+			await scratch?.drop();
+		}
+	};
+}
