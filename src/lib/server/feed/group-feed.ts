@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, notLike } from 'drizzle-orm';
 import type { Locale, MessageKey, Translate } from '$lib/i18n';
 import type { Executor } from '../db';
 import { decisionLog, meetings, minutesVersions, type Group } from '../db/schema';
@@ -49,7 +49,8 @@ export async function groupFeed(
 		db
 			.select()
 			.from(decisionLog)
-			.where(eq(decisionLog.groupId, group.id))
+			// Minutes have entries of their own (with the meeting and change note).
+			.where(and(eq(decisionLog.groupId, group.id), notLike(decisionLog.kind, 'minutes.%')))
 			.orderBy(desc(decisionLog.seq))
 			.limit(feedEntryLimit),
 		db
