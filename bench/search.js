@@ -7,6 +7,7 @@
 // database on DATABASE_URL when that is set. Then starts the built app on it and times
 // GET /api/v1/search for a set of realistic queries (one client, one request at a time),
 // printing p50/p95/p99 per query and overall. BENCH_RUNS (default 25) sets the runs per query.
+// BENCH_KEEP=1 keeps the seeded database afterwards (and prints where it is), to EXPLAIN queries.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -104,8 +105,8 @@ async function openDatabase() {
 			env: { DATABASE_URL: url.toString() },
 			exec: (text, params = []) => client.unsafe(text, params),
 			close: () => client.end({ timeout: 5 }),
-			drop: async () => {
-				await admin.unsafe(`drop database if exists ${name} with (force)`);
+			drop: async (keep) => {
+				if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
 				await admin.end({ timeout: 5 });
 			}
 		};
@@ -117,7 +118,9 @@ async function openDatabase() {
 		env: { DATA_DIR: dataDir },
 		exec: (text, params = []) => client.query(text, params),
 		close: () => client.close(),
-		drop: async () => fs.rmSync(dataDir, { recursive: true, force: true })
+		drop: async (keep) => {
+			if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+		}
 	};
 }
 
@@ -346,5 +349,6 @@ try {
 	);
 } finally {
 	if (app) await stop(app);
-	await db.drop();
+	await db.drop(!!process.env.BENCH_KEEP);
+	if (process.env.BENCH_KEEP) console.log(`Kept the database: ${JSON.stringify(db.env)}`);
 }

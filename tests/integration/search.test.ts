@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { makeGroupWithOfficers } from '../fixtures/factories';
 import { failure } from '../fixtures/errors';
@@ -9,9 +10,10 @@ import {
 	minutes,
 	minutesVersions,
 	questions,
+	searchDocuments,
 	type MeetingState
 } from '$lib/server/db/schema';
-import { candidatesPerKind, searchPublic } from '$lib/server/search/search';
+import { searchPublic } from '$lib/server/search/search';
 import { isDomainError } from '$lib/server/errors';
 
 type Question = {
@@ -106,7 +108,7 @@ describeOnEachDatabase('search', (handle) => {
 				questions: [
 					{ text: 'How many patrols happen at night?' },
 					...Array.from({ length: 45 }, (_, i) => ({ text: `Kettle question number ${i + 1}` })),
-					...Array.from({ length: candidatesPerKind + 20 }, (_, i) => ({ text: `Teapot ${i}` }))
+					...Array.from({ length: 120 }, (_, i) => ({ text: `Teapot ${i}` }))
 				]
 			});
 			return { a: a.slug, b: b.slug };
@@ -177,12 +179,15 @@ describeOnEachDatabase('search', (handle) => {
 			)
 		);
 		expect(all.size).toBe(45);
-		// Every match is counted; the most recent ones of each kind are ranked and paged.
+		// Every match is ranked and paged, down to the last one.
 		const many = await searchPublic(db, { q: 'teapot' });
-		expect(many).toMatchObject({
-			total: candidatesPerKind + 20,
-			pageCount: candidatesPerKind / 20
-		});
+		expect(many).toMatchObject({ total: 120, pageCount: 6 });
+		const last = await searchPublic(db, { q: 'teapot', page: 6 });
+		expect(last.results).toHaveLength(20);
+		const pages = await Promise.all(
+			[1, 2, 3, 4, 5, 6].map((page) => searchPublic(db, { q: 'teapot', page }))
+		);
+		expect(new Set(pages.flatMap((p) => p.results.map((r) => r.id))).size).toBe(120);
 		const past = await searchPublic(db, { q: 'kettle', page: 4 });
 		expect(past).toMatchObject({ total: 45, results: [] });
 		for (const page of ['0', '51', 'two', '1.5', -1]) {
@@ -266,5 +271,122 @@ describeOnEachDatabase('search', (handle) => {
 		expect((await searchPublic(db, { q: 'pa\u0000trols' })).total).toBe(0);
 		expect((await searchPublic(db, { q: '"patrols happen"' })).total).toBe(1);
 		expect((await searchPublic(db, { q: 'patrols -night' })).total).toBe(3);
+	});
+
+	describe('the search documents follow every write', () => {
+		const kindsOf = async (q: string) =>
+			(await searchPublic(handle().db, { q })).results.map((r) => r.kind);
+		const documentsOf = async (meetingId: string) => {
+			const [row] = await handle()
+				.db.select({ n: count() })
+				.from(searchDocuments)
+				.where(eq(searchDocuments.meetingId, meetingId));
+			return row.n;
+		};
+
+		it('a question while it is published, with its answer summary', async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			const row = await meeting(db, group.id, 1, 'closed', '2026-04-02', {
+				questions: [
+					{ text: 'Will the marmalade fountain be fixed?' },
+					{ text: 'Why the bus shelter?' }
+				]
+			});
+			const asked = await db.select().from(questions).where(eq(questions.meetingId, row.id));
+			const marmalade = asked.find((q) => q.text.includes('marmalade'))!;
+			const shelter = asked.find((q) => q.text.includes('shelter'))!;
+			const setState = (state: Question['state']) =>
+				db.update(questions).set({ state }).where(eq(questions.id, marmalade.id));
+			expect(await kindsOf('marmalade')).toEqual(['question']);
+			await setState('rejected');
+			expect(await kindsOf('marmalade')).toEqual([]);
+			await setState('published');
+			expect(await kindsOf('marmalade')).toEqual(['question']);
+			await setState('withdrawn');
+			expect(await kindsOf('marmalade')).toEqual([]);
+
+			expect(await kindsOf('zeppelin')).toEqual([]);
+			await db
+				.update(questions)
+				.set({ answerStatus: 'answered', answerSummary: 'The zeppelin crew repairs it in May.' })
+				.where(eq(questions.id, shelter.id));
+			const found = await searchPublic(db, { q: 'zeppelin' });
+			expect(found.results.map((r) => r.id)).toEqual([shelter.id]);
+			expect(found.results[0].snippet).toContain('<mark>zeppelin</mark>');
+		});
+
+		it('an agenda item as it is now', async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			const row = await meeting(db, group.id, 1, 'scheduled', '2026-04-03', {
+				agenda: ['Ferret licensing']
+			});
+			const [item] = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, row.id));
+			expect(await kindsOf('ferret')).toEqual(['agenda']);
+			await db
+				.update(agendaItems)
+				.set({ title: 'Badger licensing', description: 'Setts near the ring road.' })
+				.where(eq(agendaItems.id, item.id));
+			expect(await kindsOf('ferret')).toEqual([]);
+			const badger = await searchPublic(db, { q: 'badgers setts' });
+			expect(badger.results).toMatchObject([
+				{ kind: 'agenda', id: item.id, title: 'Badger licensing' }
+			]);
+			await db
+				.update(agendaItems)
+				.set({ presenter: 'Wombat Jones' })
+				.where(eq(agendaItems.id, item.id));
+			expect(await kindsOf('wombat')).toEqual(['agenda']);
+			await db.delete(agendaItems).where(eq(agendaItems.id, item.id));
+			expect(await kindsOf('badger')).toEqual([]);
+		});
+
+		it("a meeting's minutes by their latest version; nothing once the meeting is gone", async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			const row = await meeting(db, group.id, 1, 'closed', '2026-04-04', {
+				agenda: ['Pergola repairs'],
+				questions: [{ text: 'Who pays for the pergola?' }],
+				minutes: ['# Minutes\n\nThe group discussed the gazebo.']
+			});
+			expect(await kindsOf('gazebo')).toEqual(['minutes']);
+			await db.insert(minutesVersions).values({
+				meetingId: row.id,
+				version: 2,
+				markdown: '# Minutes\n\nThe group discussed the pergola.',
+				changeNote: 'It was the pergola.',
+				publishedByName: 'Sam Secretary'
+			});
+			expect(await kindsOf('gazebo')).toEqual([]);
+			expect((await kindsOf('pergola')).sort()).toEqual(['agenda', 'minutes', 'question']);
+			expect(await documentsOf(row.id)).toBe(3);
+
+			await db.delete(meetings).where(eq(meetings.id, row.id));
+			expect(await documentsOf(row.id)).toBe(0);
+			expect(await kindsOf('pergola')).toEqual([]);
+		});
+
+		it('ranks a strong older match above many weak newer ones', async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			const old = await meeting(db, group.id, 1, 'closed', '2024-01-10', {
+				questions: [
+					{ text: 'Hedgehog crossings: how many hedgehogs does each hedgehog tunnel save?' }
+				]
+			});
+			await meeting(db, group.id, 2, 'closed', '2026-05-10', {
+				questions: Array.from({ length: 130 }, (_, i) => ({
+					text: `Question ${i} about the park, its benches, bins, paths, lights, trees, the café and one hedgehog.`
+				}))
+			});
+			const found = await searchPublic(db, { q: 'hedgehog', group: group.slug });
+			expect(found).toMatchObject({ total: 131, pageCount: 7 });
+			expect(found.results[0].meeting.number).toBe(old.number);
+			expect(found.results[1].meeting.number).toBe(2);
+			expect(
+				(await searchPublic(db, { q: 'hedgehog', group: group.slug, page: 7 })).results
+			).toHaveLength(11);
+		});
 	});
 });

@@ -3,7 +3,7 @@ import type { Executor } from '../db';
 import { meetings, minutesVersions, type MinutesVersion } from '../db/schema';
 import { notFound } from '../errors';
 
-/** The columns a reader needs (the search vector stays in the database). */
+/** A version's columns, to select beside others. */
 const columns = {
 	meetingId: minutesVersions.meetingId,
 	version: minutesVersions.version,
@@ -14,7 +14,7 @@ const columns = {
 	publishedByName: minutesVersions.publishedByName
 };
 
-export type Version = Omit<MinutesVersion, 'searchVector'>;
+export type Version = MinutesVersion;
 
 /** Every published version of a meeting's minutes, oldest first. */
 export function listVersions(db: Executor, meetingId: string): Promise<Version[]> {

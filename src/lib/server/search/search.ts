@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { agendaItemDocument, agendaItems, questionDocument, questions } from '../db/schema';
+import type { SearchKind } from '../db/schema';
 import { parseInput } from '../validation';
 import { searchMaxPage, searchPageSize, searchSchema, type SearchInput } from '$lib/schemas/search';
 import { headlineOptions, highlightedHtml } from './highlight';
 
-export type SearchKind = 'minutes' | 'agenda' | 'question';
+export type { SearchKind };
 
 export type SearchResult = {
 	kind: SearchKind;
@@ -26,7 +26,7 @@ export type SearchResults = {
 	/** Every match. */
 	total: number;
 	page: number;
-	/** Pages of ranked matches (at most `candidatesPerKind` of each kind). */
+	/** Pages of matches, at most `searchMaxPage`. */
 	pageCount: number;
 };
 
@@ -38,17 +38,9 @@ function urlOf(kind: SearchKind, id: string, slug: string, number: number) {
 	return `${meeting}/live#q-${id}`;
 }
 
-/**
- * Ranking needs each matching document's vector, and only the minutes store one: questions and
- * agenda items are indexed on an expression, so ranking them recomputes it. To keep a very
- * common word fast, each kind ranks at most this many matches, the most recent meetings' first
- * (the count still covers every match).
- */
-export const candidatesPerKind = 100;
-
 type Row = {
 	kind: SearchKind | null;
-	id: string;
+	ref_id: string;
 	title: string | null;
 	rank: number;
 	slug: string;
@@ -57,101 +49,54 @@ type Row = {
 	number: number;
 	meeting_title: string;
 	starts_at: string;
+	/** Every match, on every page; present on the one row of an empty page too. */
 	total: number;
-	/** How many of them are ranked (and so can be paged through). */
-	ranked_total: number;
 	headline: string;
 };
 
 /**
  * One page of results with their snippets, and the number of all matches, in one statement.
- * Each kind's matches are taken first, alone, as the index finds them (`materialized`; the
- * caller turns sequential scans and hash joins off): the minutes'
- * stored `search_vector` and the exact expressions the GIN indexes of questions and agenda
- * items are built on (`questionDocument`, `agendaItemDocument`). Only the latest published
- * version of each meeting's minutes, published questions and meetings that are not drafts count.
+ * The documents come from `search_documents` through its GIN index; every match is ranked on
+ * its stored vector (normalised by document length, so long minutes do not always win), and
+ * only the page's rows get a `ts_headline`. The triggers keep only published questions and the
+ * latest version of each meeting's minutes there; meetings that are drafts are left out here.
  */
 export function searchStatement(query: SearchInput): SQL {
 	const q = sql`websearch_to_tsquery('english', ${query.q})`;
-	const meetingDate = sql`(meetings.starts_at at time zone groups.time_zone)::date`;
-	const filters = sql.join(
-		[
-			sql`meetings.state <> 'draft'`,
-			query.group ? sql`groups.slug = ${query.group}` : undefined,
-			query.from ? sql`${meetingDate} >= ${query.from}::date` : undefined,
-			query.to ? sql`${meetingDate} <= ${query.to}::date` : undefined
-		].filter((c): c is SQL => !!c),
-		sql` and `
-	);
-	const meetingColumns = sql`groups.slug, groups.name as group_name, groups.time_zone,
-		meetings.number, meetings.title as meeting_title, meetings.starts_at`;
-	const inMeeting = (meetingId: SQL) =>
-		sql`join meetings on meetings.id = ${meetingId} join groups on groups.id = meetings.group_id`;
+	const meetingDate = sql`(m.starts_at at time zone g.time_zone)::date`;
+	const filters = [
+		sql`d.vector @@ ${q}`,
+		sql`m.state <> 'draft'`,
+		query.group ? sql`g.slug = ${query.group}` : undefined,
+		query.from ? sql`${meetingDate} >= ${query.from}::date` : undefined,
+		query.to ? sql`${meetingDate} <= ${query.to}::date` : undefined
+	].filter((c): c is SQL => !!c);
 	const offset = (query.page - 1) * searchPageSize;
-	const newest = (alias: string, n: number) =>
-		sql.raw(`(select * from ${alias} order by starts_at desc limit ${n}) as ${alias}`);
 	return sql`
-		with matched_minutes as materialized (
-			select meeting_id, version from minutes_versions where search_vector @@ ${q}
-		), matched_agenda as materialized (
-			select id from agenda_items where ${agendaItemDocument(agendaItems)} @@ ${q}
-		), matched_questions as materialized (
-			select id from questions where ${questionDocument(questions)} @@ ${q} and state = 'published'
-		), found_minutes as (
-			select matched_minutes.meeting_id as key, matched_minutes.version, ${meetingColumns}
-			from matched_minutes ${inMeeting(sql`matched_minutes.meeting_id`)}
-			where ${filters} and not exists (select 1 from minutes_versions newer
-				where newer.meeting_id = matched_minutes.meeting_id and newer.version > matched_minutes.version)
-		), found_agenda as (
-			select agenda_items.id as key, ${meetingColumns} from matched_agenda
-			join agenda_items using (id) ${inMeeting(sql`agenda_items.meeting_id`)}
-			where ${filters}
-		), found_questions as (
-			select questions.id as key, ${meetingColumns} from matched_questions
-			join questions using (id) ${inMeeting(sql`questions.meeting_id`)}
-			where ${filters}
-		), counts as (
-			select (select count(*) from found_minutes) as m, (select count(*) from found_agenda) as a,
-				(select count(*) from found_questions) as q
-		), total as (
-			select m + a + q as total,
-				least(m, ${candidatesPerKind}) + least(a, ${candidatesPerKind}) + least(q, ${candidatesPerKind}) as ranked
-			from counts
-		), candidates as (
-			select 'minutes'::text as kind, found_minutes.key::text as id, null::text as title,
-				minutes_versions.markdown as body, minutes_versions.search_vector as vector,
-				slug, group_name, time_zone, number, meeting_title, starts_at
-			from ${newest('found_minutes', candidatesPerKind)}
-			join minutes_versions on minutes_versions.meeting_id = found_minutes.key
-				and minutes_versions.version = found_minutes.version
-			union all
-			select 'agenda', found_agenda.key::text, agenda_items.title,
-				agenda_items.title || ' ' || agenda_items.description || ' ' || coalesce(agenda_items.presenter, ''),
-				null::tsvector, slug, group_name, time_zone, number, meeting_title, starts_at
-			from ${newest('found_agenda', candidatesPerKind)}
-			join agenda_items on agenda_items.id = found_agenda.key
-			union all
-			select 'question', found_questions.key::text, null,
-				questions.text || ' ' || coalesce(questions.answer_summary, ''),
-				null::tsvector, slug, group_name, time_zone, number, meeting_title, starts_at
-			from ${newest('found_questions', candidatesPerKind)}
-			join questions on questions.id = found_questions.key
-		), ranked as (
-			select *, ts_rank(coalesce(vector, to_tsvector('english', body)), ${q}, 1)::float8 as rank
-			from candidates
-			order by rank desc, kind, id
+		with matches as (
+			select d.kind, d.ref_id, d.title, ts_rank(d.vector, ${q}, 1) as rank,
+				g.slug, g.name as group_name, g.time_zone, m.number, m.title as meeting_title, m.starts_at
+			from search_documents d
+			join meetings m on m.id = d.meeting_id
+			join groups g on g.id = m.group_id
+			where ${sql.join(filters, sql` and `)}
+		), shown as (
+			select * from matches
+			order by rank desc, starts_at desc, ref_id, kind
 			limit ${searchPageSize} offset ${offset}
 		)
-		select ranked.kind, ranked.id, ranked.title, ranked.rank, ranked.slug, ranked.group_name,
-			ranked.time_zone, ranked.number, ranked.meeting_title,
-			to_char(ranked.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as starts_at,
-			total.total::int as total, total.ranked::int as ranked_total,
-			ts_headline('english', ranked.body, ${q}, case ranked.kind
+		select shown.kind, shown.ref_id, shown.title, shown.rank::float8 as rank, shown.slug,
+			shown.group_name, shown.time_zone, shown.number, shown.meeting_title,
+			to_char(shown.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as starts_at,
+			total.total::int as total,
+			ts_headline('english', d.body, ${q}, case shown.kind
 				when 'question' then ${headlineOptions.question}
 				when 'minutes' then ${headlineOptions.minutes}
 				else ${headlineOptions.agenda} end) as headline
-		from total left join ranked on true
-		order by ranked.rank desc, ranked.kind, ranked.id`;
+		from (select count(*) as total from matches) as total
+		left join shown on true
+		left join search_documents d on d.kind = shown.kind and d.ref_id = shown.ref_id
+		order by shown.rank desc, shown.starts_at desc, shown.ref_id, shown.kind`;
 }
 
 /**
@@ -161,14 +106,7 @@ export function searchStatement(query: SearchInput): SQL {
  */
 export async function searchPublic(db: Executor, input: unknown): Promise<SearchResults> {
 	const query = parseInput(searchSchema, input);
-	const result = await db.transaction(async (tx) => {
-		// The matches come from the indexes and everything else joins on keys: the planner,
-		// which underrates to_tsvector, would otherwise recompute it over whole tables.
-		await tx.execute(sql`set local enable_seqscan = off`);
-		await tx.execute(sql`set local enable_hashjoin = off`);
-		await tx.execute(sql`set local enable_mergejoin = off`);
-		return tx.execute(searchStatement(query));
-	});
+	const result = await db.execute(searchStatement(query));
 	// PGlite answers { rows }, postgres.js the rows themselves.
 	const all = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Row[];
 	const total = Number(all[0]?.total ?? 0);
@@ -177,7 +115,7 @@ export async function searchPublic(db: Executor, input: unknown): Promise<Search
 		query,
 		results: rows.map((row) => ({
 			kind: row.kind!,
-			id: row.id,
+			id: row.ref_id,
 			title: row.title,
 			group: { slug: row.slug, name: row.group_name, timeZone: row.time_zone },
 			meeting: {
@@ -186,14 +124,11 @@ export async function searchPublic(db: Executor, input: unknown): Promise<Search
 				startsAt: new Date(row.starts_at).toISOString()
 			},
 			snippet: highlightedHtml(row.headline),
-			url: urlOf(row.kind!, row.id, row.slug, Number(row.number)),
+			url: urlOf(row.kind!, row.ref_id, row.slug, Number(row.number)),
 			rank: Number(row.rank)
 		})),
 		total,
 		page: query.page,
-		pageCount: Math.min(
-			searchMaxPage,
-			Math.ceil(Number(all[0]?.ranked_total ?? 0) / searchPageSize)
-		)
+		pageCount: Math.min(searchMaxPage, Math.ceil(total / searchPageSize))
 	};
 }

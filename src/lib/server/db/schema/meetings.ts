@@ -13,7 +13,6 @@ import {
 import { users } from './accounts';
 import { groups } from './groups';
 import { memberships } from './membership';
-import { agendaItemDocument } from './search';
 
 export const meetingState = pgEnum('meeting_state', [
 	'draft',
@@ -72,10 +71,7 @@ export const agendaItems = pgTable(
 		plannedMinutes: integer().notNull(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		index().on(t.meetingId, t.position),
-		index('agenda_items_search').using('gin', agendaItemDocument(t))
-	]
+	(t) => [index().on(t.meetingId, t.position)]
 );
 
 export const documentKind = pgEnum('document_kind', ['link', 'pdf']);

@@ -1,4 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm';
 import {
 	index,
 	integer,
@@ -11,7 +10,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { meetings } from './meetings';
-import { tsvector } from './search';
 
 /**
  * A meeting's minutes: the working draft the secretary edits. Generated when the meeting closes.
@@ -49,15 +47,9 @@ export const minutesVersions = pgTable(
 		publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		publishedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 		/** The officer's name as it was when publishing: part of the public record. */
-		publishedByName: text().notNull(),
-		searchVector: tsvector().generatedAlwaysAs(
-			(): SQL => sql`to_tsvector('english', ${minutesVersions.markdown})`
-		)
+		publishedByName: text().notNull()
 	},
-	(t) => [
-		primaryKey({ columns: [t.meetingId, t.version] }),
-		index('minutes_versions_search').using('gin', t.searchVector)
-	]
+	(t) => [primaryKey({ columns: [t.meetingId, t.version] })]
 );
 
 export const correctionState = pgEnum('correction_state', ['submitted', 'accepted', 'declined']);

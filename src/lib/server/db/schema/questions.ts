@@ -13,7 +13,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { agendaItems, meetings } from './meetings';
-import { questionDocument } from './search';
 
 export const questionMode = pgEnum('question_mode', ['open', 'premoderated']);
 
@@ -87,10 +86,7 @@ export const questions = pgTable(
 		moderatedAt: timestamp({ withTimezone: true }),
 		answeredAt: timestamp({ withTimezone: true })
 	},
-	(t) => [
-		index().on(t.meetingId, t.state),
-		index('questions_search').using('gin', questionDocument(t))
-	]
+	(t) => [index().on(t.meetingId, t.state)]
 );
 
 /**
