@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const adminEmail = 'admin@api.test';
@@ -9,16 +9,9 @@ const password = 'correct horse battery staple';
 for (const kind of databaseKinds) {
 	describe(`JSON API on the built app [${kind}]`, () => {
 		let app: RunningApp;
-		let dropDatabase: (() => Promise<void>) | undefined;
 
 		beforeAll(async () => {
-			let env: Record<string, string> = {};
-			if (kind === 'postgres') {
-				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
-				dropDatabase = scratch.drop;
-				env = { DATABASE_URL: scratch.url };
-			}
-			app = await startApp({ env });
+			app = await startAppOn(kind);
 			// While the app runs: through its admin socket on PGlite, directly on PostgreSQL.
 			const created = app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]);
 			expect(created.stdout + created.stderr).toContain('Site administrator ready');
@@ -27,7 +20,6 @@ for (const kind of databaseKinds) {
 
 		afterAll(async () => {
 			await app?.stop();
-			await dropDatabase?.();
 		});
 
 		const signedIn = async (email: string, pass = password) => {

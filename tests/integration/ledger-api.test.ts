@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const adminEmail = 'admin@ledger-api.test';
@@ -13,7 +13,6 @@ const inMinutes = (minutes: number) =>
 for (const kind of databaseKinds) {
 	describe(`actions, ledger and open data on the built app [${kind}]`, () => {
 		let app: RunningApp;
-		let dropDatabase: (() => Promise<void>) | undefined;
 		let secretary: Client;
 		let member: Client;
 		const slug = `ledger-${kind}`;
@@ -28,13 +27,7 @@ for (const kind of databaseKinds) {
 		};
 
 		beforeAll(async () => {
-			let env: Record<string, string> = {};
-			if (kind === 'postgres') {
-				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
-				dropDatabase = scratch.drop;
-				env = { DATABASE_URL: scratch.url };
-			}
-			app = await startApp({ env });
+			app = await startAppOn(kind);
 			expect(
 				app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]).status
 			).toBe(0);
@@ -73,7 +66,6 @@ for (const kind of databaseKinds) {
 
 		afterAll(async () => {
 			await app?.stop();
-			await dropDatabase?.();
 		});
 
 		it('records actions only once the meeting is held, with the right error statuses', async () => {

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const adminEmail = 'admin@meetings-api.test';
@@ -23,7 +23,6 @@ const pdfBytes = () => {
 for (const kind of databaseKinds) {
 	describe(`meetings API on the built app [${kind}]`, () => {
 		let app: RunningApp;
-		let dropDatabase: (() => Promise<void>) | undefined;
 		let secretary: Client;
 		let chair: Client;
 		let representative: Client;
@@ -39,13 +38,7 @@ for (const kind of databaseKinds) {
 		};
 
 		beforeAll(async () => {
-			let env: Record<string, string> = {};
-			if (kind === 'postgres') {
-				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
-				dropDatabase = scratch.drop;
-				env = { DATABASE_URL: scratch.url };
-			}
-			app = await startApp({ env });
+			app = await startAppOn(kind);
 			const created = app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]);
 			expect(created.status).toBe(0);
 			const admin = new Client(app.url);
@@ -97,7 +90,6 @@ for (const kind of databaseKinds) {
 
 		afterAll(async () => {
 			await app?.stop();
-			await dropDatabase?.();
 		});
 
 		it('creates a draft that only officers can see; refuses bad times with field messages', async () => {

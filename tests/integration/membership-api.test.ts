@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, freePort, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { Client, freePort, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const adminEmail = 'admin@membership-api.test';
@@ -75,7 +75,6 @@ for (const kind of databaseKinds) {
 	describe(`membership API on the built app [${kind}]`, () => {
 		let app: RunningApp;
 		let mail: Awaited<ReturnType<typeof startMailServer>>;
-		let dropDatabase: (() => Promise<void>) | undefined;
 		const slug = `members-${kind}`;
 		const base = `/api/v1/groups/${slug}`;
 		let chair: Client;
@@ -92,13 +91,7 @@ for (const kind of databaseKinds) {
 
 		beforeAll(async () => {
 			mail = await startMailServer();
-			let env: Record<string, string> = { SMTP_URL: mail.url, MAIL_FROM: 'CRG <crg@example.org>' };
-			if (kind === 'postgres') {
-				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
-				dropDatabase = scratch.drop;
-				env = { ...env, DATABASE_URL: scratch.url };
-			}
-			app = await startApp({ env });
+			app = await startAppOn(kind, { SMTP_URL: mail.url, MAIL_FROM: 'CRG <crg@example.org>' });
 			const created = app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]);
 			expect(created.status).toBe(0);
 			const admin = new Client(app.url);
@@ -132,7 +125,6 @@ for (const kind of databaseKinds) {
 		afterAll(async () => {
 			await app?.stop();
 			await mail?.close();
-			await dropDatabase?.();
 		});
 
 		let refusedId = '';

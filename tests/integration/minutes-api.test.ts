@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import { verifyChain } from '$lib/server/decision-log/chain';
 
@@ -12,7 +12,6 @@ const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toIS
 for (const kind of databaseKinds) {
 	describe(`minutes API on the built app [${kind}]`, () => {
 		let app: RunningApp;
-		let dropDatabase: (() => Promise<void>) | undefined;
 		let secretary: Client;
 		let representative: Client;
 		let stranger: Client;
@@ -28,13 +27,7 @@ for (const kind of databaseKinds) {
 		};
 
 		beforeAll(async () => {
-			let env: Record<string, string> = {};
-			if (kind === 'postgres') {
-				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
-				dropDatabase = scratch.drop;
-				env = { DATABASE_URL: scratch.url };
-			}
-			app = await startApp({ env });
+			app = await startAppOn(kind);
 			expect(
 				app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]).status
 			).toBe(0);
@@ -90,7 +83,6 @@ for (const kind of databaseKinds) {
 
 		afterAll(async () => {
 			await app?.stop();
-			await dropDatabase?.();
 		});
 
 		it('writes minutes only once the meeting has closed, and only as an officer', async () => {
