@@ -16,7 +16,21 @@ export function formatDate(
 	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
 ) {
 	const locale = (page.data.locale as string | undefined) ?? 'en';
-	return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', options).format(
-		new Date(value)
-	);
+	return formatter(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', options).format(new Date(value));
+}
+
+/**
+ * Making an Intl.DateTimeFormat costs far more than using one (a page with a long table of
+ * dates made hundreds): one per language and set of options, kept.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let found = formatters.get(key);
+	if (!found) {
+		found = new Intl.DateTimeFormat(locale, options);
+		formatters.set(key, found);
+	}
+	return found;
 }
