@@ -9,6 +9,7 @@ import {
 	type SessionUser
 } from '../auth/session';
 import { isParticipantToken, participantCookie } from '../questions/participant';
+import type { LiveContext } from '../questions/live';
 
 export type SocketData = {
 	user: SessionUser | null;
@@ -17,6 +18,8 @@ export type SocketData = {
 	participant: string;
 	/** The meeting this connection joined. */
 	meeting?: { group: string; meeting: number };
+	/** That meeting as last read (votes use it; their own statement re-checks the meeting). */
+	context?: LiveContext;
 };
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 

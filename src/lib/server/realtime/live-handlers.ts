@@ -23,8 +23,10 @@ const anyObject = v.looseObject({});
 
 /**
  * The live meeting events: thin adapters over the domain functions the pages and the JSON API
- * also call. The meeting is re-read for every request, so a meeting that closes stops taking
- * questions at once on every instance.
+ * also call. Most requests re-read the meeting, so a meeting that closes stops taking questions
+ * at once on every instance. Votes, the hot path, use the context kept on the socket since the
+ * last read: the vote's own statement checks that the meeting is still live, so a stale context
+ * can never let a vote through, and one that looks closed is read again before refusing.
  */
 export function registerLiveHandlers(socket: LiveSocket) {
 	const participant = (): Participant => ({
@@ -36,7 +38,16 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		const at = socket.data.meeting;
 		if (!at) throw conflict('live.not_joined');
 		const db = await getDb();
-		return { db, context: await liveContext(db, participant(), at.group, at.meeting) };
+		const context = await liveContext(db, participant(), at.group, at.meeting);
+		socket.data.context = context;
+		return { db, context };
+	};
+
+	/** The kept context, unless it says the meeting is not live (then it is read again). */
+	const kept = async () => {
+		const context = socket.data.context;
+		if (!context || context.meeting.state !== 'live') return joined();
+		return { db: await getDb(), context };
 	};
 
 	handle(socket, 'meeting:join', joinSchema, async ({ group, meeting }) => {
@@ -46,6 +57,7 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		await socket.join(meetingRoom(context.meeting.id));
 		if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
 		socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
+		socket.data.context = context;
 		return { snapshot: await liveSnapshot(db, context, participant()) };
 	});
 
@@ -55,7 +67,7 @@ export function registerLiveHandlers(socket: LiveSocket) {
 	});
 
 	handle(socket, 'question:vote', anyObject, async (input) => {
-		const { db, context } = await joined();
+		const { db, context } = await kept();
 		return castVote(db, participant(), context, input);
 	});
 
