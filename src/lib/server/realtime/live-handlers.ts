@@ -5,6 +5,7 @@ import { liveContext, liveSnapshot, type Participant } from '../questions/live';
 import { askQuestion, withdrawQuestion } from '../questions/ask';
 import { castVote, rateAnswer } from '../questions/votes';
 import { moderateQuestion } from '../questions/moderate';
+import type { LiveMeeting } from '$lib/realtime/live-types';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { handle } from './handlers';
@@ -25,8 +26,9 @@ const anyObject = v.looseObject({});
  * The live meeting events: thin adapters over the domain functions the pages and the JSON API
  * also call. Most requests re-read the meeting, so a meeting that closes stops taking questions
  * at once on every instance. Votes, the hot path, use the context kept on the socket since the
- * last read: the vote's own statement checks that the meeting is still live, so a stale context
- * can never let a vote through, and one that looks closed is read again before refusing.
+ * last read, refreshed by the meeting's broadcasts. The vote's own statement checks that the
+ * meeting is still live, so even a stale context can never let a vote through; one that looks
+ * closed is read again before refusing.
  */
 export function registerLiveHandlers(socket: LiveSocket) {
 	const participant = (): Participant => ({
@@ -42,6 +44,18 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		socket.data.context = context;
 		return { db, context };
 	};
+
+	// Every instance passes a meeting's broadcasts to its own clients (through Redis when there
+	// are several): a change of state refreshes the kept context without a read.
+	socket.onAnyOutgoing((event: string, payload: { meeting?: LiveMeeting }) => {
+		const context = socket.data.context;
+		if (event !== 'meeting:changed' || !payload.meeting || !context) return;
+		if (payload.meeting.id !== context.meeting.id) return;
+		socket.data.context = {
+			...context,
+			meeting: { ...context.meeting, state: payload.meeting.state }
+		};
+	});
 
 	/** The kept context, unless it says the meeting is not live (then it is read again). */
 	const kept = async () => {
