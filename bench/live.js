@@ -2,7 +2,8 @@
 //
 // For each load point: start the app (taskset core 0) on a fresh embedded database (or, for the
 // two-instance point, two apps on PostgreSQL + Redis), set up a live meeting through the JSON
-// API, then run the load generator (bench/live-load.js) on core 1. Prints the figures of
+// API, then run the load generator (bench/live-load.js: a coordinator and LOAD_WORKERS worker
+// processes, default 4, all on core 1) against it. Prints the figures of
 // docs/performance.md. A point where the load generator's own event loop lagged more than 20 ms
 // at p99 is marked invalid: its latencies measure the generator, not the server.
 //
@@ -73,11 +74,14 @@ function usage(pid) {
 	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
 }
 
-/** Stops a process and waits for it: SIGTERM, then SIGKILL if it is still busy after 5 s. */
+/**
+ * Stops a process and waits for it: SIGTERM (the app stops taking events and drains those it has
+ * before closing its database), then SIGKILL if it is still busy after 20 s.
+ */
 function stop(child) {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) return resolve();
-		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 		child.once('exit', () => {
 			clearTimeout(timer);
 			resolve();
@@ -310,7 +314,8 @@ console.log(
 		'bare KB/att',
 		'cpu s',
 		'exact',
-		'valid'
+		'valid',
+		'generator'
 	].join('\t')
 );
 for (const { point, ours, baseline, exact } of rows) {
@@ -331,7 +336,8 @@ for (const { point, ours, baseline, exact } of rows) {
 			f(baseline.rssPerAttendee / 1024),
 			f(ours.serverCpuSeconds),
 			exact ? 'yes' : 'NO',
-			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`
+			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`,
+			`${ours.workers} workers, loop p99 ${ours.loopP99s.join('/')} (bare ${baseline.loopP99s.join('/')}) ms`
 		].join('\t')
 	);
 	if (ours.unseen) console.log(`  (${ours.unseen} vote/observer pairs never saw the vote)`);
