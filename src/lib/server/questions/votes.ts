@@ -11,6 +11,9 @@ import { questionOf } from './ask';
 import { voterKey } from './participant';
 import { scheduleTally } from './tally';
 
+/** All a vote needs of its meeting (a socket keeps just this, to stay small). */
+export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'> };
+
 /** Rows of a raw statement, whichever driver ran it (PGlite gives `{ rows }`, postgres.js an array). */
 function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -29,7 +32,7 @@ function rowsOf<T>(result: unknown): T[] {
 export async function castVote(
 	db: Database,
 	participant: Participant,
-	context: LiveContext,
+	context: VoteContext,
 	input: unknown
 ) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');

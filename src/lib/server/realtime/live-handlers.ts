@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { getDb } from '../db';
+import { getDb, type Database } from '../db';
 import { conflict } from '../errors';
-import { liveContext, liveSnapshot, type Participant } from '../questions/live';
+import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
 import { askQuestion, withdrawQuestion } from '../questions/ask';
-import { castVote, rateAnswer } from '../questions/votes';
+import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
 import { moderateQuestion } from '../questions/moderate';
 import type { LiveMeeting } from '$lib/realtime/live-types';
 import type { LiveSocket } from './connection';
@@ -36,32 +36,31 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		token: socket.data.participant
 	});
 
+	const keep = ({ meeting }: LiveContext) =>
+		(socket.data.voting = { meeting: { id: meeting.id, state: meeting.state } });
+
 	const joined = async () => {
 		const at = socket.data.meeting;
 		if (!at) throw conflict('live.not_joined');
 		const db = await getDb();
 		const context = await liveContext(db, participant(), at.group, at.meeting);
-		socket.data.context = context;
+		keep(context);
 		return { db, context };
 	};
 
 	// Every instance passes a meeting's broadcasts to its own clients (through Redis when there
 	// are several): a change of state refreshes the kept context without a read.
 	socket.onAnyOutgoing((event: string, payload: { meeting?: LiveMeeting }) => {
-		const context = socket.data.context;
-		if (event !== 'meeting:changed' || !payload.meeting || !context) return;
-		if (payload.meeting.id !== context.meeting.id) return;
-		socket.data.context = {
-			...context,
-			meeting: { ...context.meeting, state: payload.meeting.state }
-		};
+		const voting = socket.data.voting;
+		if (event !== 'meeting:changed' || !payload.meeting || !voting) return;
+		if (payload.meeting.id === voting.meeting.id) voting.meeting.state = payload.meeting.state;
 	});
 
-	/** The kept context, unless it says the meeting is not live (then it is read again). */
-	const kept = async () => {
-		const context = socket.data.context;
-		if (!context || context.meeting.state !== 'live') return joined();
-		return { db: await getDb(), context };
+	/** The kept meeting, unless it says the meeting is not live (then it is read again). */
+	const kept = async (): Promise<{ db: Database; context: VoteContext }> => {
+		const voting = socket.data.voting;
+		if (!voting || voting.meeting.state !== 'live') return joined();
+		return { db: await getDb(), context: voting };
 	};
 
 	handle(socket, 'meeting:join', joinSchema, async ({ group, meeting }) => {
@@ -71,7 +70,7 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		await socket.join(meetingRoom(context.meeting.id));
 		if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
 		socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
-		socket.data.context = context;
+		keep(context);
 		return { snapshot: await liveSnapshot(db, context, participant()) };
 	});
 
