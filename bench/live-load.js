@@ -1,5 +1,6 @@
 // The load generator of `npm run bench:live`, run on its own core by bench/live.js (taskset).
-// Connects N attendees to /live over websockets, has them vote at a steady rate, and measures
+// Connects N attendees to /live over websockets (bench/live-client.js: the socket.io protocol,
+// decoding only what it measures), has them vote at a steady rate, and measures
 // vote-ack round trips and vote-to-visible latency over every (vote, observer) pair.
 //
 // One process cannot drive thousands of clients without its own event loop lagging (and then it
@@ -13,7 +14,7 @@
 // workers? } (workers: LOAD_WORKERS, default 4). Output: one JSON line of figures on stdout.
 import { fork } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { io } from 'socket.io-client';
+import { LiveClient } from './live-client.js';
 
 const config = JSON.parse(process.argv[2]);
 const now = () => performance.timeOrigin + performance.now();
@@ -138,17 +139,13 @@ async function work() {
 	const mine = [];
 	for (let j = worker; j < attendees; j += workers) mine.push(j);
 	for (let i = 0; i < mine.length; i += batch) {
-		const group = mine.slice(i, i + batch).map((j) => {
-			const socket = io(`${urls[j % urls.length]}/live`, {
-				transports: ['websocket'],
-				reconnection: false,
-				forceNew: true
-			});
+		const group = mine.slice(i, i + batch).map(async (j) => {
+			const socket = await LiveClient.connect(`${urls[j % urls.length]}/live`);
 			// For each question (by index), the arrival times of the counts this client saw.
 			const seen = new Map();
 			const observer = j % step === 0;
 			if (observer)
-				socket.on('tally', ({ counts }) => {
+				socket.onTally = ({ counts }) => {
 					const at = now();
 					for (const [id, count] of Object.entries(counts)) {
 						const q = questions.indexOf(id);
@@ -156,17 +153,13 @@ async function work() {
 						if (!list) seen.set(q, (list = []));
 						list.push([at, count]);
 					}
-				});
-			return new Promise((resolve, reject) => {
-				socket.once('connect', async () => {
-					const reply = await socket
-						.timeout(30_000)
-						.emitWithAck('meeting:join', { group: config.group, meeting: config.meeting });
-					if (!reply.ok) return reject(new Error(reply.error.message));
-					resolve({ socket, seen, observer });
-				});
-				socket.once('connect_error', reject);
+				};
+			const reply = await socket.request('meeting:join', {
+				group: config.group,
+				meeting: config.meeting
 			});
+			if (!reply.ok) throw new Error(reply.error.message);
+			return { socket, seen, observer };
 		});
 		clients.push(...(await Promise.all(group)));
 	}
@@ -193,8 +186,7 @@ async function work() {
 				const vote = { q, sentAt: now(), ackAt: null, count: null, ok: false };
 				votes.push(vote);
 				client.socket
-					.timeout(30_000)
-					.emitWithAck('question:vote', { questionId: questions[q], up: true })
+					.request('question:vote', { questionId: questions[q], up: true })
 					.then((reply) => {
 						vote.ackAt = now();
 						vote.ok = reply.ok;
