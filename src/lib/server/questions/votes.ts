@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { questionRatings } from '../db/schema';
-import { consumeFast, limits } from '../auth/rate-limit';
+import {
+	attemptStatement,
+	consumeFast,
+	consumeInRedis,
+	limits,
+	refuseOverLimit,
+	rowsOf
+} from '../auth/rate-limit';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';
@@ -14,19 +21,15 @@ import { scheduleTally } from './tally';
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
 export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'> };
 
-/** Rows of a raw statement, whichever driver ran it (PGlite gives `{ rows }`, postgres.js an array). */
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /**
  * Votes for a question, or takes the vote back (`up: false`). Idempotent: the key (question,
  * voter) makes a double click, a second tab or a replayed event one vote. The count returned is
  * exact as of the write and includes it.
  *
- * The hot path is one statement: the check that the question is published in this meeting and
- * the meeting live is made by the write itself, so a context read earlier (kept on a socket) can
- * never let a vote into a closed meeting. Only when the write changed nothing does a second
+ * The hot path is one statement: the participant's vote limit (unless Redis counts it), the
+ * check that the question is published in this meeting and the meeting live, the write and the
+ * count. Because the write checks the meeting itself, a context read earlier (kept on a socket)
+ * can never let a vote into a closed meeting. Only when the write changed nothing does a second
  * query tell a repeated vote from an unknown question, a closed meeting or a rejected question.
  */
 export async function castVote(
@@ -37,12 +40,16 @@ export async function castVote(
 ) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
 	const { questionId, up } = parseInput(voteSchema, input);
-	await consumeFast(db, limits.votePerParticipant, participant.token);
+	const limit = limits.votePerParticipant;
+	const countedInRedis = await consumeInRedis(limit, participant.token);
 	const meetingId = context.meeting.id;
 	const key = voterKey(participant.token, meetingId);
+	const attempt = countedInRedis
+		? sql`select 0 as count, 0 as retry_after`
+		: attemptStatement(limit, participant.token);
 	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
-		and q.state = 'published' and m.state = 'live'`;
-	// The count is read in the statement's snapshot, which does not yet see its own change.
+		and q.state = 'published' and m.state = 'live'
+		and (select count from attempt) <= ${limit.max}`;
 	const change = up
 		? sql`insert into question_votes (question_id, voter_key)
 			select q.id, ${key} from questions q join meetings m on m.id = q.meeting_id
@@ -50,11 +57,15 @@ export async function castVote(
 			on conflict do nothing returning 1`
 		: sql`delete from question_votes v using questions q join meetings m on m.id = q.meeting_id
 			where v.question_id = q.id and v.voter_key = ${key} and ${votable} returning 1`;
-	const [written] = rowsOf<{ changed: number; before: number }>(
-		await db.execute(sql`with change as (${change})
-			select (select count(*) from change)::int as changed,
-				(select count(*) from question_votes where question_id = ${questionId})::int as before`)
+	// The count is read in the statement's snapshot, which does not yet see its own change.
+	const [written] = rowsOf<{ count: number; retry_after: number; changed: number; before: number }>(
+		await db.execute(sql`with attempt as (${attempt}), change as (${change})
+			select attempt.count, attempt.retry_after,
+				(select count(*) from change)::int as changed,
+				(select count(*) from question_votes where question_id = ${questionId})::int as before
+			from attempt`)
 	);
+	refuseOverLimit(limit, written);
 	const changed = Number(written.changed);
 	if (!changed) await refuseVote(db, meetingId, questionId);
 	scheduleTally(meetingId, questionId);
