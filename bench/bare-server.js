@@ -18,6 +18,7 @@ const votes = new Map();
 let pending = null;
 
 io.of('/live').on('connection', (socket) => {
+	socket.conn.request = undefined; // as the app does
 	socket.on('meeting:join', async (_payload, ack) => {
 		await socket.join('meeting');
 		ack({ ok: true, snapshot: { seq: 0 } });

@@ -69,7 +69,12 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 			() => next(new Error('unavailable'))
 		);
 	});
-	live.on('connection', (raw) => registerHandlers(raw as LiveSocket));
+	live.on('connection', (raw) => {
+		registerHandlers(raw as LiveSocket);
+		// The connection's first HTTP request stays referenced for its whole life; its headers are
+		// already copied into the handshake, so let it go (socket.io's advice on memory use).
+		(raw.conn as { request?: unknown }).request = undefined;
+	});
 }
 
 const emptyPayload = v.optional(v.object({}), {});
