@@ -63,6 +63,7 @@ async function coordinate() {
 		);
 
 	await all('ready');
+	console.log(JSON.stringify({ connected: true })); // bench/live.js samples memory now
 	const startAt = now() + 1000;
 	for (const { child } of workers) child.send({ type: 'start', startAt });
 	const sent = await all('votes');

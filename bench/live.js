@@ -205,11 +205,18 @@ async function liveMeeting(url) {
 	return { group: slug, meeting: meeting.number, questions };
 }
 
-function runLoad(config) {
+/** Runs the load generator; `onConnected` is called once every attendee has joined. */
+function runLoad(config, onConnected) {
 	return new Promise((resolve, reject) => {
 		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {});
 		let out = '';
-		child.stdout.on('data', (d) => (out += d));
+		child.stdout.on('data', (d) => {
+			out += d;
+			if (out.includes('{"connected":true}')) {
+				out = out.replace('{"connected":true}', '');
+				onConnected();
+			}
+		});
 		child.on('exit', (code) =>
 			code === 0
 				? resolve(JSON.parse(out.trim().split('\n').at(-1)))
@@ -218,17 +225,21 @@ function runLoad(config) {
 	});
 }
 
+const totalRss = (pids) => pids.map(usage).reduce((s, u) => s + u.rss, 0);
+
 async function measure(point, target) {
 	const before = target.pids.map(usage);
-	const load = runLoad({ ...point, ...target.meeting, urls: target.urls, seconds });
-	// Memory once everyone is connected: sample the peak while the load runs.
-	let peak = before.reduce((s, u) => s + u.rss, 0);
+	const idleRss = before.reduce((s, u) => s + u.rss, 0);
+	// Memory of the connections: sampled once everyone has joined, just before the votes start
+	// (the generator starts them 1 s after); and the peak while the load runs.
+	let connectedRss = null;
+	const load = runLoad({ ...point, ...target.meeting, urls: target.urls, seconds }, () =>
+		setTimeout(() => (connectedRss = totalRss(target.pids)), 800)
+	);
+	let peak = idleRss;
 	const sampler = setInterval(() => {
 		try {
-			peak = Math.max(
-				peak,
-				target.pids.map(usage).reduce((s, u) => s + u.rss, 0)
-			);
+			peak = Math.max(peak, totalRss(target.pids));
 		} catch {
 			// process gone
 		}
@@ -237,8 +248,12 @@ async function measure(point, target) {
 	clearInterval(sampler);
 	const after = target.pids.map(usage);
 	const cpu = after.reduce((s, u, i) => s + u.cpu - before[i].cpu, 0);
-	const idleRss = before.reduce((s, u) => s + u.rss, 0);
-	return { ...result, rssPerAttendee: (peak - idleRss) / point.attendees, serverCpuSeconds: cpu };
+	return {
+		...result,
+		rssPerAttendee: (connectedRss - idleRss) / point.attendees,
+		peakRssPerAttendee: (peak - idleRss) / point.attendees,
+		serverCpuSeconds: cpu
+	};
 }
 
 const rows = [];
@@ -312,6 +327,8 @@ console.log(
 		'ratio p99',
 		'KB/att',
 		'bare KB/att',
+		'peak KB/att',
+		'bare peak',
 		'cpu s',
 		'exact',
 		'valid',
@@ -334,6 +351,8 @@ for (const { point, ours, baseline, exact } of rows) {
 			f(ours.visibleP99 / baseline.visibleP99, 2),
 			f(ours.rssPerAttendee / 1024),
 			f(baseline.rssPerAttendee / 1024),
+			f(ours.peakRssPerAttendee / 1024),
+			f(baseline.peakRssPerAttendee / 1024),
 			f(ours.serverCpuSeconds),
 			exact ? 'yes' : 'NO',
 			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`,
