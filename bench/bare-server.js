@@ -7,11 +7,18 @@ const port = Number(process.argv[2] ?? 4900);
 const server = http.createServer((request, response) => {
 	response.end(request.url === '/healthz' ? '{"status":"ok"}' : '');
 });
-const io = new Server(server, { serveClient: false });
+// The same options as server.js, so the comparison is fair.
+const io = new Server(server, {
+	serveClient: false,
+	perMessageDeflate: false,
+	maxHttpBufferSize: 64 * 1024,
+	connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 }
+});
 const votes = new Map();
 let pending = null;
 
 io.of('/live').on('connection', (socket) => {
+	socket.conn.request = undefined; // as the app does
 	socket.on('meeting:join', async (_payload, ack) => {
 		await socket.join('meeting');
 		ack({ ok: true, snapshot: { seq: 0 } });

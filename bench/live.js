@@ -2,7 +2,8 @@
 //
 // For each load point: start the app (taskset core 0) on a fresh embedded database (or, for the
 // two-instance point, two apps on PostgreSQL + Redis), set up a live meeting through the JSON
-// API, then run the load generator (bench/live-load.js) on core 1. Prints the figures of
+// API, then run the load generator (bench/live-load.js: a coordinator and LOAD_WORKERS worker
+// processes, default 4, all on core 1) against it. Prints the figures of
 // docs/performance.md. A point where the load generator's own event loop lagged more than 20 ms
 // at p99 is marked invalid: its latencies measure the generator, not the server.
 //
@@ -73,11 +74,14 @@ function usage(pid) {
 	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
 }
 
-/** Stops a process and waits for it: SIGTERM, then SIGKILL if it is still busy after 5 s. */
+/**
+ * Stops a process and waits for it: SIGTERM (the app stops taking events and drains those it has
+ * before closing its database), then SIGKILL if it is still busy after 20 s.
+ */
 function stop(child) {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) return resolve();
-		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 		child.once('exit', () => {
 			clearTimeout(timer);
 			resolve();
@@ -201,11 +205,18 @@ async function liveMeeting(url) {
 	return { group: slug, meeting: meeting.number, questions };
 }
 
-function runLoad(config) {
+/** Runs the load generator; `onConnected` is called once every attendee has joined. */
+function runLoad(config, onConnected) {
 	return new Promise((resolve, reject) => {
 		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {});
 		let out = '';
-		child.stdout.on('data', (d) => (out += d));
+		child.stdout.on('data', (d) => {
+			out += d;
+			if (out.includes('{"connected":true}')) {
+				out = out.replace('{"connected":true}', '');
+				onConnected();
+			}
+		});
 		child.on('exit', (code) =>
 			code === 0
 				? resolve(JSON.parse(out.trim().split('\n').at(-1)))
@@ -214,17 +225,21 @@ function runLoad(config) {
 	});
 }
 
+const totalRss = (pids) => pids.map(usage).reduce((s, u) => s + u.rss, 0);
+
 async function measure(point, target) {
 	const before = target.pids.map(usage);
-	const load = runLoad({ ...point, ...target.meeting, urls: target.urls, seconds });
-	// Memory once everyone is connected: sample the peak while the load runs.
-	let peak = before.reduce((s, u) => s + u.rss, 0);
+	const idleRss = before.reduce((s, u) => s + u.rss, 0);
+	// Memory of the connections: sampled once everyone has joined, just before the votes start
+	// (the generator starts them 1 s after); and the peak while the load runs.
+	let connectedRss = null;
+	const load = runLoad({ ...point, ...target.meeting, urls: target.urls, seconds }, () =>
+		setTimeout(() => (connectedRss = totalRss(target.pids)), 800)
+	);
+	let peak = idleRss;
 	const sampler = setInterval(() => {
 		try {
-			peak = Math.max(
-				peak,
-				target.pids.map(usage).reduce((s, u) => s + u.rss, 0)
-			);
+			peak = Math.max(peak, totalRss(target.pids));
 		} catch {
 			// process gone
 		}
@@ -233,8 +248,12 @@ async function measure(point, target) {
 	clearInterval(sampler);
 	const after = target.pids.map(usage);
 	const cpu = after.reduce((s, u, i) => s + u.cpu - before[i].cpu, 0);
-	const idleRss = before.reduce((s, u) => s + u.rss, 0);
-	return { ...result, rssPerAttendee: (peak - idleRss) / point.attendees, serverCpuSeconds: cpu };
+	return {
+		...result,
+		rssPerAttendee: (connectedRss - idleRss) / point.attendees,
+		peakRssPerAttendee: (peak - idleRss) / point.attendees,
+		serverCpuSeconds: cpu
+	};
 }
 
 const rows = [];
@@ -308,9 +327,12 @@ console.log(
 		'ratio p99',
 		'KB/att',
 		'bare KB/att',
+		'peak KB/att',
+		'bare peak',
 		'cpu s',
 		'exact',
-		'valid'
+		'valid',
+		'generator'
 	].join('\t')
 );
 for (const { point, ours, baseline, exact } of rows) {
@@ -329,9 +351,12 @@ for (const { point, ours, baseline, exact } of rows) {
 			f(ours.visibleP99 / baseline.visibleP99, 2),
 			f(ours.rssPerAttendee / 1024),
 			f(baseline.rssPerAttendee / 1024),
+			f(ours.peakRssPerAttendee / 1024),
+			f(baseline.peakRssPerAttendee / 1024),
 			f(ours.serverCpuSeconds),
 			exact ? 'yes' : 'NO',
-			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`
+			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`,
+			`${ours.workers} workers, loop p99 ${ours.loopP99s.join('/')} (bare ${baseline.loopP99s.join('/')}) ms`
 		].join('\t')
 	);
 	if (ours.unseen) console.log(`  (${ours.unseen} vote/observer pairs never saw the vote)`);

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { LiveQuestion } from '$lib/realtime/live-types';
-import { Client, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
-
-type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { joinLive, liveMeetingOnApp, waitForRedis, type LiveClient } from '../fixtures/live-app';
 
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
-const password = 'multi instance passphrase';
 
 /**
  * Two app processes on one PostgreSQL database, sharing broadcasts through Redis: one meeting
@@ -28,48 +24,9 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		const env = { DATABASE_URL: scratch.url, REDIS_URL: redisUrl! };
 		first = await startApp({ env });
 		second = await startApp({ env });
-		expect(
-			first.cli('admin-create', ['--email', 'admin@multi.test', '--password', password]).status
-		).toBe(0);
-		const admin = new Client(first.url);
-		await admin.post('/api/v1/session', { email: 'admin@multi.test', password });
-		const slug = `multi-${Date.now().toString(36)}`;
-		expect(
-			(
-				await admin.post('/api/v1/groups', {
-					slug,
-					name: 'Multi-instance group',
-					institution: 'Testshire Police',
-					purpose: 'Testing.',
-					membershipOpen: true
-				})
-			).status
-		).toBe(201);
-		await admin.post(`/api/v1/groups/${slug}/roles`, { email: 'admin@multi.test', role: 'chair' });
-		const start = new Date(Date.now() + 3_600_000);
-		const meeting = await admin.post(`/api/v1/groups/${slug}/meetings`, {
-			title: 'Across instances',
-			startsAt: start.toISOString(),
-			endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-			location: 'Hall'
-		});
-		expect(meeting.status).toBe(201);
-		for (const state of ['scheduled', 'live']) {
-			const moved = await admin.request(
-				'PATCH',
-				`/api/v1/groups/${slug}/meetings/${meeting.json.number}`,
-				{ state }
-			);
-			expect(moved.status).toBe(200);
-		}
-		path = { group: slug, meeting: meeting.json.number };
+		path = (await liveMeetingOnApp(first, 'multi')).path;
 		// Redis connects in the background: wait until both instances report it.
-		for (const app of [first, second]) {
-			for (let i = 0; i < 50; i++) {
-				if ((await new Client(app.url).get('/healthz')).json.redis.ok) break;
-				await new Promise((r) => setTimeout(r, 100));
-			}
-		}
+		for (const app of [first, second]) await waitForRedis(app);
 	});
 
 	afterAll(async () => {
@@ -79,21 +36,7 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		await drop?.();
 	});
 
-	async function join(app: RunningApp) {
-		const socket: LiveClient = connect(`${app.url}/live`, {
-			transports: ['websocket'],
-			reconnection: false,
-			forceNew: true
-		});
-		sockets.push(socket);
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', () => resolve());
-			socket.once('connect_error', reject);
-		});
-		const reply = await socket.timeout(5000).emitWithAck('meeting:join', path);
-		if (!reply.ok) throw new Error(reply.error.message);
-		return { socket, snapshot: reply.snapshot };
-	}
+	const join = (app: RunningApp) => joinLive(app.url, path, sockets);
 
 	it('carries a question and exact vote tallies from one instance to clients of the other', async () => {
 		const onFirst = await join(first);

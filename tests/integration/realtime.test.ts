@@ -9,7 +9,8 @@ import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 import { freshPglite } from '../fixtures/databases';
-import { makeUser } from '../fixtures/factories';
+import { actorOf, makeUser } from '../fixtures/factories';
+import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { liveMeeting } from '../fixtures/live';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -215,6 +216,27 @@ describe('live meetings over socket.io', () => {
 			votes: 20,
 			answerStatus: 'not_answered'
 		});
+	});
+
+	it('refuses votes once the meeting closes, though the socket keeps its context', async () => {
+		const live = await liveMeeting(handle.db);
+		const { client } = await join(live.group.slug, live.meeting.number);
+		const asked = await client
+			.timeout(5000)
+			.emitWithAck('question:ask', { text: 'Before closing?', anonymous: true });
+		expect(asked.ok).toBe(true);
+		if (!asked.ok) return;
+		const questionId = asked.question.id;
+		const vote = () => client.timeout(5000).emitWithAck('question:vote', { questionId, up: true });
+		expect(await vote()).toMatchObject({ ok: true, voteCount: 1 });
+		const closedSeen = next(client, 'meeting:changed');
+		await changeMeetingState(handle.db, actorOf(live.chair), live.group.slug, live.meeting.number, {
+			state: 'closed'
+		});
+		expect((await closedSeen).meeting.state).toBe('closed');
+		const refused = await vote();
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) expect(refused.error.code).toBe('conflict');
 	});
 
 	it('answers bad requests with an error ack and keeps the connection', async () => {

@@ -4,6 +4,7 @@ import { DataFolderInUse } from './db/lock';
 import { startAdminSocket } from './admin/admin-socket';
 import { attachRealtime, closeRealtime, socketServer } from './realtime/attach';
 import { log } from './log';
+import { drain } from './realtime/in-flight';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -25,6 +26,9 @@ export async function startServer() {
 		process.once('sveltekit:shutdown', () => {
 			void (async () => {
 				adminSocket?.close();
+				// server.js has closed the sockets: the events already taken (a backlog of votes
+				// under load) and their tallies finish before Redis and the database close.
+				await drain();
 				await closeRealtime();
 				await (await databaseHandle()).close();
 			})().catch((error: unknown) => log.error(`while shutting down: ${String(error)}`));

@@ -3,7 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Executor } from '../db';
 import { rateLimits } from '../db/schema';
-import { rateLimited } from '../errors';
+import { isDomainError, rateLimited } from '../errors';
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
@@ -23,28 +23,98 @@ function keyOf(limit: Limit, subject: string) {
 }
 
 /**
+ * The statement that counts one attempt against `limit` for `subject`, returning the window's
+ * `count` and the seconds until it ends (`retry_after`). One statement: exact under concurrency
+ * on either database. Hot paths embed it in their own write (see `castVote`).
+ */
+export function attemptStatement(limit: Limit, subject: string) {
+	const window = sql.raw(`interval '${Math.floor(limit.windowSeconds)} seconds'`);
+	return sql`insert into rate_limits (key, window_start, count)
+		values (${keyOf(limit, subject)}, now(), 1)
+		on conflict (key) do update set
+			count = case when rate_limits.window_start <= now() - ${window}
+				then 1 else rate_limits.count + 1 end,
+			window_start = case when rate_limits.window_start <= now() - ${window}
+				then now() else rate_limits.window_start end
+		returning count, ceil(extract(epoch from (window_start + ${window} - now())))::int as retry_after`;
+}
+
+/** Rows of a raw statement, whichever driver ran it (PGlite gives `{ rows }`, postgres.js an array). */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Throws `rate_limited` when an attempt counted by `attemptStatement` went over the limit. */
+export function refuseOverLimit(limit: Limit, row: { count: number; retry_after: number }) {
+	if (Number(row.count) > limit.max) throw rateLimited(Math.max(1, Number(row.retry_after)));
+}
+
+/**
  * Counts one attempt against `limit` for `subject` (an account, a client address, a participant)
- * and throws `rate_limited` once the window's allowance is spent. One statement: exact under
- * concurrency on either database.
+ * and throws `rate_limited` once the window's allowance is spent.
  */
 export async function consume(db: Executor, limit: Limit, subject: string): Promise<void> {
-	const key = keyOf(limit, subject);
-	const window = sql.raw(`interval '${Math.floor(limit.windowSeconds)} seconds'`);
-	const [row] = await db
-		.insert(rateLimits)
-		.values({ key, windowStart: sql`now()`, count: 1 })
-		.onConflictDoUpdate({
-			target: rateLimits.key,
-			set: {
-				count: sql`case when ${rateLimits.windowStart} <= now() - ${window} then 1 else ${rateLimits.count} + 1 end`,
-				windowStart: sql`case when ${rateLimits.windowStart} <= now() - ${window} then now() else ${rateLimits.windowStart} end`
-			}
-		})
-		.returning({
-			count: rateLimits.count,
-			retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now())))::int`
-		});
-	if (row.count > limit.max) throw rateLimited(Math.max(1, row.retryAfter));
+	const [row] = rowsOf<{ count: number; retry_after: number }>(
+		await db.execute(attemptStatement(limit, subject))
+	);
+	refuseOverLimit(limit, row);
+}
+
+/** What the limits need of a Redis client (node-redis): a transaction of INCR and EXPIRE. */
+export type LimitStore = {
+	isReady: boolean;
+	multi(): {
+		incr(key: string): { expire(key: string, seconds: number): { exec(): Promise<unknown[]> } };
+	};
+};
+
+const shared = ((
+	globalThis as { openfloorLimitStore?: { redis?: LimitStore } }
+).openfloorLimitStore ??= {});
+
+/** Counts hot limits (votes, ratings) in Redis from now on; `undefined` goes back to the database. */
+export function useRedisForLimits(store: LimitStore | undefined) {
+	shared.redis = store;
+}
+
+/** How long a Redis round trip may take before the database counts instead. */
+const redisTimeoutMs = 500;
+
+/**
+ * For limits on the hot path: with Redis configured and reachable, counts the attempt in a fixed
+ * window with INCR and EXPIRE in one MULTI, shared by every instance and off the database, and
+ * returns true (or throws `rate_limited`). Returns false when the database must count instead
+ * (no REDIS_URL, Redis away or slow).
+ */
+export async function consumeInRedis(limit: Limit, subject: string): Promise<boolean> {
+	const redis = shared.redis;
+	if (!redis?.isReady) return false;
+	const now = Date.now() / 1000;
+	const window = Math.floor(now / limit.windowSeconds);
+	const key = `openfloor:limit:${keyOf(limit, subject)}:${window}`;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	try {
+		const replies = await Promise.race([
+			redis.multi().incr(key).expire(key, limit.windowSeconds).exec(),
+			new Promise<never>((_, reject) => {
+				timer = setTimeout(() => reject(new Error('Redis timed out')), redisTimeoutMs);
+			})
+		]);
+		if (Number(replies[0]) > limit.max) {
+			throw rateLimited(Math.max(1, Math.ceil((window + 1) * limit.windowSeconds - now)));
+		}
+		return true;
+	} catch (error) {
+		if (isDomainError(error)) throw error;
+		return false; // Redis failed: the database counts instead
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** Like `consume`, counted in Redis when it can be (see `consumeInRedis`). */
+export async function consumeFast(db: Executor, limit: Limit, subject: string): Promise<void> {
+	if (!(await consumeInRedis(limit, subject))) await consume(db, limit, subject);
 }
 
 /** Forgets the attempts counted for a subject (a successful sign-in clears its account's count). */

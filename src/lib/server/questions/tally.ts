@@ -2,6 +2,7 @@ import { getDb } from '../db';
 import { describeError, log } from '../log';
 import { announceTally } from '../realtime/broadcast';
 import { socketServer } from '../realtime/attach';
+import { track } from '../realtime/in-flight';
 import { liveSettings, voteCounts } from './live';
 
 /**
@@ -20,7 +21,12 @@ export function scheduleTally(meetingId: string, questionId: string) {
 	if (!questions) {
 		questions = new Set();
 		pending.set(meetingId, questions);
-		setTimeout(() => void flush(meetingId), tallyWindowMs);
+		// Tracked, so a shutdown waits for the last tally before closing the database.
+		void track(
+			new Promise<void>((resolve) =>
+				setTimeout(() => void flush(meetingId).finally(resolve), tallyWindowMs)
+			)
+		);
 	}
 	questions.add(questionId);
 }

@@ -1,52 +1,88 @@
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { questionRatings, questionVotes } from '../db/schema';
-import { consume, limits } from '../auth/rate-limit';
-import { conflict } from '../errors';
+import { questionRatings } from '../db/schema';
+import {
+	attemptStatement,
+	consumeFast,
+	consumeInRedis,
+	limits,
+	refuseOverLimit,
+	rowsOf
+} from '../auth/rate-limit';
+import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';
 import { announceQuestion } from '../realtime/broadcast';
-import {
-	liveSettings,
-	loadLiveQuestion,
-	voteCounts,
-	type LiveContext,
-	type Participant
-} from './live';
+import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
 import { voterKey } from './participant';
 import { scheduleTally } from './tally';
 
+/** All a vote needs of its meeting (a socket keeps just this, to stay small). */
+export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'> };
+
 /**
  * Votes for a question, or takes the vote back (`up: false`). Idempotent: the key (question,
  * voter) makes a double click, a second tab or a replayed event one vote. The count returned is
- * read after the write, so it is exact.
+ * exact as of the write and includes it.
+ *
+ * The hot path is one statement: the participant's vote limit (unless Redis counts it), the
+ * check that the question is published in this meeting and the meeting live, the write and the
+ * count. Because the write checks the meeting itself, a context read earlier (kept on a socket)
+ * can never let a vote into a closed meeting. Only when the write changed nothing does a second
+ * query tell a repeated vote from an unknown question, a closed meeting or a rejected question.
  */
 export async function castVote(
 	db: Database,
 	participant: Participant,
-	context: LiveContext,
+	context: VoteContext,
 	input: unknown
 ) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
 	const { questionId, up } = parseInput(voteSchema, input);
-	const q = await questionOf(db, context, questionId);
-	if (q.state !== 'published') throw conflict('question.not_votable');
-	await consume(db, limits.votePerParticipant, participant.token);
-	const key = voterKey(participant.token, context.meeting.id);
-	if (up) {
-		await db
-			.insert(questionVotes)
-			.values({ questionId: q.id, voterKey: key })
-			.onConflictDoNothing();
-	} else {
-		await db
-			.delete(questionVotes)
-			.where(and(eq(questionVotes.questionId, q.id), eq(questionVotes.voterKey, key)));
-	}
-	scheduleTally(context.meeting.id, q.id);
-	const voteCount = (await voteCounts(db, [q.id])).get(q.id) ?? 0;
-	return { questionId: q.id, voteCount, voted: up };
+	const limit = limits.votePerParticipant;
+	const countedInRedis = await consumeInRedis(limit, participant.token);
+	const meetingId = context.meeting.id;
+	const key = voterKey(participant.token, meetingId);
+	const attempt = countedInRedis
+		? sql`select 0 as count, 0 as retry_after`
+		: attemptStatement(limit, participant.token);
+	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
+		and q.state = 'published' and m.state = 'live'
+		and (select count from attempt) <= ${limit.max}`;
+	const change = up
+		? sql`insert into question_votes (question_id, voter_key)
+			select q.id, ${key} from questions q join meetings m on m.id = q.meeting_id
+			where ${votable}
+			on conflict do nothing returning 1`
+		: sql`delete from question_votes v using questions q join meetings m on m.id = q.meeting_id
+			where v.question_id = q.id and v.voter_key = ${key} and ${votable} returning 1`;
+	// The count is read in the statement's snapshot, which does not yet see its own change.
+	const [written] = rowsOf<{ count: number; retry_after: number; changed: number; before: number }>(
+		await db.execute(sql`with attempt as (${attempt}), change as (${change})
+			select attempt.count, attempt.retry_after,
+				(select count(*) from change)::int as changed,
+				(select count(*) from question_votes where question_id = ${questionId})::int as before
+			from attempt`)
+	);
+	refuseOverLimit(limit, written);
+	const changed = Number(written.changed);
+	if (!changed) await refuseVote(db, meetingId, questionId);
+	scheduleTally(meetingId, questionId);
+	const voteCount = Number(written.before) + (up ? changed : -changed);
+	return { questionId, voteCount, voted: up };
+}
+
+/** Why a vote changed nothing: an error, or nothing (the vote was already there, or already gone). */
+async function refuseVote(db: Database, meetingId: string, questionId: string) {
+	const [row] = rowsOf<{ meetingState: string; questionState: string | null }>(
+		await db.execute(sql`select m.state as "meetingState", q.state as "questionState"
+			from meetings m left join questions q on q.id = ${questionId} and q.meeting_id = m.id
+			where m.id = ${meetingId}`)
+	);
+	if (!row || row.meetingState !== 'live') throw conflict('question.not_live');
+	if (!row.questionState) throw notFound('question.not_found');
+	if (row.questionState !== 'published') throw conflict('question.not_votable');
 }
 
 /** Once an answer status is set, each participant may give the room's verdict (and change it). */
@@ -61,7 +97,7 @@ export async function rateAnswer(
 	if (q.state !== 'published' || q.answerStatus === 'open' || q.answerStatus === 'not_reached') {
 		throw conflict('question.not_rateable');
 	}
-	await consume(db, limits.votePerParticipant, participant.token);
+	await consumeFast(db, limits.votePerParticipant, participant.token);
 	const key = voterKey(participant.token, context.meeting.id);
 	await db
 		.insert(questionRatings)

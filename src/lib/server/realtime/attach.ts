@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { liveNamespace } from '$lib/realtime/events';
 import type { Config } from '../config';
 import { log } from '../log';
+import { useRedisForLimits, type LimitStore } from '../auth/rate-limit';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
 import { handle } from './handlers';
 import { registerLiveHandlers } from './live-handlers';
@@ -56,6 +57,8 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 		state.pub = pub;
 		state.sub = sub;
 		io.adapter(createAdapter(pub, sub));
+		// The per-participant vote limit is shared by the instances through the same Redis.
+		useRedisForLimits(pub as unknown as LimitStore);
 	}
 	const live = io.of(liveNamespace);
 	live.use((socket, next) => {
@@ -66,7 +69,12 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 			() => next(new Error('unavailable'))
 		);
 	});
-	live.on('connection', (raw) => registerHandlers(raw as LiveSocket));
+	live.on('connection', (raw) => {
+		registerHandlers(raw as LiveSocket);
+		// The connection's first HTTP request stays referenced for its whole life; its headers are
+		// already copied into the handshake, so let it go (socket.io's advice on memory use).
+		(raw.conn as { request?: unknown }).request = undefined;
+	});
 }
 
 const emptyPayload = v.optional(v.object({}), {});
@@ -82,6 +90,7 @@ export function registerHandlers(socket: LiveSocket) {
 
 export async function closeRealtime() {
 	await new Promise<void>((resolve) => (state.io ? state.io.close(() => resolve()) : resolve()));
+	useRedisForLimits(undefined);
 	for (const client of [state.pub, state.sub]) {
 		try {
 			client?.destroy();

@@ -9,6 +9,7 @@ import {
 	type SessionUser
 } from '../auth/session';
 import { isParticipantToken, participantCookie } from '../questions/participant';
+import type { VoteContext } from '../questions/votes';
 
 export type SocketData = {
 	user: SessionUser | null;
@@ -17,6 +18,8 @@ export type SocketData = {
 	participant: string;
 	/** The meeting this connection joined. */
 	meeting?: { group: string; meeting: number };
+	/** That meeting's id and state as last known (votes use it; their statement re-checks). */
+	voting?: VoteContext;
 };
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { getDb } from '../db';
+import { getDb, type Database } from '../db';
 import { conflict } from '../errors';
-import { liveContext, liveSnapshot, type Participant } from '../questions/live';
+import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
 import { askQuestion, withdrawQuestion } from '../questions/ask';
-import { castVote, rateAnswer } from '../questions/votes';
+import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
 import { moderateQuestion } from '../questions/moderate';
+import type { LiveMeeting } from '$lib/realtime/live-types';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { handle } from './handlers';
@@ -23,8 +24,11 @@ const anyObject = v.looseObject({});
 
 /**
  * The live meeting events: thin adapters over the domain functions the pages and the JSON API
- * also call. The meeting is re-read for every request, so a meeting that closes stops taking
- * questions at once on every instance.
+ * also call. Most requests re-read the meeting, so a meeting that closes stops taking questions
+ * at once on every instance. Votes, the hot path, use the context kept on the socket since the
+ * last read, refreshed by the meeting's broadcasts. The vote's own statement checks that the
+ * meeting is still live, so even a stale context can never let a vote through; one that looks
+ * closed is read again before refusing.
  */
 export function registerLiveHandlers(socket: LiveSocket) {
 	const participant = (): Participant => ({
@@ -32,11 +36,31 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		token: socket.data.participant
 	});
 
+	const keep = ({ meeting }: LiveContext) =>
+		(socket.data.voting = { meeting: { id: meeting.id, state: meeting.state } });
+
 	const joined = async () => {
 		const at = socket.data.meeting;
 		if (!at) throw conflict('live.not_joined');
 		const db = await getDb();
-		return { db, context: await liveContext(db, participant(), at.group, at.meeting) };
+		const context = await liveContext(db, participant(), at.group, at.meeting);
+		keep(context);
+		return { db, context };
+	};
+
+	// Every instance passes a meeting's broadcasts to its own clients (through Redis when there
+	// are several): a change of state refreshes the kept context without a read.
+	socket.onAnyOutgoing((event: string, payload: { meeting?: LiveMeeting }) => {
+		const voting = socket.data.voting;
+		if (event !== 'meeting:changed' || !payload.meeting || !voting) return;
+		if (payload.meeting.id === voting.meeting.id) voting.meeting.state = payload.meeting.state;
+	});
+
+	/** The kept meeting, unless it says the meeting is not live (then it is read again). */
+	const kept = async (): Promise<{ db: Database; context: VoteContext }> => {
+		const voting = socket.data.voting;
+		if (!voting || voting.meeting.state !== 'live') return joined();
+		return { db: await getDb(), context: voting };
 	};
 
 	handle(socket, 'meeting:join', joinSchema, async ({ group, meeting }) => {
@@ -46,6 +70,7 @@ export function registerLiveHandlers(socket: LiveSocket) {
 		await socket.join(meetingRoom(context.meeting.id));
 		if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
 		socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
+		keep(context);
 		return { snapshot: await liveSnapshot(db, context, participant()) };
 	});
 
@@ -55,7 +80,7 @@ export function registerLiveHandlers(socket: LiveSocket) {
 	});
 
 	handle(socket, 'question:vote', anyObject, async (input) => {
-		const { db, context } = await joined();
+		const { db, context } = await kept();
 		return castVote(db, participant(), context, input);
 	});
 

@@ -1,0 +1,132 @@
+import { eq } from 'drizzle-orm';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../fixtures/databases';
+import { actorOf } from '../fixtures/factories';
+import { attendee, liveMeeting } from '../fixtures/live';
+import { failure } from '../fixtures/errors';
+import { questionVotes, rateLimits } from '$lib/server/db/schema';
+import { changeMeetingState } from '$lib/server/meetings/meetings';
+import { askQuestion } from '$lib/server/questions/ask';
+import { castVote } from '$lib/server/questions/votes';
+import { moderateQuestion } from '$lib/server/questions/moderate';
+import { limits, useRedisForLimits, type LimitStore } from '$lib/server/auth/rate-limit';
+import type { Database } from '$lib/server/db';
+
+const redisUrl = process.env.REDIS_URL;
+
+async function votesOf(db: Database, questionId: string) {
+	return (await db.select().from(questionVotes).where(eq(questionVotes.questionId, questionId)))
+		.length;
+}
+
+/** Votes `limits.votePerParticipant.max` times, then once more: the last is refused. */
+async function spendVoteLimit(db: Database) {
+	const live = await liveMeeting(db);
+	const context = await live.context();
+	const q = await askQuestion(db, attendee(), context, { text: 'Counted?', anonymous: true });
+	const rowsBefore = (await db.select().from(rateLimits)).length;
+	const voter = attendee();
+	for (let i = 0; i < limits.votePerParticipant.max; i++) {
+		await castVote(db, voter, context, { questionId: q.id, up: i % 2 === 0 });
+	}
+	const refused = await failure(castVote(db, voter, context, { questionId: q.id }));
+	// Another participant is not affected.
+	const other = await castVote(db, attendee(), context, { questionId: q.id });
+	/** Counters the votes added in the database. */
+	const rows = (await db.select().from(rateLimits)).length - rowsBefore;
+	return { refused, other, rows };
+}
+
+describeOnEachDatabase('the vote path', (handle) => {
+	it('checks the meeting and the question in the write itself, even with a stale context', async () => {
+		const { db } = handle();
+		const live = await liveMeeting(db);
+		const stale = await live.context();
+		const q = await askQuestion(db, attendee(), stale, { text: 'Still open?', anonymous: true });
+		const rejected = await askQuestion(db, attendee(), stale, {
+			text: 'Off topic',
+			anonymous: true
+		});
+		await moderateQuestion(db, live.chairParticipant, stale, {
+			action: 'reject',
+			questionId: rejected.id,
+			reason: 'off_topic'
+		});
+		const voter = attendee();
+		expect(await castVote(db, voter, stale, { questionId: q.id })).toMatchObject({
+			voteCount: 1,
+			voted: true
+		});
+		// A repeated vote changes nothing and still answers the exact count.
+		expect((await castVote(db, voter, stale, { questionId: q.id })).voteCount).toBe(1);
+		expect((await failure(castVote(db, voter, stale, { questionId: rejected.id }))).msg.key).toBe(
+			'question.not_votable'
+		);
+		expect(
+			(await failure(castVote(db, voter, stale, { questionId: crypto.randomUUID() }))).code
+		).toBe('not_found');
+
+		await changeMeetingState(db, actorOf(live.chair), live.group.slug, live.meeting.number, {
+			state: 'closed'
+		});
+		// The context still says live: the statement itself refuses, and nothing is written.
+		expect(stale.meeting.state).toBe('live');
+		for (const up of [true, false]) {
+			expect(
+				(await failure(castVote(db, attendee(), stale, { questionId: q.id, up }))).msg.key
+			).toBe('question.not_live');
+		}
+		expect(
+			(await failure(castVote(db, voter, stale, { questionId: q.id, up: false }))).msg.key
+		).toBe('question.not_live');
+		expect(await votesOf(db, q.id)).toBe(1);
+	});
+
+	it('limits votes per participant in the database without Redis', async () => {
+		const { db } = handle();
+		useRedisForLimits(undefined);
+		const { refused, other, rows } = await spendVoteLimit(db);
+		expect(refused.code).toBe('rate_limited');
+		expect(other.voted).toBe(true);
+		expect(rows).toBe(2); // one counter per participant who voted
+	});
+});
+
+describe.runIf(redisUrl)('the vote limit in Redis', () => {
+	const client = createClient({ url: redisUrl });
+
+	beforeAll(async () => {
+		await client.connect();
+		useRedisForLimits(client as unknown as LimitStore);
+	});
+
+	afterAll(async () => {
+		useRedisForLimits(undefined);
+		client.destroy();
+	});
+
+	describeOnEachDatabase('with Redis', (handle) => {
+		it('counts votes in Redis, not in the database, and still refuses the one too many', async () => {
+			const { db } = handle();
+			const { refused, other, rows } = await spendVoteLimit(db);
+			expect(refused.code).toBe('rate_limited');
+			expect(refused.retryAfter).toBeGreaterThan(0);
+			expect(refused.retryAfter).toBeLessThanOrEqual(limits.votePerParticipant.windowSeconds);
+			expect(other.voted).toBe(true);
+			expect(rows).toBe(0);
+		});
+
+		it('falls back to the database when Redis is not reachable', async () => {
+			const { db } = handle();
+			useRedisForLimits({ ...client, isReady: false } as unknown as LimitStore);
+			try {
+				const { refused, rows } = await spendVoteLimit(db);
+				expect(refused.code).toBe('rate_limited');
+				expect(rows).toBe(2);
+			} finally {
+				useRedisForLimits(client as unknown as LimitStore);
+			}
+		});
+	});
+});
