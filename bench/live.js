@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt, sleep, stop, waitFor } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -36,27 +37,9 @@ const points = quick
 				: [])
 		];
 
-if (!fs.existsSync('build/handler.js')) {
-	console.log('Building…');
-	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-		stdio: 'inherit'
-	});
-}
+ensureBuilt();
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let nextPort = 4800;
-
-async function waitFor(url) {
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not yet
-		}
-		await sleep(100);
-	}
-	throw new Error(`${url} did not answer`);
-}
 
 function pinned(core, args, env) {
 	return spawn('taskset', ['-c', String(core), process.execPath, ...args], {
@@ -78,18 +61,6 @@ function usage(pid) {
  * Stops a process and waits for it: SIGTERM (the app stops taking events and drains those it has
  * before closing its database), then SIGKILL if it is still busy after 20 s.
  */
-function stop(child) {
-	return new Promise((resolve) => {
-		if (child.exitCode !== null || child.signalCode !== null) return resolve();
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-		child.once('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-		child.kill('SIGTERM');
-	});
-}
-
 class Api {
 	cookies = '';
 	constructor(base) {

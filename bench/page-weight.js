@@ -4,12 +4,8 @@
 //
 // To measure another page, add a line to `pages`: a label and a path, where `{group}` and
 // `{meeting}` are replaced by the demo's group and its meeting with the live Q&A record.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
+import { startDemoApp } from './lib.js';
 
 const pages = [
 	['home', '/'],
@@ -19,66 +15,20 @@ const pages = [
 	['live Q&A', '/g/{group}/meetings/{meeting}/live'],
 	['live screen', '/g/{group}/meetings/{meeting}/screen'],
 	['members', '/g/{group}/members'],
-	['decisions', '/g/{group}/decisions']
+	['decisions', '/g/{group}/decisions'],
+	['minutes', '/g/{group}/meetings/{meeting}/minutes'],
+	['minutes diff', '/g/{group}/meetings/1/minutes?from=1&to=2'],
+	['actions', '/g/{group}/meetings/{meeting}/actions'],
+	['ledger', '/g/{group}/ledger'],
+	['search', '/search?q=custody'],
+	['apply', '/g/{group}/apply']
 ];
 
-const root = path.resolve(import.meta.dirname, '..');
-process.chdir(root);
-
-if (!fs.existsSync('build/handler.js')) {
-	console.log('Building…');
-	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-		stdio: 'inherit'
-	});
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
-
-async function waitFor(url) {
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not yet
-		}
-		await sleep(100);
-	}
-	throw new Error(`${url} did not answer`);
-}
-
 // The built app on a fresh embedded database with the demo story loaded (as `npm run demo`).
-const port = await freePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-weight-'));
-const env = {
-	...process.env,
-	PORT: String(port),
-	HOST: '127.0.0.1',
-	DATA_DIR: dataDir,
-	LOG_LEVEL: 'warn'
-};
-delete env.DATABASE_URL;
-delete env.REDIS_URL;
-const demo = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/demo.ts'], {
-	env,
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-if (demo.status !== 0) throw new Error('loading the demo failed');
-const app = spawn(process.execPath, ['server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
+const app = await startDemoApp();
+const base = app.base;
 
 try {
-	await waitFor(`${base}/healthz`);
 	const group = 'harbour';
 	const listed = await (await fetch(`${base}/api/v1/groups/${group}/meetings`)).json();
 	const meetings = Array.isArray(listed) ? listed : (listed.items ?? listed.meetings ?? []);
@@ -204,7 +154,5 @@ try {
 		);
 	}
 } finally {
-	app.kill('SIGTERM');
-	await new Promise((resolve) => app.once('exit', resolve));
-	fs.rmSync(dataDir, { recursive: true, force: true });
+	await app.stop();
 }

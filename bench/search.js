@@ -8,7 +8,7 @@
 // GET /api/v1/search for a set of realistic queries (one client, one request at a time),
 // printing p50/p95/p99 per query and overall. BENCH_RUNS (default 25) sets the runs per query.
 // BENCH_KEEP=1 keeps the seeded database afterwards (and prints where it is), to EXPLAIN queries.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { ensureBuilt, stop, waitFor } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -27,12 +28,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 25);
 const groupCount = 5;
 const migrationsFolder = path.join(root, 'drizzle');
 
-if (!fs.existsSync('build/handler.js')) {
-	console.log('Building…');
-	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-		stdio: 'inherit'
-	});
-}
+ensureBuilt();
 
 // ---- Text that looks like a reference group's: topic words amid a long tail of others.
 let seed = 42;
@@ -246,31 +242,6 @@ async function seedData(db) {
 }
 
 // ---- The app and the clock.
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(url) {
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not yet
-		}
-		await sleep(100);
-	}
-	throw new Error(`${url} did not answer`);
-}
-
-function stop(child) {
-	return new Promise((resolve) => {
-		if (child.exitCode !== null || child.signalCode !== null) return resolve();
-		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-		child.once('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-		child.kill('SIGTERM');
-	});
-}
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (n) => n.toFixed(1).padStart(7);
