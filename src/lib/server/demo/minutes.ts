@@ -84,9 +84,13 @@ export async function loadMinutesDemo(
 		return { user: await representativeOf(db, rows[position].id) };
 	};
 
-	// The secretary's summary goes under the generated title, above the generated record.
-	const [title, ...record] = (await draftOf()).split('\n\n');
-	await saveAndPublish([title, summaries[index], ...record].join('\n\n'), 5);
+	// The secretary's summary goes under the meeting's title, time and place, above the record.
+	const draft = await draftOf();
+	const record = draft.indexOf('\n## ');
+	await saveAndPublish(
+		`${draft.slice(0, record).trimEnd()}\n\n${summaries[index]}\n${draft.slice(record)}`,
+		5
+	);
 
 	if (index === 0) {
 		// A member points out a missing condition; the secretary amends the minutes.
