@@ -1,6 +1,7 @@
 // npm run bench:weight — what public pages weigh: for each page of the list below, loaded from
 // the built app with the demo story, the JavaScript it loads (its modulepreloads and entry
-// imports: the number of files and their gzip and brotli sizes) and its HTML.
+// imports: the number of files and their gzip and brotli sizes), its HTML and its stylesheets,
+// and the total a first visit downloads (compressed).
 //
 // To measure another page, add a line to `pages`: a label and a path, where `{group}` and
 // `{meeting}` are replaced by the demo's group and its meeting with the live Q&A record.
@@ -109,6 +110,14 @@ try {
 			gzip += size.gzip;
 			brotli += size.brotli;
 		}
+		// Stylesheets the page links (the site's CSS and the route's own).
+		let cssGzip = 0;
+		for (const [tag] of text.matchAll(/<link\b[^>]*>/g)) {
+			const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+			if (!/\brel="stylesheet"/.test(tag) || !href) continue;
+			cssGzip += (await asset(new URL(href, base + pathname).pathname)).gzip;
+		}
+		const htmlSizes = sizes(html);
 		rows.push({
 			label,
 			pathname,
@@ -117,7 +126,10 @@ try {
 			raw,
 			gzip,
 			brotli,
-			html: sizes(html)
+			html: htmlSizes,
+			cssGzip,
+			// What a first visit downloads, compressed: the page, its styles and its scripts.
+			totalGzip: htmlSizes.gzip + cssGzip + gzip
 		});
 	}
 
@@ -135,7 +147,9 @@ try {
 			'JS gzip',
 			'JS brotli',
 			'HTML',
-			'HTML gzip'
+			'HTML gzip',
+			'CSS gzip',
+			'total gzip'
 		].join('\t')
 	);
 	for (const r of rows) {
@@ -149,7 +163,9 @@ try {
 				kb(r.gzip),
 				kb(r.brotli),
 				kb(r.html.raw),
-				kb(r.html.gzip)
+				kb(r.html.gzip),
+				kb(r.cssGzip),
+				kb(r.totalGzip)
 			].join('\t')
 		);
 	}
