@@ -30,3 +30,10 @@ export function formObject(data: FormData): Record<string, string> {
 	for (const [key, value] of data) if (typeof value === 'string' && !(key in out)) out[key] = value;
 	return out;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from addresses: anything but a UUID is simply not found (never a database error). */
+export function isUuid(value: string) {
+	return uuidPattern.test(value);
+}

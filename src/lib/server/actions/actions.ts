@@ -5,15 +5,10 @@ import { allows, authorise, rolesOf, type Actor } from '../auth/authorise';
 import { conflict, invalidField, notFound } from '../errors';
 import { getGroup } from '../groups/groups';
 import { findMeeting } from '../meetings/access';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { actionStatusSchema, recordActionSchema } from '$lib/schemas/actions';
-
 import type { Clock } from '../clock';
-
-export type { Clock };
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An action as anyone may read it (the officers who wrote it are in the audit log, not here). */
 export type PublicAction = ReturnType<typeof publicAction>;
@@ -94,7 +89,7 @@ export async function recordAction(
 
 /** One of the group's actions, with the number of the meeting it was made at; or a 404. */
 async function findAction(db: Executor, group: Group, id: string) {
-	if (!uuid.test(id)) throw notFound('action.not_found');
+	if (!isUuid(id)) throw notFound('action.not_found');
 	const [row] = await db
 		.select({ action: commitments, meetingNumber: meetings.number })
 		.from(commitments)

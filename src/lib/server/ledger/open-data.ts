@@ -4,6 +4,7 @@ import type { Executor } from '../db';
 import { commitments, meetings, questions, type Group } from '../db/schema';
 import { publicAction } from '../actions/actions';
 import { toLiveQuestion, verdicts, voteCounts } from '../questions/live';
+import { isUuid } from '../validation';
 
 /**
  * The group-wide open-data lists (all meetings): questions and actions, ordered by meeting
@@ -16,14 +17,13 @@ export function keyOf(item: { meetingNumber: number; cursorAt: string; id: strin
 	return `${item.meetingNumber}|${item.cursorAt}|${item.id}`;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** PostgreSQL's text of a timestamptz, e.g. `2026-05-01 18:04:05.123456+00`. */
 const timestamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 function parseKey(cursor: string | undefined): Key | undefined {
 	const [number, at, id] = cursor?.split('|') ?? [];
 	if (!/^\d{1,9}$/.test(number ?? '') || !timestamp.test(at ?? '')) return undefined;
-	if (!uuid.test(id ?? '')) return undefined;
+	if (!isUuid(id ?? '')) return undefined;
 	// A real instant only: 2026-02-31 would make the database refuse the query.
 	const date = new Date(`${at.slice(0, 10)}T${at.slice(11, 19)}Z`);
 	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== at.slice(0, 10)) {

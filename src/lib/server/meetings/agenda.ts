@@ -3,7 +3,7 @@ import type { Executor } from '../db';
 import { agendaDocuments, agendaItems, type AgendaItem, type Meeting } from '../db/schema';
 import type { Actor } from '../auth/authorise';
 import { notFound } from '../errors';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { agendaItemSchema, agendaItemUpdateSchema, moveSchema } from '$lib/schemas/meetings';
 import { lockMeeting, meetingForChange, refuseIfAgendaLocked } from './access';
@@ -37,8 +37,7 @@ export async function listAgenda(db: Executor, meetingId: string) {
 
 /** The item, if it is on this meeting's agenda: an item of another meeting is refused. */
 export async function itemOf(db: Executor, meeting: Meeting, itemId: string): Promise<AgendaItem> {
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-	if (!uuid.test(itemId)) throw notFound('agenda.item_not_found');
+	if (!isUuid(itemId)) throw notFound('agenda.item_not_found');
 	const [item] = await db
 		.select()
 		.from(agendaItems)

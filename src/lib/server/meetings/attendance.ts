@@ -10,7 +10,7 @@ import { getGroup } from '../groups/groups';
 import { attendanceSchema } from '$lib/schemas/meetings';
 import { findMeeting, lockMeeting } from './access';
 import { actingMembership, membersAt } from './members';
-import type { Clock } from './meetings';
+import type { Clock } from '../clock';
 
 /** The attendance recorded for a meeting, by organisation name. */
 export function listAttendance(db: Executor, meetingId: string) {

@@ -4,7 +4,7 @@ import type { Executor } from '../db';
 import { agendaDocuments, agendaItems, type AgendaDocument } from '../db/schema';
 import type { Actor } from '../auth/authorise';
 import { invalidField, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { documentFileTitleSchema, documentLinkSchema } from '$lib/schemas/meetings';
 import { findMeeting, lockMeeting, meetingForChange, refuseIfAgendaLocked } from './access';
@@ -84,8 +84,7 @@ export async function attachDocument(
 
 /** The document, if it belongs to an item of this meeting. */
 async function documentOf(db: Executor, meetingId: string, documentId: string) {
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-	if (!uuid.test(documentId)) throw notFound('document.not_found');
+	if (!isUuid(documentId)) throw notFound('document.not_found');
 	const [row] = await db
 		.select({ document: agendaDocuments })
 		.from(agendaDocuments)

@@ -13,11 +13,9 @@ import { lockMeeting, meetingForChange } from './access';
 import { canMove, isLocked, makeJoinCode } from './rules';
 import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
 import { createDraftOnClose } from '../minutes/draft';
-
-/** Tests and the demo loader set the clock; everyone else runs on the real one. */
 import type { Clock } from '../clock';
 
-export type { Clock };
+/** Tests and the demo loader set the clock; everyone else runs on the real one. */
 
 const isoWithZone = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
 

@@ -3,14 +3,14 @@ import type { Executor } from '../db';
 import { agendaItems, agendaProposals, memberships, meetings } from '../db/schema';
 import { authorise, requireUser, type Actor } from '../auth/authorise';
 import { conflict, invalidField, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { getGroup } from '../groups/groups';
 import { proposalDecisionSchema, proposalSchema } from '$lib/schemas/meetings';
 import { findMeeting, lockMeeting, refuseIfAgendaLocked } from './access';
 import { insertAgendaItem } from './agenda';
 import { actingMembership } from './members';
-import type { Clock } from './meetings';
+import type { Clock } from '../clock';
 
 /** Minutes planned for an accepted proposal; the secretary adjusts it on the agenda. */
 const acceptedItemMinutes = 15;
@@ -79,8 +79,7 @@ export async function decideProposal(
 	if (data.outcome === 'declined' && !data.reason) {
 		throw invalidField('reason', 'proposals.reason_required');
 	}
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-	if (!uuid.test(proposalId)) throw notFound('proposals.not_found');
+	if (!isUuid(proposalId)) throw notFound('proposals.not_found');
 	const target =
 		data.outcome === 'accepted' && data.meeting !== undefined && data.meeting !== ''
 			? (await findMeeting(db, actor, groupSlug, data.meeting)).meeting

@@ -7,7 +7,7 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { categorySchema } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
-import { isUuid } from './common';
+import { isUuid } from '../validation';
 
 /** The group's categories in order (retired ones too, marked); every group starts with some. */
 export function listCategories(db: Executor, groupId: string) {

@@ -2,14 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { applications, membershipCategories, type Application } from '../db/schema';
 import { conflict, notFound } from '../errors';
+import { isUuid } from '../validation';
 import { whyNot, type Transition } from './rules';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from addresses: anything but a UUID is simply not found (never a database error). */
-export function isUuid(value: string) {
-	return uuidPattern.test(value);
-}
+import type { Clock } from '../clock';
 
 /** The application `id` in the group, or a 404 domain error. */
 export async function findApplication(
@@ -41,9 +36,6 @@ export async function explainUnchanged(
 }
 
 /** Times come from the caller when a story is replayed (the demo); otherwise now. */
-import type { Clock } from '../clock';
-
-export type { Clock };
 export const nowOf = (clock: Clock = {}) => clock.now ?? new Date();
 
 /** A category's name, for log entries and emails. */

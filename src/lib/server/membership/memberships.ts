@@ -8,7 +8,9 @@ import { recordAudit } from '../audit';
 import { endMembershipSchema, reasonMinLength } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
 import { appendDecision, lockGroup } from '../decision-log/log';
-import { categoryNameOf, isUuid, nowOf, type Clock } from './common';
+import { categoryNameOf, nowOf } from './common';
+import type { Clock } from '../clock';
+import { isUuid } from '../validation';
 import { notifyDecision } from './notify';
 
 /** Acceptance makes a membership, in the acceptance's transaction. */

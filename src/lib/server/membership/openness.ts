@@ -8,7 +8,8 @@ import { recordAudit } from '../audit';
 import { openingSchema } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
 import { appendDecision, lockGroup } from '../decision-log/log';
-import { nowOf, type Clock } from './common';
+import { nowOf } from './common';
+import type { Clock } from '../clock';
 
 /** The latest decision to open or close membership (undefined if the chair never made one). */
 export async function currentOpening(db: Executor, groupId: string) {

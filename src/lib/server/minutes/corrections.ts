@@ -5,10 +5,10 @@ import { allows, requireUser, rolesOf, type Actor } from '../auth/authorise';
 import type { SessionUser } from '../auth/session';
 import { consume, limits } from '../auth/rate-limit';
 import { conflict, notAllowed, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { correctionSchema, declineSchema } from '$lib/schemas/minutes';
-import type { Clock } from '../meetings/meetings';
+import type { Clock } from '../clock';
 import { actingMembership, representedOrganisations } from '../meetings/members';
 import { minutesContext, minutesForChange, type MinutesContext } from './access';
 import { correctionDeadline, correctionWindowOpen } from './rules';
@@ -136,8 +136,7 @@ export async function declineCorrection(
 	clock: Clock = {}
 ) {
 	const { group, meeting, user } = await minutesForChange(db, actor, groupSlug, number);
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-	if (!uuid.test(correctionId)) throw notFound('correction.not_found');
+	if (!isUuid(correctionId)) throw notFound('correction.not_found');
 	const data = parseInput(declineSchema, input);
 	return db.transaction(async (tx) => {
 		const [existing] = await tx

@@ -7,7 +7,7 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision } from '../decision-log/log';
 import { publishSchema } from '$lib/schemas/minutes';
-import type { Clock } from '../meetings/meetings';
+import type { Clock } from '../clock';
 import { lockMinutes, minutesForChange } from './access';
 import { isBlank, markdownHash } from './rules';
 import { latestVersion } from './versions';

@@ -15,6 +15,7 @@ import { findMeeting } from '../meetings/access';
 import { notFound } from '../errors';
 import type { LiveMeeting, LiveQuestion, LiveSnapshot } from '$lib/realtime/live-types';
 import { askerKey, voterKey } from './participant';
+import { isUuid } from '../validation';
 
 /** Who is acting in a live meeting: maybe an account, and the browser's participant token. */
 export type Participant = Actor & { token: string };
@@ -204,8 +205,7 @@ export async function contextForQuestion(
 	groupSlug: string,
 	questionId: string
 ): Promise<LiveContext> {
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-	if (!uuid.test(questionId)) throw notFound('question.not_found');
+	if (!isUuid(questionId)) throw notFound('question.not_found');
 	const [row] = await db
 		.select({ number: meetings.number })
 		.from(questions)
