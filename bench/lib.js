@@ -58,16 +58,19 @@ export function stop(child) {
 }
 
 /** Runs a TypeScript script of the repository with tsx; throws when it fails. */
-export function runScript(script, env) {
-	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {
+export function runScript(script, env, args = [], { quiet = false } = {}) {
+	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script, ...args], {
 		cwd: root,
 		env,
-		stdio: ['ignore', 'inherit', 'inherit']
+		stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
 	});
 	if (result.status !== 0) throw new Error(`${script} failed`);
 }
 
-/** A new, empty PostgreSQL database on the server of `url`, and how to drop it. */
+/**
+ * A new, empty PostgreSQL database on the server of `url`, and how to drop it (`keep` leaves it,
+ * to look at afterwards).
+ */
 export async function scratchDatabase(url) {
 	const name = `openfloor_bench_${Date.now().toString(36)}`;
 	const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -76,8 +79,9 @@ export async function scratchDatabase(url) {
 	target.pathname = `/${name}`;
 	return {
 		url: target.toString(),
-		async drop() {
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
+		name,
+		async drop(keep = false) {
+			if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end({ timeout: 5 });
 		}
 	};

@@ -9,11 +9,11 @@
 //
 // Options (environment): BENCH_POINTS=quick for a short smoke run; DATABASE_URL and REDIS_URL
 // enable the two-instance point.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, sleep, stop, waitFor } from './lib.js';
+import { ensureBuilt, runScript, scratchDatabase, sleep, stop, waitFor } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -80,6 +80,18 @@ class Api {
 	}
 }
 
+/** The site administrator the benchmark acts as (created on the apps' database). */
+function createAdmin(env) {
+	runScript(
+		'scripts/admin-create.ts',
+		env,
+		['--email', 'bench@openfloor.test', '--password', password],
+		{
+			quiet: true
+		}
+	);
+}
+
 async function startApps(count, env) {
 	const apps = [];
 	for (let i = 0; i < count; i++) {
@@ -92,46 +104,14 @@ async function startApps(count, env) {
 			LOG_LEVEL: 'warn',
 			...env
 		};
-		if (i === 0 && !env.DATABASE_URL) {
-			spawnSync(
-				process.execPath,
-				[
-					'node_modules/tsx/dist/cli.mjs',
-					'scripts/admin-create.ts',
-					'--email',
-					'bench@openfloor.test',
-					'--password',
-					password
-				],
-				{
-					env: { ...process.env, ...appEnv },
-					stdio: 'ignore'
-				}
-			);
-		}
+		if (i === 0 && !env.DATABASE_URL) createAdmin({ ...process.env, ...appEnv });
 		const child = pinned(0, ['server.js'], appEnv);
 		child.stdout.resume();
 		const url = `http://127.0.0.1:${port}`;
 		await waitFor(`${url}/healthz`);
 		apps.push({ child, url });
 	}
-	if (env.DATABASE_URL) {
-		spawnSync(
-			process.execPath,
-			[
-				'node_modules/tsx/dist/cli.mjs',
-				'scripts/admin-create.ts',
-				'--email',
-				'bench@openfloor.test',
-				'--password',
-				password
-			],
-			{
-				env: { ...process.env, ...env },
-				stdio: 'ignore'
-			}
-		);
-	}
+	if (env.DATABASE_URL) createAdmin({ ...process.env, ...env });
 	return apps;
 }
 
@@ -233,14 +213,8 @@ for (const point of points) {
 	let db;
 	let env = {};
 	if (instances > 1) {
-		const name = `openfloor_bench_${Date.now().toString(36)}`;
-		spawnSync('psql', [process.env.DATABASE_URL, '-qc', `create database ${name}`], {
-			stdio: 'ignore'
-		});
-		const url = new URL(process.env.DATABASE_URL);
-		url.pathname = `/${name}`;
-		db = { name };
-		env = { DATABASE_URL: url.toString(), REDIS_URL: process.env.REDIS_URL };
+		db = await scratchDatabase(process.env.DATABASE_URL);
+		env = { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL };
 	}
 	const apps = await startApps(instances, env);
 	const meeting = await liveMeeting(apps[0].url);
@@ -251,13 +225,7 @@ for (const point of points) {
 		meeting
 	});
 	await Promise.all(apps.map((app) => stop(app.child)));
-	if (db) {
-		spawnSync(
-			'psql',
-			[process.env.DATABASE_URL, '-qc', `drop database if exists ${db.name} with (force)`],
-			{ stdio: 'ignore' }
-		);
-	}
+	await db?.drop();
 
 	const port = nextPort++;
 	const bare = pinned(0, ['bench/bare-server.js', String(port)], {});

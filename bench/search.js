@@ -19,7 +19,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { ensureBuilt, stop, waitFor } from './lib.js';
+import { ensureBuilt, scratchDatabase, stop, waitFor } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -90,21 +90,14 @@ function minutesText(number) {
 // ---- The database: the app's migrations, then plain multi-row inserts.
 async function openDatabase() {
 	if (process.env.DATABASE_URL) {
-		const name = `openfloor_bench_${Date.now().toString(36)}`;
-		const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`create database ${name}`);
-		const url = new URL(process.env.DATABASE_URL);
-		url.pathname = `/${name}`;
-		const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+		const scratch = await scratchDatabase(process.env.DATABASE_URL);
+		const client = postgres(scratch.url, { max: 1, onnotice: () => {} });
 		await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
 		return {
-			env: { DATABASE_URL: url.toString() },
+			env: { DATABASE_URL: scratch.url },
 			exec: (text, params = []) => client.unsafe(text, params),
 			close: () => client.end({ timeout: 5 }),
-			drop: async (keep) => {
-				if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
-				await admin.end({ timeout: 5 });
-			}
+			drop: (keep) => scratch.drop(keep)
 		};
 	}
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-search-'));
