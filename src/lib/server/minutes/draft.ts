@@ -67,29 +67,34 @@ export async function saveDraft(
 ) {
 	const { group, meeting, user } = await minutesForChange(db, actor, groupSlug, number);
 	const data = parseInput(draftSchema, input);
-	return db.transaction(async (tx) => {
-		const now = new Date();
-		const [row] = await tx
-			.insert(minutes)
-			.values({
-				meetingId: meeting.id,
-				draft: data.markdown,
-				draftUpdatedAt: now,
-				draftUpdatedBy: user.id
-			})
-			.onConflictDoUpdate({
-				target: minutes.meetingId,
-				set: { draft: data.markdown, draftUpdatedAt: now, draftUpdatedBy: user.id }
-			})
-			.returning();
-		await recordAudit(tx, {
-			actorId: user.id,
-			groupId: group.id,
-			action: 'minutes.draft',
-			subject: String(meeting.number)
-		});
-		return row;
+	return db.transaction((tx) =>
+		writeDraft(tx, { group, meeting, user }, data.markdown, 'minutes.draft')
+	);
+}
+
+/** Stores an officer's new draft of the minutes, with its audit entry (inside a transaction). */
+async function writeDraft(
+	tx: Executor,
+	{ group, meeting, user }: { group: Group; meeting: Meeting; user: { id: string } },
+	draft: string,
+	action: 'minutes.draft' | 'minutes.regenerate'
+) {
+	const now = new Date();
+	const [row] = await tx
+		.insert(minutes)
+		.values({ meetingId: meeting.id, draft, draftUpdatedAt: now, draftUpdatedBy: user.id })
+		.onConflictDoUpdate({
+			target: minutes.meetingId,
+			set: { draft, draftUpdatedAt: now, draftUpdatedBy: user.id }
+		})
+		.returning();
+	await recordAudit(tx, {
+		actorId: user.id,
+		groupId: group.id,
+		action,
+		subject: String(meeting.number)
 	});
+	return row;
 }
 
 /**
@@ -113,21 +118,6 @@ export async function regenerateDraft(
 			if (row.publishedVersion > 0) throw conflict('minutes.already_published');
 		}
 		const draft = await generateDraft(tx, group, meeting);
-		const now = new Date();
-		const [row] = await tx
-			.insert(minutes)
-			.values({ meetingId: meeting.id, draft, draftUpdatedAt: now, draftUpdatedBy: user.id })
-			.onConflictDoUpdate({
-				target: minutes.meetingId,
-				set: { draft, draftUpdatedAt: now, draftUpdatedBy: user.id }
-			})
-			.returning();
-		await recordAudit(tx, {
-			actorId: user.id,
-			groupId: group.id,
-			action: 'minutes.regenerate',
-			subject: String(meeting.number)
-		});
-		return row;
+		return writeDraft(tx, { group, meeting, user }, draft, 'minutes.regenerate');
 	});
 }
