@@ -246,7 +246,8 @@ describe('live meetings over socket.io', () => {
 			['question:vote', { questionId: 'not-a-uuid' }, 'invalid'],
 			['question:vote', { questionId: crypto.randomUUID() }, 'not_found'],
 			['question:ask', { text: 'x'.repeat(10_000), anonymous: true }, 'invalid'],
-			['question:ask', 'just a string', 'invalid']
+			['question:ask', 'just a string', 'invalid'],
+			['meeting:teleport', {}, 'not_found']
 		] as const;
 		for (const [event, payload, code] of cases) {
 			const reply = await client

@@ -7,8 +7,8 @@ import type { Config } from '../config';
 import { log } from '../log';
 import { useRedisForLimits, type LimitStore } from '../auth/rate-limit';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
-import { handle } from './handlers';
-import { registerLiveHandlers } from './live-handlers';
+import { dispatch, request } from './handlers';
+import './live-handlers';
 
 function newRedisClient(url: string) {
 	return createClient({
@@ -70,23 +70,18 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 		);
 	});
 	live.on('connection', (raw) => {
-		registerHandlers(raw as LiveSocket);
+		raw.onAny(dispatch);
 		// The connection's first HTTP request stays referenced for its whole life; its headers are
 		// already copied into the handshake, so let it go (socket.io's advice on memory use).
 		(raw.conn as { request?: unknown }).request = undefined;
 	});
 }
 
-const emptyPayload = v.optional(v.object({}), {});
-
-export function registerHandlers(socket: LiveSocket) {
-	handle(socket, 'session:whoami', emptyPayload, async () => ({
-		user: socket.data.user
-			? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
-			: null
-	}));
-	registerLiveHandlers(socket);
-}
+request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
+	user: socket.data.user
+		? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
+		: null
+}));
 
 export async function closeRealtime() {
 	await new Promise<void>((resolve) => (state.io ? state.io.close(() => resolve()) : resolve()));

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Ack, AckError } from '$lib/realtime/events';
-import { isDomainError } from '../errors';
+import { isDomainError, notFound } from '../errors';
 import { translateFields, translateMessage, translatorFor } from '../i18n';
 import { parseInput } from '../validation';
 import { describeError, log } from '../log';
@@ -8,40 +8,50 @@ import type { LiveSocket } from './connection';
 import { stopping, track } from './in-flight';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
+type Request = { schema: AnySchema; run: (socket: LiveSocket, input: unknown) => Promise<object> };
+
+const requests = new Map<string, Request>();
 
 /**
- * Registers one client request: validates the payload, calls the domain, and always answers
- * the acknowledgement with `{ ok: true, ... }` or `{ ok: false, error }`. Bad payloads and
- * failures never throw out of the handler or drop the connection. While the server shuts down,
- * new requests are answered `unavailable` and those in flight are waited for.
+ * Declares one client request: its payload schema and the domain call that answers it. Requests
+ * are declared once for the process, not per connection: every socket shares one listener
+ * (`dispatch`), so a connection costs no closures, whatever the number of events.
  */
-export function handle<S extends AnySchema, R extends object>(
-	socket: LiveSocket,
+export function request<S extends AnySchema, R extends object>(
 	event: string,
 	schema: S,
-	run: (input: v.InferOutput<S>) => Promise<R>
+	run: (socket: LiveSocket, input: v.InferOutput<S>) => Promise<R>
 ) {
-	(socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(
-		event,
-		(...args: unknown[]) => {
-			const ack = args.at(-1);
-			if (typeof ack !== 'function') return; // every request expects an answer
-			const reply = ack as (response: Ack<R>) => void;
-			if (stopping()) {
-				const t = translatorFor(socket.data.locale);
-				return reply({ ok: false, error: { code: 'unavailable', message: t('error.generic') } });
+	requests.set(event, { schema, run: run as Request['run'] });
+}
+
+/**
+ * The listener of every connection (`socket.onAny(dispatch)`, called with the socket as `this`):
+ * validates the payload, calls the domain, and always answers the acknowledgement with
+ * `{ ok: true, ... }` or `{ ok: false, error }`. Bad payloads, unknown events and failures never
+ * throw out of the handler or drop the connection. While the server shuts down, new requests are
+ * answered `unavailable` and those in flight are waited for.
+ */
+export function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
+	const socket = this;
+	const ack = args.at(-1);
+	if (typeof ack !== 'function') return; // every request expects an answer
+	const reply = ack as (response: Ack) => void;
+	if (stopping()) {
+		const t = translatorFor(socket.data.locale);
+		return reply({ ok: false, error: { code: 'unavailable', message: t('error.generic') } });
+	}
+	const known = typeof event === 'string' ? requests.get(event) : undefined;
+	void track(
+		(async () => {
+			try {
+				if (!known) throw notFound();
+				const input = parseInput(known.schema, args.length > 1 ? args[0] : {});
+				reply({ ok: true, ...(await known.run(socket, input)) });
+			} catch (error) {
+				reply({ ok: false, error: toAckError(socket, error) });
 			}
-			void track(
-				(async () => {
-					try {
-						const input = parseInput(schema, args.length > 1 ? args[0] : {});
-						reply({ ok: true, ...(await run(input)) });
-					} catch (error) {
-						reply({ ok: false, error: toAckError(socket, error) });
-					}
-				})()
-			);
-		}
+		})()
 	);
 }
 

@@ -5,10 +5,18 @@ import { liveContext, liveSnapshot, type LiveContext, type Participant } from '.
 import { askQuestion, withdrawQuestion } from '../questions/ask';
 import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
 import { moderateQuestion } from '../questions/moderate';
-import type { LiveMeeting } from '$lib/realtime/live-types';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
-import { handle } from './handlers';
+import { request } from './handlers';
+
+/**
+ * The live meeting events: thin adapters over the domain functions the pages and the JSON API
+ * also call, declared once for every connection (handlers.ts). Most requests re-read the
+ * meeting, so a meeting that closes stops taking questions at once on every instance. Votes, the
+ * hot path, use the meeting's id and state kept on the socket since its last read. The vote's
+ * own statement checks that the meeting is still live, so a stale copy never lets a vote
+ * through; one that does not say `live` is read again first (and so refreshed).
+ */
 
 const joinSchema = v.object({
 	group: v.pipe(v.string('validation.required'), v.maxLength(40, 'validation.too_long')),
@@ -22,81 +30,65 @@ const joinSchema = v.object({
 /** Payloads are checked by the domain's own schemas; here only that they are objects. */
 const anyObject = v.looseObject({});
 
-/**
- * The live meeting events: thin adapters over the domain functions the pages and the JSON API
- * also call. Most requests re-read the meeting, so a meeting that closes stops taking questions
- * at once on every instance. Votes, the hot path, use the context kept on the socket since the
- * last read, refreshed by the meeting's broadcasts. The vote's own statement checks that the
- * meeting is still live, so even a stale context can never let a vote through; one that looks
- * closed is read again before refusing.
- */
-export function registerLiveHandlers(socket: LiveSocket) {
-	const participant = (): Participant => ({
-		user: socket.data.user,
-		token: socket.data.participant
-	});
+const participant = (socket: LiveSocket): Participant => ({
+	user: socket.data.user,
+	token: socket.data.participant
+});
 
-	const keep = ({ meeting }: LiveContext) =>
-		(socket.data.voting = { meeting: { id: meeting.id, state: meeting.state } });
-
-	const joined = async () => {
-		const at = socket.data.meeting;
-		if (!at) throw conflict('live.not_joined');
-		const db = await getDb();
-		const context = await liveContext(db, participant(), at.group, at.meeting);
-		keep(context);
-		return { db, context };
-	};
-
-	// Every instance passes a meeting's broadcasts to its own clients (through Redis when there
-	// are several): a change of state refreshes the kept context without a read.
-	socket.onAnyOutgoing((event: string, payload: { meeting?: LiveMeeting }) => {
-		const voting = socket.data.voting;
-		if (event !== 'meeting:changed' || !payload.meeting || !voting) return;
-		if (payload.meeting.id === voting.meeting.id) voting.meeting.state = payload.meeting.state;
-	});
-
-	/** The kept meeting, unless it says the meeting is not live (then it is read again). */
-	const kept = async (): Promise<{ db: Database; context: VoteContext }> => {
-		const voting = socket.data.voting;
-		if (!voting || voting.meeting.state !== 'live') return joined();
-		return { db: await getDb(), context: voting };
-	};
-
-	handle(socket, 'meeting:join', joinSchema, async ({ group, meeting }) => {
-		const db = await getDb();
-		const context = await liveContext(db, participant(), group, meeting);
-		for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
-		await socket.join(meetingRoom(context.meeting.id));
-		if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
-		socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
-		keep(context);
-		return { snapshot: await liveSnapshot(db, context, participant()) };
-	});
-
-	handle(socket, 'question:ask', anyObject, async (input) => {
-		const { db, context } = await joined();
-		return { question: await askQuestion(db, participant(), context, input) };
-	});
-
-	handle(socket, 'question:vote', anyObject, async (input) => {
-		const { db, context } = await kept();
-		return castVote(db, participant(), context, input);
-	});
-
-	handle(socket, 'question:withdraw', anyObject, async (input) => {
-		const { db, context } = await joined();
-		return { question: await withdrawQuestion(db, participant(), context, input) };
-	});
-
-	handle(socket, 'question:rate', anyObject, async (input) => {
-		const { db, context } = await joined();
-		return { question: await rateAnswer(db, participant(), context, input) };
-	});
-
-	handle(socket, 'question:moderate', anyObject, async (input) => {
-		const { db, context } = await joined();
-		const { seq } = await moderateQuestion(db, participant(), context, input);
-		return { seq };
-	});
+function keep(socket: LiveSocket, { meeting }: LiveContext) {
+	socket.data.voting = { meeting: { id: meeting.id, state: meeting.state } };
 }
+
+/** The joined meeting, read again. */
+async function joined(socket: LiveSocket) {
+	const at = socket.data.meeting;
+	if (!at) throw conflict('live.not_joined');
+	const db = await getDb();
+	const context = await liveContext(db, participant(socket), at.group, at.meeting);
+	keep(socket, context);
+	return { db, context };
+}
+
+/** The kept meeting, unless it says the meeting is not live (then it is read again). */
+async function kept(socket: LiveSocket): Promise<{ db: Database; context: VoteContext }> {
+	const voting = socket.data.voting;
+	if (!voting || voting.meeting.state !== 'live') return joined(socket);
+	return { db: await getDb(), context: voting };
+}
+
+request('meeting:join', joinSchema, async (socket, { group, meeting }) => {
+	const db = await getDb();
+	const context = await liveContext(db, participant(socket), group, meeting);
+	for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
+	await socket.join(meetingRoom(context.meeting.id));
+	if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
+	socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
+	keep(socket, context);
+	return { snapshot: await liveSnapshot(db, context, participant(socket)) };
+});
+
+request('question:ask', anyObject, async (socket, input) => {
+	const { db, context } = await joined(socket);
+	return { question: await askQuestion(db, participant(socket), context, input) };
+});
+
+request('question:vote', anyObject, async (socket, input) => {
+	const { db, context } = await kept(socket);
+	return castVote(db, participant(socket), context, input);
+});
+
+request('question:withdraw', anyObject, async (socket, input) => {
+	const { db, context } = await joined(socket);
+	return { question: await withdrawQuestion(db, participant(socket), context, input) };
+});
+
+request('question:rate', anyObject, async (socket, input) => {
+	const { db, context } = await joined(socket);
+	return { question: await rateAnswer(db, participant(socket), context, input) };
+});
+
+request('question:moderate', anyObject, async (socket, input) => {
+	const { db, context } = await joined(socket);
+	const { seq } = await moderateQuestion(db, participant(socket), context, input);
+	return { seq };
+});
