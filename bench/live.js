@@ -7,8 +7,10 @@
 // docs/performance.md. A point where the load generator's own event loop lagged more than 20 ms
 // at p99 is marked invalid: its latencies measure the generator, not the server.
 //
-// Options (environment): BENCH_POINTS=quick for a short smoke run; DATABASE_URL and REDIS_URL
-// enable the two-instance point.
+// Options (environment): BENCH_POINTS=quick (200 attendees) or quick-two (300 attendees, two
+// instances) for a short smoke run, or a list of the full points to run, e.g. BENCH_POINTS=2000x2
+// (attendees, and x instances; default: all). DATABASE_URL and REDIS_URL enable the
+// two-instance point.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,25 +19,33 @@ import { ensureBuilt, runScript, scratchDatabase, sleep, stop, waitFor } from '.
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
-const quick = process.env.BENCH_POINTS?.startsWith('quick');
+const chosen = process.env.BENCH_POINTS ?? '';
+const quick = chosen.startsWith('quick');
 const seconds = quick ? 4 : 10;
 const questionsPerMeeting = 10;
 const password = 'bench admin passphrase';
 
+const twoInstances = !!(process.env.DATABASE_URL && process.env.REDIS_URL);
+const allPoints = [
+	{ attendees: 1000, votesPerSecond: 50 },
+	{ attendees: 2000, votesPerSecond: 200 },
+	{ attendees: 5000, votesPerSecond: 200 },
+	...(twoInstances ? [{ attendees: 2000, votesPerSecond: 200, instances: 2 }] : [])
+];
+const named = (point) => `${point.attendees}${point.instances ? `x${point.instances}` : ''}`;
 const points = quick
 	? [
-			process.env.BENCH_POINTS === 'quick-two'
+			chosen === 'quick-two'
 				? { attendees: 300, votesPerSecond: 50, instances: 2 }
 				: { attendees: 200, votesPerSecond: 50 }
 		]
-	: [
-			{ attendees: 1000, votesPerSecond: 50 },
-			{ attendees: 2000, votesPerSecond: 200 },
-			{ attendees: 5000, votesPerSecond: 200 },
-			...(process.env.DATABASE_URL && process.env.REDIS_URL
-				? [{ attendees: 2000, votesPerSecond: 200, instances: 2 }]
-				: [])
-		];
+	: chosen
+		? allPoints.filter((point) => chosen.split(',').includes(named(point)))
+		: allPoints;
+if (!points.length) {
+	console.error(`BENCH_POINTS=${chosen}: choose among ${allPoints.map(named).join(', ')}`);
+	process.exit(1);
+}
 
 ensureBuilt();
 

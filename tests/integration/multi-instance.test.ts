@@ -1,3 +1,4 @@
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 import { scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
@@ -68,6 +69,48 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		expect(acks.every((a) => a.ok)).toBe(true);
 		await new Promise((r) => setTimeout(r, 500));
 		expect(tallies.at(-1)?.[changed.question.id]).toBe(10);
+	});
+
+	it('sends one tally per window for the meeting, whichever instance took each vote', async () => {
+		const observer = await join(second);
+		const asked = await observer.socket.timeout(5000).emitWithAck('question:ask', {
+			text: 'Is the tally window shared by the instances?',
+			anonymous: true
+		});
+		if (!asked.ok) throw new Error(asked.error.message);
+		const questionId = asked.question.id;
+		const keys = `openfloor:tally:${observer.snapshot.meeting.id}`;
+		const redis = createClient({ url: redisUrl });
+		await redis.connect();
+		try {
+			// Another instance has opened the meeting's window (and, say, stopped before sending it).
+			await redis.set(`${keys}:window`, '1', { expiration: { type: 'PX', value: 600 } });
+			const tallies: Record<string, number>[] = [];
+			observer.socket.on('tally', ({ counts }) => tallies.push(counts));
+			const vote = async (app: RunningApp) => {
+				const { socket } = await join(app);
+				const ack = await socket
+					.timeout(5000)
+					.emitWithAck('question:vote', { questionId, up: true });
+				expect(ack.ok).toBe(true);
+			};
+			await vote(first);
+			await vote(second);
+			await new Promise((r) => setTimeout(r, 200));
+			// Neither instance sent a tally of its own: the questions wait in the meeting's window.
+			expect(tallies).toEqual([]);
+			expect(await redis.sMembers(`${keys}:questions`)).toEqual([questionId]);
+			while ((await redis.exists(`${keys}:window`)) === 1) {
+				await new Promise((r) => setTimeout(r, 50));
+			}
+			// The next vote opens a new window, whose one tally carries every vote collected.
+			await vote(first);
+			await new Promise((r) => setTimeout(r, 400));
+			expect(tallies).toEqual([{ [questionId]: 3 }]);
+			expect(await redis.exists(`${keys}:questions`)).toBe(0);
+		} finally {
+			redis.destroy();
+		}
 	});
 
 	it('lets a client that reconnects to the other instance converge from a snapshot', async () => {

@@ -10,7 +10,8 @@ import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { askQuestion } from '$lib/server/questions/ask';
 import { castVote } from '$lib/server/questions/votes';
 import { moderateQuestion } from '$lib/server/questions/moderate';
-import { limits, useRedisForLimits, type LimitStore } from '$lib/server/auth/rate-limit';
+import { limits } from '$lib/server/auth/rate-limit';
+import { useSharedRedis, type SharedRedis } from '$lib/server/shared-redis';
 import type { Database } from '$lib/server/db';
 
 const redisUrl = process.env.REDIS_URL;
@@ -85,7 +86,7 @@ describeOnEachDatabase('the vote path', (handle) => {
 
 	it('limits votes per participant in the database without Redis', async () => {
 		const { db } = handle();
-		useRedisForLimits(undefined);
+		useSharedRedis(undefined);
 		const { refused, other, rows } = await spendVoteLimit(db);
 		expect(refused.code).toBe('rate_limited');
 		expect(other.voted).toBe(true);
@@ -98,11 +99,11 @@ describe.runIf(redisUrl)('the vote limit in Redis', () => {
 
 	beforeAll(async () => {
 		await client.connect();
-		useRedisForLimits(client as unknown as LimitStore);
+		useSharedRedis(client as unknown as SharedRedis);
 	});
 
 	afterAll(async () => {
-		useRedisForLimits(undefined);
+		useSharedRedis(undefined);
 		client.destroy();
 	});
 
@@ -119,13 +120,13 @@ describe.runIf(redisUrl)('the vote limit in Redis', () => {
 
 		it('falls back to the database when Redis is not reachable', async () => {
 			const { db } = handle();
-			useRedisForLimits({ ...client, isReady: false } as unknown as LimitStore);
+			useSharedRedis({ ...client, isReady: false } as unknown as SharedRedis);
 			try {
 				const { refused, rows } = await spendVoteLimit(db);
 				expect(refused.code).toBe('rate_limited');
 				expect(rows).toBe(2);
 			} finally {
-				useRedisForLimits(client as unknown as LimitStore);
+				useSharedRedis(client as unknown as SharedRedis);
 			}
 		});
 	});

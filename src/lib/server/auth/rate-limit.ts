@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Executor } from '../db';
+import { redisTransaction } from '../shared-redis';
 import { rateLimits } from '../db/schema';
-import { isDomainError, rateLimited } from '../errors';
+import { rateLimited } from '../errors';
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
@@ -60,26 +61,6 @@ export async function consume(db: Executor, limit: Limit, subject: string): Prom
 	refuseOverLimit(limit, row);
 }
 
-/** What the limits need of a Redis client (node-redis): a transaction of INCR and EXPIRE. */
-export type LimitStore = {
-	isReady: boolean;
-	multi(): {
-		incr(key: string): { expire(key: string, seconds: number): { exec(): Promise<unknown[]> } };
-	};
-};
-
-const shared = ((
-	globalThis as { openfloorLimitStore?: { redis?: LimitStore } }
-).openfloorLimitStore ??= {});
-
-/** Counts hot limits (votes, ratings) in Redis from now on; `undefined` goes back to the database. */
-export function useRedisForLimits(store: LimitStore | undefined) {
-	shared.redis = store;
-}
-
-/** How long a Redis round trip may take before the database counts instead. */
-const redisTimeoutMs = 500;
-
 /**
  * For limits on the hot path: with Redis configured and reachable, counts the attempt in a fixed
  * window with INCR and EXPIRE in one MULTI, shared by every instance and off the database, and
@@ -87,29 +68,17 @@ const redisTimeoutMs = 500;
  * (no REDIS_URL, Redis away or slow).
  */
 export async function consumeInRedis(limit: Limit, subject: string): Promise<boolean> {
-	const redis = shared.redis;
-	if (!redis?.isReady) return false;
 	const now = Date.now() / 1000;
 	const window = Math.floor(now / limit.windowSeconds);
 	const key = `openfloor:limit:${keyOf(limit, subject)}:${window}`;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	try {
-		const replies = await Promise.race([
-			redis.multi().incr(key).expire(key, limit.windowSeconds).exec(),
-			new Promise<never>((_, reject) => {
-				timer = setTimeout(() => reject(new Error('Redis timed out')), redisTimeoutMs);
-			})
-		]);
-		if (Number(replies[0]) > limit.max) {
-			throw rateLimited(Math.max(1, Math.ceil((window + 1) * limit.windowSeconds - now)));
-		}
-		return true;
-	} catch (error) {
-		if (isDomainError(error)) throw error;
-		return false; // Redis failed: the database counts instead
-	} finally {
-		clearTimeout(timer);
+	const replies = await redisTransaction((multi) =>
+		multi.incr(key).expire(key, limit.windowSeconds)
+	);
+	if (!replies) return false; // the database counts instead
+	if (Number(replies[0]) > limit.max) {
+		throw rateLimited(Math.max(1, Math.ceil((window + 1) * limit.windowSeconds - now)));
 	}
+	return true;
 }
 
 /** Like `consume`, counted in Redis when it can be (see `consumeInRedis`). */

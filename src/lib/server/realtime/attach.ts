@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { liveNamespace } from '$lib/realtime/events';
 import type { Config } from '../config';
 import { log } from '../log';
-import { useRedisForLimits, type LimitStore } from '../auth/rate-limit';
+import { useSharedRedis, type SharedRedis } from '../shared-redis';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
 import { dispatch, request } from './handlers';
 import './live-handlers';
@@ -57,8 +57,8 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 		state.pub = pub;
 		state.sub = sub;
 		io.adapter(createAdapter(pub, sub));
-		// The per-participant vote limit is shared by the instances through the same Redis.
-		useRedisForLimits(pub as unknown as LimitStore);
+		// The vote limit and each meeting's tally window are shared through the same Redis.
+		useSharedRedis(pub as unknown as SharedRedis);
 	}
 	const live = io.of(liveNamespace);
 	live.use((socket, next) => {
@@ -85,7 +85,7 @@ request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
 
 export async function closeRealtime() {
 	await new Promise<void>((resolve) => (state.io ? state.io.close(() => resolve()) : resolve()));
-	useRedisForLimits(undefined);
+	useSharedRedis(undefined);
 	for (const client of [state.pub, state.sub]) {
 		try {
 			client?.destroy();
