@@ -13,6 +13,7 @@
 // Input: a JSON argument { urls, group, meeting, attendees, votesPerSecond, seconds, questions,
 // workers? } (workers: LOAD_WORKERS, default 4). Output: one JSON line of figures on stdout.
 import { fork } from 'node:child_process';
+import readline from 'node:readline';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { LiveClient } from './live-client.js';
 
@@ -62,9 +63,18 @@ async function coordinate() {
 			})
 		);
 
+	// Attendees join in two halves; after each, bench/live.js samples the servers' memory and
+	// then says go (a line on stdin).
+	const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+	const halves = await all('half');
+	const half = halves.reduce((sum, m) => sum + m.attendees, 0);
+	console.log(JSON.stringify({ joined: half }));
+	await lines.next();
+	for (const { child } of workers) child.send({ type: 'continue' });
 	await all('ready');
-	console.log(JSON.stringify({ connected: true })); // bench/live.js samples memory now
-	const startAt = now() + 1000;
+	console.log(JSON.stringify({ joined: config.attendees }));
+	await lines.next();
+	const startAt = now() + 200;
 	for (const { child } of workers) child.send({ type: 'start', startAt });
 	const sent = await all('votes');
 	const votes = sent.flatMap((m) => m.votes);
@@ -139,31 +149,40 @@ async function work() {
 	const batch = 100;
 	const mine = [];
 	for (let j = worker; j < attendees; j += workers) mine.push(j);
-	for (let i = 0; i < mine.length; i += batch) {
-		const group = mine.slice(i, i + batch).map(async (j) => {
-			const socket = await LiveClient.connect(`${urls[j % urls.length]}/live`);
-			// For each question (by index), the arrival times of the counts this client saw.
-			const seen = new Map();
-			const observer = j % step === 0;
-			if (observer)
-				socket.onTally = ({ counts }) => {
-					const at = now();
-					for (const [id, count] of Object.entries(counts)) {
-						const q = questions.indexOf(id);
-						let list = seen.get(q);
-						if (!list) seen.set(q, (list = []));
-						list.push([at, count]);
-					}
-				};
-			const reply = await socket.request('meeting:join', {
-				group: config.group,
-				meeting: config.meeting
-			});
-			if (!reply.ok) throw new Error(reply.error.message);
-			return { socket, seen, observer };
+	const join = async (j) => {
+		const socket = await LiveClient.connect(`${urls[j % urls.length]}/live`);
+		// For each question (by index), the arrival times of the counts this client saw.
+		const seen = new Map();
+		const observer = j % step === 0;
+		if (observer)
+			socket.onTally = ({ counts }) => {
+				const at = now();
+				for (const [id, count] of Object.entries(counts)) {
+					const q = questions.indexOf(id);
+					let list = seen.get(q);
+					if (!list) seen.set(q, (list = []));
+					list.push([at, count]);
+				}
+			};
+		const reply = await socket.request('meeting:join', {
+			group: config.group,
+			meeting: config.meeting
 		});
-		clients.push(...(await Promise.all(group)));
-	}
+		if (!reply.ok) throw new Error(reply.error.message);
+		return { socket, seen, observer };
+	};
+	/** Connects and joins this worker's attendees from index `from` to `to`, a batch at a time. */
+	const connect = async (from, to) => {
+		for (let i = from; i < to; i += batch) {
+			const joining = mine.slice(i, Math.min(i + batch, to)).map(join);
+			clients.push(...(await Promise.all(joining)));
+		}
+	};
+	const half = Math.ceil(mine.length / 2);
+	await connect(0, half);
+	process.send({ type: 'half', attendees: clients.length });
+	await next(); // continue
+	await connect(half, mine.length);
 	process.send({ type: 'ready' });
 	const { startAt } = await next();
 	await sleep(startAt - now());

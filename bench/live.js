@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { ensureBuilt, runScript, scratchDatabase, sleep, stop, waitFor } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -51,19 +52,22 @@ ensureBuilt();
 
 let nextPort = 4800;
 
-function pinned(core, args, env) {
+function pinned(core, args, env, stdin = 'ignore') {
 	return spawn('taskset', ['-c', String(core), process.execPath, ...args], {
 		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
+		stdio: [stdin, 'pipe', 'inherit']
 	});
 }
+
+/** A measured server: SIGUSR2 makes it collect its garbage (bench/gc-on-signal.js). */
+const collectable = (script) => ['--expose-gc', '--import', './bench/gc-on-signal.js', script];
 
 /** Resident memory (bytes) and CPU time (seconds) of a process, from /proc. */
 function usage(pid) {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 	const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	const ticks = os.constants?.signals ? 100 : 100;
+	const ticks = 100; // clock ticks per second (USER_HZ) on Linux
 	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
 }
 
@@ -115,7 +119,7 @@ async function startApps(count, env) {
 			...env
 		};
 		if (i === 0 && !env.DATABASE_URL) createAdmin({ ...process.env, ...appEnv });
-		const child = pinned(0, ['server.js'], appEnv);
+		const child = pinned(0, collectable('server.js'), appEnv);
 		child.stdout.resume();
 		const url = `http://127.0.0.1:${port}`;
 		await waitFor(`${url}/healthz`);
@@ -166,36 +170,61 @@ async function liveMeeting(url) {
 	return { group: slug, meeting: meeting.number, questions };
 }
 
-/** Runs the load generator; `onConnected` is called once every attendee has joined. */
-function runLoad(config, onConnected) {
+/**
+ * Runs the load generator. Attendees join in two halves; `onJoined(count)` is awaited after each
+ * (the votes start after the second).
+ */
+function runLoad(config, onJoined) {
 	return new Promise((resolve, reject) => {
-		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {});
-		let out = '';
-		child.stdout.on('data', (d) => {
-			out += d;
-			if (out.includes('{"connected":true}')) {
-				out = out.replace('{"connected":true}', '');
-				onConnected();
-			}
+		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {}, 'pipe');
+		const lines = readline.createInterface({ input: child.stdout });
+		let last = null;
+		lines.on('line', (line) => {
+			const message = JSON.parse(line);
+			if (message.joined === undefined) last = message;
+			else onJoined(message.joined).then(() => child.stdin.write('go\n'), reject);
 		});
 		child.on('exit', (code) =>
-			code === 0
-				? resolve(JSON.parse(out.trim().split('\n').at(-1)))
-				: reject(new Error(`load exited ${code}`))
+			code === 0 ? resolve(last) : reject(new Error(`load exited ${code}`))
 		);
 	});
 }
 
 const totalRss = (pids) => pids.map(usage).reduce((s, u) => s + u.rss, 0);
 
+/**
+ * Memory of the servers after a full garbage collection in each (bench/gc-on-signal.js):
+ * resident memory, and the JavaScript heap in use.
+ */
+async function collected(pids) {
+	const files = pids.map((pid) => path.join(os.tmpdir(), `openfloor-bench-memory-${pid}.json`));
+	for (const file of files) fs.rmSync(file, { force: true });
+	for (const pid of pids) process.kill(pid, 'SIGUSR2');
+	await sleep(1500);
+	const heaps = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')).heapUsed);
+	for (const file of files) fs.rmSync(file, { force: true });
+	return { rss: totalRss(pids), heap: heaps.reduce((s, n) => s + n, 0) };
+}
+
+/**
+ * Memory: resident memory once every attendee has joined, as it is (garbage of the joins
+ * included) and its peak while the votes run, over the attendees; and what one more attendee
+ * costs: the growth of resident memory, each time after a full collection, from half the
+ * attendees joined to all of them, over the second half (the servers' fixed costs, such as the
+ * heap growing to its working size, are not counted against the attendees).
+ */
 async function measure(point, target) {
 	const before = target.pids.map(usage);
 	const idleRss = before.reduce((s, u) => s + u.rss, 0);
-	// Memory of the connections: sampled once everyone has joined, just before the votes start
-	// (the generator starts them 1 s after); and the peak while the load runs.
-	let connectedRss = null;
-	const load = runLoad({ ...point, ...target.meeting, urls: target.urls, seconds }, () =>
-		setTimeout(() => (connectedRss = totalRss(target.pids)), 800)
+	let joinedRss = null;
+	const samples = []; // { attendees, rss, heap } after collections, at half and at all
+	const load = runLoad(
+		{ ...point, ...target.meeting, urls: target.urls, seconds },
+		async (attendees) => {
+			await sleep(300);
+			if (attendees === point.attendees) joinedRss = totalRss(target.pids);
+			samples.push({ attendees, ...(await collected(target.pids)) });
+		}
 	);
 	let peak = idleRss;
 	const sampler = setInterval(() => {
@@ -209,9 +238,13 @@ async function measure(point, target) {
 	clearInterval(sampler);
 	const after = target.pids.map(usage);
 	const cpu = after.reduce((s, u, i) => s + u.cpu - before[i].cpu, 0);
+	const [half, all] = samples;
+	const added = all.attendees - half.attendees;
 	return {
 		...result,
-		rssPerAttendee: (connectedRss - idleRss) / point.attendees,
+		rssPerAttendee: (joinedRss - idleRss) / point.attendees,
+		marginalRssPerAttendee: (all.rss - half.rss) / added,
+		marginalHeapPerAttendee: (all.heap - half.heap) / added,
 		peakRssPerAttendee: (peak - idleRss) / point.attendees,
 		serverCpuSeconds: cpu
 	};
@@ -238,7 +271,7 @@ for (const point of points) {
 	await db?.drop();
 
 	const port = nextPort++;
-	const bare = pinned(0, ['bench/bare-server.js', String(port)], {});
+	const bare = pinned(0, [...collectable('bench/bare-server.js'), String(port)], {});
 	bare.stdout.resume();
 	await waitFor(`http://127.0.0.1:${port}/healthz`);
 	const baseline = await measure(point, {
@@ -276,6 +309,10 @@ console.log(
 		'ratio p99',
 		'KB/att',
 		'bare KB/att',
+		'KB/added att',
+		'bare added',
+		'heap KB/added att',
+		'bare heap added',
 		'peak KB/att',
 		'bare peak',
 		'cpu s',
@@ -300,6 +337,10 @@ for (const { point, ours, baseline, exact } of rows) {
 			f(ours.visibleP99 / baseline.visibleP99, 2),
 			f(ours.rssPerAttendee / 1024),
 			f(baseline.rssPerAttendee / 1024),
+			f(ours.marginalRssPerAttendee / 1024),
+			f(baseline.marginalRssPerAttendee / 1024),
+			f(ours.marginalHeapPerAttendee / 1024),
+			f(baseline.marginalHeapPerAttendee / 1024),
 			f(ours.peakRssPerAttendee / 1024),
 			f(baseline.peakRssPerAttendee / 1024),
 			f(ours.serverCpuSeconds),
