@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, Manager, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabase, type DatabaseHandle } from '$lib/server/db';
 import { attachRealtime, closeRealtime } from '$lib/server/realtime/attach';
@@ -63,6 +63,29 @@ describe('socket.io namespace /live on a real server', () => {
 		await connected(client);
 		const reply = await client.timeout(5000).emitWithAck('session:whoami', {});
 		expect(reply).toEqual({ ok: true, user: { displayName: 'Ama Mensah', isSiteAdmin: false } });
+	});
+
+	it('identifies a socket that joins again over the same connection as the first time', async () => {
+		const user = await makeUser(handle.db, { displayName: 'Kofi Boateng' });
+		const token = generateSessionToken();
+		await createSession(handle.db, token, user.id);
+		const manager = new Manager(base, {
+			transports: ['websocket'],
+			extraHeaders: { cookie: `session=${token}`, origin },
+			reconnection: false
+		});
+		// The main namespace keeps the transport open while /live leaves and comes back.
+		const main = manager.socket('/') as unknown as Client;
+		const live = manager.socket('/live') as Client;
+		clients.push(main, live);
+		await Promise.all([connected(main), connected(live)]);
+		live.disconnect();
+		// (socket.io closes the transport if the server sees the new connect before the leave)
+		await new Promise((r) => setTimeout(r, 100));
+		live.connect();
+		await connected(live);
+		const reply = await live.timeout(5000).emitWithAck('session:whoami', {});
+		expect(reply).toEqual({ ok: true, user: { displayName: 'Kofi Boateng', isSiteAdmin: false } });
 	});
 
 	it('lets attendees without an account connect', async () => {

@@ -71,10 +71,31 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 	});
 	live.on('connection', (raw) => {
 		raw.onAny(dispatch);
-		// The connection's first HTTP request stays referenced for its whole life; its headers are
-		// already copied into the handshake, so let it go (socket.io's advice on memory use).
-		(raw.conn as { request?: unknown }).request = undefined;
+		lightenRequest(raw as LiveSocket);
 	});
+}
+
+/** The request headers identifying a socket reads (connection.ts), and the origin check. */
+const identifyingHeaders = ['cookie', 'origin', 'host', 'accept-language'] as const;
+
+/**
+ * The connection's first HTTP request stays referenced for the connection's whole life
+ * (socket.io's advice on memory use is to let it go). It is replaced by what socket.io and
+ * `identify` read of it, so a socket that joins the namespace again over the same connection is
+ * identified exactly as the first time.
+ */
+function lightenRequest(socket: LiveSocket) {
+	const headers: Record<string, string> = {};
+	for (const name of identifyingHeaders) {
+		const value = socket.handshake.headers[name];
+		if (typeof value === 'string') headers[name] = value;
+	}
+	socket.handshake.headers = headers;
+	(socket.conn as { request?: unknown }).request = {
+		headers,
+		url: socket.handshake.url,
+		connection: { encrypted: socket.handshake.secure }
+	};
 }
 
 request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({

@@ -33,7 +33,10 @@ export function request<S extends AnySchema, R extends object>(
  * answered `unavailable` and those in flight are waited for.
  */
 export function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
-	const socket = this;
+	answer(this, event, args);
+}
+
+function answer(socket: LiveSocket, event: unknown, args: unknown[]) {
 	const ack = args.at(-1);
 	if (typeof ack !== 'function') return; // every request expects an answer
 	const reply = ack as (response: Ack) => void;
