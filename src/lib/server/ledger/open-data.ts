@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db';
 import { commitments, meetings, questions, type Group } from '../db/schema';
 import { publicAction } from '../actions/actions';
-import { toLiveQuestion, verdicts, voteCounts } from '../questions/live';
+import { liveQuestions } from '../questions/live';
 import { isUuid } from '../validation';
 
 /**
@@ -44,7 +44,7 @@ const publicMeetingOf = (group: Group) =>
 /**
  * Every public question of the group's meetings, as the meeting's own question list shows it
  * (pending ones are not public; a text rejected as abusive or personal data is withheld), with
- * its meeting's number. Three queries per page: the page, its vote counts, its verdicts.
+ * its meeting's number. Two queries per page: the page, and its vote counts and verdicts.
  */
 export async function listGroupQuestions(
 	db: Executor,
@@ -68,10 +68,12 @@ export async function listGroupQuestions(
 		)
 		.orderBy(asc(meetings.number), asc(questions.askedAt), asc(questions.id))
 		.limit(options.limit + 1);
-	const ids = rows.map((r) => r.question.id);
-	const [counts, verdictsById] = await Promise.all([voteCounts(db, ids), verdicts(db, ids)]);
-	return rows.map((r) => ({
-		...toLiveQuestion(r.question, counts.get(r.question.id) ?? 0, verdictsById.get(r.question.id)),
+	const live = await liveQuestions(
+		db,
+		rows.map((r) => r.question)
+	);
+	return rows.map((r, i) => ({
+		...live[i],
 		meetingNumber: r.meetingNumber,
 		cursorAt: r.cursorAt
 	}));

@@ -10,7 +10,7 @@ import { defaultLocale } from '$lib/i18n';
 import { draftSchema } from '$lib/schemas/minutes';
 import { listAgenda } from '../meetings/agenda';
 import { listAttendance } from '../meetings/attendance';
-import { toLiveQuestion, verdicts, voteCounts } from '../questions/live';
+import { liveQuestions } from '../questions/live';
 import { draftMarkdown } from './generate';
 import { lockMinutes, minutesForChange } from './access';
 
@@ -30,15 +30,13 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
 			.where(eq(commitments.meetingId, meeting.id))
 			.orderBy(asc(commitments.dueOn), asc(commitments.createdAt))
 	]);
-	const ids = rows.map((q) => q.id);
-	const [counts, verdictsById] = await Promise.all([voteCounts(db, ids), verdicts(db, ids)]);
 	return draftMarkdown(
 		{
 			meeting,
 			timeZone: group.timeZone,
 			attendance,
 			agenda,
-			questions: rows.map((q) => toLiveQuestion(q, counts.get(q.id) ?? 0, verdictsById.get(q.id))),
+			questions: await liveQuestions(db, rows),
 			commitments: actions
 		},
 		// The group has no language of its own yet: the draft is written in the default one.

@@ -119,33 +119,52 @@ export async function voteCounts(db: Executor, questionIds: string[]) {
 	return counts;
 }
 
-/** The room's verdicts on each question's answer. */
-export async function verdicts(db: Executor, questionIds: string[]) {
-	const out = new Map<string, LiveQuestion['verdict']>();
-	if (!questionIds.length) return out;
-	const rows = await db
+const ratedAs = (verdict: keyof LiveQuestion['verdict']) =>
+	sql<number>`(select count(*) from ${questionRatings} r
+		where r.question_id = ${questions.id} and r.verdict = ${verdict})::int`;
+
+/**
+ * Questions as the live pages, the open data and the minutes show them: each with its vote count
+ * and the room's verdicts on its answer, read in one statement.
+ */
+export async function liveQuestions(db: Executor, rows: Question[]): Promise<LiveQuestion[]> {
+	if (!rows.length) return [];
+	const figures = await db
 		.select({
-			id: questionRatings.questionId,
-			verdict: questionRatings.verdict,
-			n: sql<number>`count(*)::int`
+			id: questions.id,
+			votes: sql<number>`(select count(*) from ${questionVotes} v
+				where v.question_id = ${questions.id})::int`,
+			answered: ratedAs('answered'),
+			partlyAnswered: ratedAs('partly_answered'),
+			notAnswered: ratedAs('not_answered')
 		})
-		.from(questionRatings)
-		.where(inArray(questionRatings.questionId, questionIds))
-		.groupBy(questionRatings.questionId, questionRatings.verdict);
-	for (const row of rows) {
-		const v = out.get(row.id) ?? { answered: 0, partly_answered: 0, not_answered: 0 };
-		v[row.verdict] = Number(row.n);
-		out.set(row.id, v);
-	}
-	return out;
+		.from(questions)
+		.where(
+			inArray(
+				questions.id,
+				rows.map((q) => q.id)
+			)
+		);
+	const byId = new Map(figures.map((f) => [f.id, f]));
+	return rows.map((q) => {
+		const f = byId.get(q.id);
+		return toLiveQuestion(
+			q,
+			Number(f?.votes ?? 0),
+			f && {
+				answered: Number(f.answered),
+				partly_answered: Number(f.partlyAnswered),
+				not_answered: Number(f.notAnswered)
+			}
+		);
+	});
 }
 
 /** One question as everyone may see it now. */
 export async function loadLiveQuestion(db: Executor, questionId: string) {
 	const [q] = await db.select().from(questions).where(eq(questions.id, questionId));
-	const counts = await voteCounts(db, [q.id]);
-	const verdict = (await verdicts(db, [q.id])).get(q.id);
-	return toLiveQuestion(q, counts.get(q.id) ?? 0, verdict);
+	const [live] = await liveQuestions(db, [q]);
+	return live;
 }
 
 /**
@@ -172,28 +191,31 @@ export async function liveSnapshot(
 		: [];
 	const visible = rows.filter((q) => q.state !== 'pending' || canModerate || mine.includes(q.id));
 	const ids = visible.map((q) => q.id);
-	const [counts, verdictsById] = await Promise.all([voteCounts(db, ids), verdicts(db, ids)]);
-	let voted: string[] = [];
+	const voted: string[] = [];
 	const rated: Record<string, string> = {};
 	if (participant && ids.length) {
+		// What this browser did, votes and ratings in one statement.
 		const key = voterKey(participant.token, meeting.id);
-		voted = (
-			await db
-				.select({ id: questionVotes.questionId })
-				.from(questionVotes)
-				.where(and(eq(questionVotes.voterKey, key), inArray(questionVotes.questionId, ids)))
-		).map((r) => r.id);
-		for (const r of await db
-			.select({ id: questionRatings.questionId, verdict: questionRatings.verdict })
+		const votes = db
+			.select({ id: questionVotes.questionId, verdict: sql<string | null>`null` })
+			.from(questionVotes)
+			.where(and(eq(questionVotes.voterKey, key), inArray(questionVotes.questionId, ids)));
+		const ratings = db
+			.select({
+				id: questionRatings.questionId,
+				verdict: sql<string | null>`${questionRatings.verdict}::text`
+			})
 			.from(questionRatings)
-			.where(and(eq(questionRatings.voterKey, key), inArray(questionRatings.questionId, ids)))) {
-			rated[r.id] = r.verdict;
+			.where(and(eq(questionRatings.voterKey, key), inArray(questionRatings.questionId, ids)));
+		for (const row of await votes.unionAll(ratings)) {
+			if (row.verdict === null) voted.push(row.id);
+			else rated[row.id] = row.verdict;
 		}
 	}
 	return {
 		seq: settings.seq,
 		meeting: toLiveMeeting(group, meeting, settings),
-		questions: visible.map((q) => toLiveQuestion(q, counts.get(q.id) ?? 0, verdictsById.get(q.id))),
+		questions: await liveQuestions(db, visible),
 		viewer: { mine, voted, rated, canModerate }
 	};
 }
