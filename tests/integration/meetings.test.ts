@@ -4,12 +4,8 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeOnEachDatabase } from '../fixtures/databases';
-import { actorOf, makeGroupWithOfficers, makeUser } from '../fixtures/factories';
-import type { Database } from '$lib/server/db';
+import { actorOf, makeGroupWithOfficers, makeMember, makeUser } from '../fixtures/factories';
 import { agendaDocuments, agendaItems, auditLog, meetings } from '$lib/server/db/schema';
-import type { SessionUser } from '$lib/server/auth/session';
-import { applyForMembership } from '$lib/server/membership/apply';
-import { decideApplication } from '$lib/server/membership/review';
 import {
 	changeMeetingState,
 	createMeeting,
@@ -64,36 +60,6 @@ describeOnEachDatabase('meetings', (handle) => {
 		const db = handle().db;
 		const officers = await makeGroupWithOfficers(db);
 		return { db, ...officers, slug: officers.group.slug };
-	};
-
-	/** An accepted member organisation, represented by a new user, member since January 2026. */
-	const member = async (db: Database, slug: string, chair: SessionUser, name: string) => {
-		const representative = await makeUser(db);
-		const application = await applyForMembership(
-			db,
-			actorOf(representative),
-			slug,
-			{
-				organisation: {
-					name,
-					category: 'Refugee community organisation',
-					area: 'Riverside',
-					description: 'A community organisation.'
-				},
-				contact: { name: 'Contact', email: 'contact@example.org' },
-				statement: 'We work with people held in the custody suites.'
-			},
-			{ now: new Date('2026-01-05T10:00:00Z') }
-		);
-		await decideApplication(
-			db,
-			actorOf(chair),
-			slug,
-			application.id,
-			{ outcome: 'accepted' },
-			{ now: new Date('2026-01-10T10:00:00Z') }
-		);
-		return representative;
 	};
 
 	it('creates numbered drafts in UTC from local times, invisible to the public', async () => {
@@ -488,7 +454,7 @@ describeOnEachDatabase('meetings', (handle) => {
 
 	it('takes agenda proposals from member representatives; the chair accepts or declines with a reason', async () => {
 		const { db, chair, secretary, slug } = await setup();
-		const representative = await member(db, slug, chair, 'Riverside Refugee Forum');
+		const representative = await makeMember(db, slug, chair, 'Riverside Refugee Forum');
 		await createMeeting(db, actorOf(secretary), slug, meetingInput(), clock);
 		await changeMeetingState(db, actorOf(secretary), slug, 1, { state: 'scheduled' }, clock);
 		const outsider = await makeUser(db);
@@ -550,8 +516,8 @@ describeOnEachDatabase('meetings', (handle) => {
 
 	it('records attendance per organisation, with apologies sent beforehand', async () => {
 		const { db, chair, secretary, group, slug } = await setup();
-		const forumRep = await member(db, slug, chair, 'Riverside Refugee Forum');
-		await member(db, slug, chair, 'Harbour Law Centre');
+		const forumRep = await makeMember(db, slug, chair, 'Riverside Refugee Forum');
+		await makeMember(db, slug, chair, 'Harbour Law Centre');
 		const record = async () => publicRecord(await meetingRecord(db, actorOf(null), slug, 1));
 		await createMeeting(db, actorOf(secretary), slug, meetingInput(), clock);
 		await changeMeetingState(db, actorOf(secretary), slug, 1, { state: 'scheduled' }, clock);

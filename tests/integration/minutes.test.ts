@@ -1,14 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
-import { actorOf, makeUser } from '../fixtures/factories';
+import { actorOf, makeMember, makeUser } from '../fixtures/factories';
 import { attendee, liveMeeting } from '../fixtures/live';
 import { failure } from '../fixtures/errors';
 import type { Database } from '$lib/server/db';
-import type { SessionUser } from '$lib/server/auth/session';
 import { minutes, minutesVersions } from '$lib/server/db/schema';
-import { applyForMembership } from '$lib/server/membership/apply';
-import { decideApplication } from '$lib/server/membership/review';
 import { changeMeetingState, createMeeting } from '$lib/server/meetings/meetings';
 import { recordAttendance } from '$lib/server/meetings/attendance';
 import { representedOrganisations } from '$lib/server/meetings/members';
@@ -32,41 +29,12 @@ import { markdownHash } from '$lib/server/minutes/rules';
 
 const day = 86_400_000;
 
-async function member(db: Database, slug: string, chair: SessionUser, name: string) {
-	const representative = await makeUser(db, { displayName: `Rep of ${name}` });
-	const application = await applyForMembership(
-		db,
-		actorOf(representative),
-		slug,
-		{
-			organisation: {
-				name,
-				category: 'Refugee community organisation',
-				area: 'Riverside',
-				description: 'A community organisation.'
-			},
-			contact: { name: 'Contact', email: 'contact@example.org' },
-			statement: 'We work with people held in the custody suites.'
-		},
-		{ now: new Date('2026-01-05T10:00:00Z') }
-	);
-	await decideApplication(
-		db,
-		actorOf(chair),
-		slug,
-		application.id,
-		{ outcome: 'accepted' },
-		{ now: new Date('2026-01-10T10:00:00Z') }
-	);
-	return representative;
-}
-
 /** A meeting that was held: attendance, an agenda, a Q&A record with every kind of entry, closed. */
 async function heldMeeting(db: Database) {
 	const live = await liveMeeting(db);
 	const slug = live.group.slug;
 	const chair = actorOf(live.chair);
-	const rep = await member(db, slug, live.chair, 'Riverside Refugee Forum');
+	const rep = await makeMember(db, slug, live.chair, 'Riverside Refugee Forum');
 	const [org] = await representedOrganisations(db, live.group.id, rep.id);
 	await recordAttendance(db, chair, slug, live.meeting.number, {
 		entries: [{ membershipId: org.id, status: 'present' }],
