@@ -268,6 +268,33 @@ export async function expectPublicGroupPage(
 	await checkA11y(page);
 }
 
+/**
+ * The foundation's main flow through the pages: a chair and a secretary sign up, the administrator
+ * creates a group chaired by the first, who appoints the second; a signed-out visitor then sees
+ * the group with its officers. Returns the group.
+ */
+export async function setUpGroupWithOfficers(page: Page) {
+	const chair = newAccount('Chair');
+	const secretary = newAccount('Secretary');
+	const group = newGroup();
+
+	await signUp(page, chair);
+	await logOut(page);
+	await signUp(page, secretary);
+	await logOut(page);
+
+	await logIn(page, admin);
+	await createGroupWithChair(page, group, chair);
+	await logOut(page);
+
+	await logIn(page, chair);
+	await appointSecretary(page, group.slug, secretary);
+	await logOut(page);
+
+	await expectPublicGroupPage(page, group, { chair, secretary });
+	return group;
+}
+
 /** Chooses a language with the switcher in the site header (a plain form post). */
 export async function switchLanguage(
 	page: Page,

@@ -1,14 +1,11 @@
 import {
 	admin,
-	appointSecretary,
 	checkA11y,
-	createGroupWithChair,
 	expect,
-	expectPublicGroupPage,
 	logIn,
 	logOut,
 	newAccount,
-	newGroup,
+	setUpGroupWithOfficers,
 	signUp,
 	test
 } from './fixtures';
@@ -17,24 +14,7 @@ test('an administrator sets up a group, its chair appoints a secretary, the publ
 	page
 }) => {
 	test.slow(); // about twenty pages, each checked with axe
-	const chair = newAccount('Chair');
-	const secretary = newAccount('Secretary');
-	const group = newGroup();
-
-	await signUp(page, chair);
-	await logOut(page);
-	await signUp(page, secretary);
-	await logOut(page);
-
-	await logIn(page, admin);
-	await createGroupWithChair(page, group, chair);
-	await logOut(page);
-
-	await logIn(page, chair);
-	await appointSecretary(page, group.slug, secretary);
-	await logOut(page);
-
-	await expectPublicGroupPage(page, group, { chair, secretary });
+	await setUpGroupWithOfficers(page);
 });
 
 test('sign-up with bad input keeps what was typed and says what to change', async ({ page }) => {

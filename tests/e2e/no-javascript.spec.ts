@@ -1,15 +1,9 @@
 import {
 	admin,
-	appointSecretary,
 	checkA11y,
-	createGroupWithChair,
 	expect,
-	expectPublicGroupPage,
 	logIn,
-	logOut,
-	newAccount,
-	newGroup,
-	signUp,
+	setUpGroupWithOfficers,
 	switchLanguage,
 	test
 } from './fixtures';
@@ -21,24 +15,7 @@ test('without JavaScript: sign-up, sign-in, a group with officers, the language 
 	page
 }) => {
 	test.slow(); // about twenty pages, each checked with axe
-	const chair = newAccount('Chair');
-	const secretary = newAccount('Secretary');
-	const group = newGroup();
-
-	await signUp(page, chair);
-	await logOut(page);
-	await signUp(page, secretary);
-	await logOut(page);
-
-	await logIn(page, admin);
-	await createGroupWithChair(page, group, chair);
-	await logOut(page);
-
-	await logIn(page, chair);
-	await appointSecretary(page, group.slug, secretary);
-	await logOut(page);
-
-	await expectPublicGroupPage(page, group, { chair, secretary });
+	const group = await setUpGroupWithOfficers(page);
 
 	await switchLanguage(page, { label: 'Language', button: 'Change language' }, 'العربية');
 	await expect(page).toHaveURL(`/g/${group.slug}`);
