@@ -9,8 +9,8 @@
 //
 // Options (environment): BENCH_POINTS=quick (200 attendees) or quick-two (300 attendees, two
 // instances) for a short smoke run, or a list of the full points to run, e.g. BENCH_POINTS=2000x2
-// (attendees, and x instances; default: all). DATABASE_URL and REDIS_URL enable the
-// two-instance point.
+// (attendees, and x instances; default: all). DATABASE_URL enables the one-instance points on
+// PostgreSQL (2000pg, 5000pg), and with REDIS_URL the two-instance point.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,18 +26,26 @@ const seconds = quick ? 4 : 10;
 const questionsPerMeeting = 10;
 const password = 'bench admin passphrase';
 
-const twoInstances = !!(process.env.DATABASE_URL && process.env.REDIS_URL);
+const postgres = !!process.env.DATABASE_URL;
+const twoInstances = postgres && !!process.env.REDIS_URL;
 const allPoints = [
 	{ attendees: 1000, votesPerSecond: 50 },
 	{ attendees: 2000, votesPerSecond: 200 },
 	{ attendees: 5000, votesPerSecond: 200 },
-	...(twoInstances ? [{ attendees: 2000, votesPerSecond: 200, instances: 2 }] : [])
+	...(postgres
+		? [
+				{ attendees: 2000, votesPerSecond: 200, postgres: true },
+				{ attendees: 5000, votesPerSecond: 200, postgres: true }
+			]
+		: []),
+	...(twoInstances ? [{ attendees: 2000, votesPerSecond: 200, instances: 2, postgres: true }] : [])
 ];
-const named = (point) => `${point.attendees}${point.instances ? `x${point.instances}` : ''}`;
+const named = (point) =>
+	`${point.attendees}${point.instances ? `x${point.instances}` : point.postgres ? 'pg' : ''}`;
 const points = quick
 	? [
 			chosen === 'quick-two'
-				? { attendees: 300, votesPerSecond: 50, instances: 2 }
+				? { attendees: 300, votesPerSecond: 50, instances: 2, postgres: true }
 				: { attendees: 200, votesPerSecond: 50 }
 		]
 	: chosen
@@ -255,9 +263,9 @@ for (const point of points) {
 	const instances = point.instances ?? 1;
 	let db;
 	let env = {};
-	if (instances > 1) {
+	if (point.postgres) {
 		db = await scratchDatabase(process.env.DATABASE_URL);
-		env = { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL };
+		env = { DATABASE_URL: db.url, ...(instances > 1 ? { REDIS_URL: process.env.REDIS_URL } : {}) };
 	}
 	const apps = await startApps(instances, env);
 	const meeting = await liveMeeting(apps[0].url);
@@ -298,6 +306,7 @@ console.log(
 console.log(
 	[
 		'attendees',
+		'database',
 		'inst',
 		'votes/s',
 		'ack p50',
@@ -327,6 +336,7 @@ for (const { point, ours, baseline, exact } of rows) {
 	console.log(
 		[
 			ours.attendees,
+			point.postgres ? 'postgres' : 'pglite',
 			point.instances,
 			f(ours.votesPerSecond),
 			f(ours.ackP50),
