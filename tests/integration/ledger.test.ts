@@ -16,7 +16,12 @@ import {
 } from '$lib/server/db/schema';
 import { appointOfficer } from '$lib/server/groups/officers';
 import { recordAction, updateActionStatus } from '$lib/server/actions/actions';
-import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
+import {
+	ledgerFilterOf,
+	ledgerItems,
+	ledgerSummary,
+	meetingFigures
+} from '$lib/server/ledger/ledger';
 import { askQuestion } from '$lib/server/questions/ask';
 import { demoGroupSlug, loadDemo } from '$lib/server/demo/load-demo';
 import { getGroup } from '$lib/server/groups/groups';
@@ -311,6 +316,12 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		expect(await only('overdue=1')).toEqual([open1.id]);
 		expect(await only('kind=question&overdue=1')).toEqual([]);
 		expect(await only('kind=bogus&status=bogus')).toHaveLength(4);
+		// The group page's three numbers, counted by the database with the same conditions.
+		expect(await ledgerSummary(db, h.group, now)).toEqual({
+			openActions: 2,
+			overdue: 1,
+			unresolvedQuestions: 1
+		});
 	});
 
 	it('computes per-meeting figures exactly, the top-ten share counting only answered', async () => {
@@ -416,6 +427,11 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 			status: 'not_answered'
 		});
 		expect(find('Are British suspects checked')).toMatchObject({ status: 'partly_answered' });
+		expect(await ledgerSummary(db, group)).toEqual({
+			openActions: items.filter((i) => i.kind === 'action' && i.status === 'open').length,
+			overdue: items.filter((i) => i.overdue).length,
+			unresolvedQuestions: items.filter((i) => i.kind === 'question').length
+		});
 		const figures = await meetingFigures(db, group);
 		expect(figures).toHaveLength(3);
 		expect(figures[2].questionsAsked).toBeGreaterThan(10);

@@ -77,6 +77,38 @@ function timesRaised(groupId: string, until: SQL) {
 	)`;
 }
 
+/** Which questions are on the ledger (rows of questions joined to their meetings). */
+function ledgerQuestions(db: Executor, group: Group, filter: LedgerFilter) {
+	return and(
+		eq(meetings.groupId, group.id),
+		ne(meetings.state, 'draft'),
+		eq(questions.state, 'published'),
+		filter.status
+			? eq(questions.answerStatus, filter.status as (typeof unresolvedAnswers)[number])
+			: inArray(questions.answerStatus, [...unresolvedAnswers]),
+		notExists(
+			db
+				.select({ id: commitments.id })
+				.from(commitments)
+				.where(eq(commitments.questionId, questions.id))
+		)
+	);
+}
+
+/** Which actions are on the ledger (rows of commitments joined to their meetings). */
+function ledgerActions(group: Group, filter: LedgerFilter, today: string) {
+	return and(
+		eq(meetings.groupId, group.id),
+		ne(meetings.state, 'draft'),
+		filter.status
+			? eq(commitments.status, filter.status as 'open' | 'done' | 'dropped')
+			: undefined,
+		filter.overdueOnly
+			? and(eq(commitments.status, 'open'), lt(commitments.dueOn, today))
+			: undefined
+	);
+}
+
 /**
  * The accountability ledger: every published question left not answered, partly answered,
  * declined, deferred or not reached, and every action. A question that has an action (a deferred
@@ -112,22 +144,7 @@ export async function ledgerItems(
 					})
 					.from(questions)
 					.innerJoin(meetings, eq(questions.meetingId, meetings.id))
-					.where(
-						and(
-							eq(meetings.groupId, group.id),
-							ne(meetings.state, 'draft'),
-							eq(questions.state, 'published'),
-							filter.status
-								? eq(questions.answerStatus, filter.status as (typeof unresolvedAnswers)[number])
-								: inArray(questions.answerStatus, [...unresolvedAnswers]),
-							notExists(
-								db
-									.select({ id: commitments.id })
-									.from(commitments)
-									.where(eq(commitments.questionId, questions.id))
-							)
-						)
-					)
+					.where(ledgerQuestions(db, group, filter))
 					.orderBy(asc(meetings.number), asc(questions.askedAt))
 			: [],
 		wantActions
@@ -142,18 +159,7 @@ export async function ledgerItems(
 					})
 					.from(commitments)
 					.innerJoin(meetings, eq(commitments.meetingId, meetings.id))
-					.where(
-						and(
-							eq(meetings.groupId, group.id),
-							ne(meetings.state, 'draft'),
-							filter.status
-								? eq(commitments.status, filter.status as 'open' | 'done' | 'dropped')
-								: undefined,
-							filter.overdueOnly
-								? and(eq(commitments.status, 'open'), lt(commitments.dueOn, today))
-								: undefined
-						)
-					)
+					.where(ledgerActions(group, filter, today))
 					.orderBy(asc(meetings.number), asc(commitments.createdAt))
 			: []
 	]);
@@ -296,11 +302,32 @@ export async function meetingFigures(db: Executor, group: Group): Promise<Meetin
 	});
 }
 
-/** The ledger in three numbers, for the group's home page. */
-export function ledgerSummary(items: LedgerItem[]) {
+/**
+ * The ledger in three numbers, for the group's home page: counted by the database with the
+ * ledger's own conditions, without reading the items.
+ */
+export async function ledgerSummary(db: Executor, group: Group, now = new Date()) {
+	const today = groupToday(group, now);
+	const all: LedgerFilter = { overdueOnly: false };
+	const [[questionCount], [actionCounts]] = await Promise.all([
+		db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(questions)
+			.innerJoin(meetings, eq(questions.meetingId, meetings.id))
+			.where(ledgerQuestions(db, group, all)),
+		db
+			.select({
+				open: sql<number>`(count(*) filter (where ${commitments.status} = 'open'))::int`,
+				overdue: sql<number>`(count(*) filter (where ${commitments.status} = 'open'
+					and ${commitments.dueOn} < ${today}))::int`
+			})
+			.from(commitments)
+			.innerJoin(meetings, eq(commitments.meetingId, meetings.id))
+			.where(ledgerActions(group, all, today))
+	]);
 	return {
-		openActions: items.filter((i) => i.kind === 'action' && i.status === 'open').length,
-		overdue: items.filter((i) => i.overdue).length,
-		unresolvedQuestions: items.filter((i) => i.kind === 'question').length
+		openActions: Number(actionCounts.open),
+		overdue: Number(actionCounts.overdue),
+		unresolvedQuestions: Number(questionCount.n)
 	};
 }

@@ -6,7 +6,7 @@ import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
 import { nextMeeting } from '$lib/server/meetings/meetings';
 import { currentOpening } from '$lib/server/membership/openness';
 import { latestGroupMinutes } from '$lib/server/minutes/versions';
-import { ledgerItems, ledgerSummary } from '$lib/server/ledger/ledger';
+import { ledgerSummary } from '$lib/server/ledger/ledger';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -17,11 +17,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	const [next, latestMinutes, ledger] = await Promise.all([
 		nextMeeting(db, group),
 		latestGroupMinutes(db, group.id),
-		ledgerItems(db, group)
+		ledgerSummary(db, group)
 	]);
 	return {
 		latestMinutes: latestMinutes ?? null,
-		ledger: ledgerSummary(ledger),
+		ledger,
 		nextMeeting: next && {
 			number: next.number,
 			title: next.title,
