@@ -100,6 +100,8 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 			// Neither instance sent a tally of its own: the questions wait in the meeting's window.
 			expect(tallies).toEqual([]);
 			expect(await redis.sMembers(`${keys}:questions`)).toEqual([questionId]);
+			// Were the window's instance gone for good, its questions would not stay in Redis forever.
+			expect(await redis.ttl(`${keys}:questions`)).toBeGreaterThan(0);
 			while ((await redis.exists(`${keys}:window`)) === 1) {
 				await new Promise((r) => setTimeout(r, 50));
 			}

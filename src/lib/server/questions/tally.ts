@@ -21,6 +21,8 @@ import { liveSettings, voteCounts } from './live';
 export const tallyWindowMs = 50;
 /** How long an opened shared window may stay unflushed (its instance stopped) before another opens. */
 const windowLeaseMs = 1000;
+/** How long questions left in a window nobody sent (its instance stopped) are kept in Redis. */
+const strandedSeconds = 60;
 
 const keysOf = (meetingId: string) => ({
 	questions: `openfloor:tally:${meetingId}:questions`,
@@ -39,10 +41,11 @@ async function collect(meetingId: string, questionId: string) {
 	const replies = await redisTransaction((multi) =>
 		multi
 			.sAdd(keys.questions, questionId)
+			.expire(keys.questions, strandedSeconds)
 			.set(keys.window, '1', { condition: 'NX', expiration: { type: 'PX', value: windowLeaseMs } })
 	);
 	if (!replies) return collectHere(meetingId, questionId);
-	if (replies[1] !== 'OK') return; // another instance's window is open: it sends the tally
+	if (replies[2] !== 'OK') return; // another instance's window is open: it sends the tally
 	await wait(tallyWindowMs);
 	// Taking the set and closing the window in one transaction: a question added after it opens
 	// the next window.
