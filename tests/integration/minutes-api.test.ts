@@ -142,6 +142,14 @@ for (const kind of databaseKinds) {
 			);
 			const etag = first.headers.get('etag')!;
 			expect((await new Client(app.url).get(minutes, { 'if-none-match': etag })).status).toBe(304);
+			// The minutes page itself (SvelteKit's page ETag): a reader coming back downloads it
+			// again only once it changed.
+			const page = `/g/${slug}/meetings/1/minutes`;
+			const read = await new Client(app.url).get(page);
+			const pageTag = read.headers.get('etag')!;
+			const again = await new Client(app.url).get(page, { 'if-none-match': pageTag });
+			expect(again.status).toBe(304);
+			expect(again.text).toBe('');
 			await secretary.request('PUT', `${minutes}/draft`, {
 				markdown: '## Attendance\n\n- Present: Riverside Law Centre, 12 others\n'
 			});
@@ -149,6 +157,9 @@ for (const kind of databaseKinds) {
 			expect(v2.status).toBe(201);
 			const second = await new Client(app.url).get(minutes, { 'if-none-match': etag });
 			expect(second.status).toBe(200);
+			const changed = await new Client(app.url).get(page, { 'if-none-match': pageTag });
+			expect(changed.status).toBe(200);
+			expect(changed.text).toContain('12 others');
 			expect(second.json.items.map((v: { version: number }) => v.version)).toEqual([1, 2]);
 			const paged = await new Client(app.url).get(`${minutes}?limit=1`);
 			expect(paged.json.items).toHaveLength(1);

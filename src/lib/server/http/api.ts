@@ -1,8 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { invalid, isDomainError } from '../errors';
 import { translateFields, translateMessage } from '../i18n';
+import { conditional } from './conditional';
 import { toCsv } from './csv';
 
 /**
@@ -67,22 +66,11 @@ export function publicRead(
 ): Response {
 	const format = formatOf(event);
 	const text = format === 'csv' ? toCsv(csvRows ?? []) : JSON.stringify(body);
-	const etag = etagOf(text);
-	const headers = {
-		etag,
+	return conditional(event.request, text, {
 		'cache-control': 'public, max-age=60',
 		vary: 'accept-language',
 		'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json'
-	};
-	if (event.request.headers.get('if-none-match') === etag) {
-		return new Response(null, { status: 304, headers });
-	}
-	return new Response(text, { headers });
-}
-
-/** A strong ETag for a response body: the first half of its SHA-256. */
-export function etagOf(body: string) {
-	return `"${encodeHexLowerCase(sha256(new TextEncoder().encode(body))).slice(0, 32)}"`;
+	});
 }
 
 /** Cursor pagination: an opaque cursor that holds the last item's sort key. */
