@@ -33,15 +33,11 @@ export function request<S extends AnySchema, R extends object>(
  * answered `unavailable` and those in flight are waited for.
  */
 export function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
-	answer(this, event, args);
-}
-
-function answer(socket: LiveSocket, event: unknown, args: unknown[]) {
 	const ack = args.at(-1);
 	if (typeof ack !== 'function') return; // every request expects an answer
 	const reply = ack as (response: Ack) => void;
 	if (stopping()) {
-		const t = translatorFor(socket.data.locale);
+		const t = translatorFor(this.data.locale);
 		return reply({ ok: false, error: { code: 'unavailable', message: t('error.generic') } });
 	}
 	const known = typeof event === 'string' ? requests.get(event) : undefined;
@@ -50,9 +46,9 @@ function answer(socket: LiveSocket, event: unknown, args: unknown[]) {
 			try {
 				if (!known) throw notFound();
 				const input = parseInput(known.schema, args.length > 1 ? args[0] : {});
-				reply({ ok: true, ...(await known.run(socket, input)) });
+				reply({ ok: true, ...(await known.run(this, input)) });
 			} catch (error) {
-				reply({ ok: false, error: toAckError(socket, error) });
+				reply({ ok: false, error: toAckError(this, error) });
 			}
 		})()
 	);
