@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Executor } from '../db';
+import { rowsOf, type Executor } from '../db';
 import { redisTransaction } from '../shared-redis';
 import { rateLimits } from '../db/schema';
 import { rateLimited } from '../errors';
@@ -38,11 +38,6 @@ export function attemptStatement(limit: Limit, subject: string) {
 			window_start = case when rate_limits.window_start <= now() - ${window}
 				then now() else rate_limits.window_start end
 		returning count, ceil(extract(epoch from (window_start + ${window} - now())))::int as retry_after`;
-}
-
-/** Rows of a raw statement, whichever driver ran it (PGlite gives `{ rows }`, postgres.js an array). */
-export function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** Throws `rate_limited` when an attempt counted by `attemptStatement` went over the limit. */

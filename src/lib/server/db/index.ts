@@ -118,3 +118,8 @@ export async function getDb(): Promise<Database> {
 }
 
 export { schema };
+
+/** Rows of a raw statement, whichever driver ran it (PGlite gives `{ rows }`, postgres.js an array). */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

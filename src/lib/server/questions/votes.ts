@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db';
+import { rowsOf, type Database } from '../db';
 import { questionRatings } from '../db/schema';
 import {
 	attemptStatement,
 	consumeFast,
 	consumeInRedis,
 	limits,
-	refuseOverLimit,
-	rowsOf
+	refuseOverLimit
 } from '../auth/rate-limit';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db';
+import { rowsOf, type Executor } from '../db';
 import type { SearchKind } from '../db/schema';
 import { parseInput } from '../validation';
 import { searchMaxPage, searchPageSize, searchSchema, type SearchInput } from '$lib/schemas/search';
@@ -106,9 +106,7 @@ export function searchStatement(query: SearchInput): SQL {
  */
 export async function searchPublic(db: Executor, input: unknown): Promise<SearchResults> {
 	const query = parseInput(searchSchema, input);
-	const result = await db.execute(searchStatement(query));
-	// PGlite answers { rows }, postgres.js the rows themselves.
-	const all = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Row[];
+	const all = rowsOf<Row>(await db.execute(searchStatement(query)));
 	const total = Number(all[0]?.total ?? 0);
 	const rows = all.filter((row) => row.kind !== null);
 	return {
