@@ -2,10 +2,11 @@ import {
 	admin,
 	checkA11y,
 	expect,
+	expectPublicGroupPage,
+	groupWithOfficers,
 	logIn,
 	logOut,
 	newAccount,
-	setUpGroupWithOfficers,
 	signUp,
 	test
 } from './fixtures';
@@ -14,7 +15,8 @@ test('an administrator sets up a group, its chair appoints a secretary, the publ
 	page
 }) => {
 	test.slow(); // about twenty pages, each checked with axe
-	await setUpGroupWithOfficers(page);
+	const { chair, secretary, group } = await groupWithOfficers(page);
+	await expectPublicGroupPage(page, group, { chair, secretary });
 });
 
 test('sign-up with bad input keeps what was typed and says what to change', async ({ page }) => {

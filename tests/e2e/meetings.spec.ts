@@ -1,14 +1,11 @@
 import type { Page } from '@playwright/test';
 import {
-	admin,
-	appointSecretary,
 	checkA11y,
-	createGroupWithChair,
 	expect,
+	groupWithOfficers,
 	logIn,
 	logOut,
 	newAccount,
-	newGroup,
 	signUp,
 	test,
 	type GroupInput
@@ -22,24 +19,6 @@ async function visit(page: Page, path: string) {
 /** A local date-time some days ahead, as a datetime-local input takes it. */
 const ahead = (days: number, time: string) =>
 	`${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
-
-/** A group with its chair and secretary, set up through the pages. */
-async function groupWithOfficers(page: Page) {
-	const chair = newAccount('Chair');
-	const secretary = newAccount('Secretary');
-	const group = newGroup();
-	await signUp(page, chair);
-	await logOut(page);
-	await signUp(page, secretary);
-	await logOut(page);
-	await logIn(page, admin);
-	await createGroupWithChair(page, group, chair);
-	await logOut(page);
-	await logIn(page, chair);
-	await appointSecretary(page, group.slug, secretary);
-	await logOut(page);
-	return { chair, secretary, group };
-}
 
 /** As the secretary: a new draft meeting from the meetings page; lands on its edit page. */
 async function createMeeting(page: Page, group: GroupInput, title: string) {

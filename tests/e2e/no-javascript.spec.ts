@@ -2,8 +2,9 @@ import {
 	admin,
 	checkA11y,
 	expect,
+	expectPublicGroupPage,
+	groupWithOfficers,
 	logIn,
-	setUpGroupWithOfficers,
 	switchLanguage,
 	test
 } from './fixtures';
@@ -15,7 +16,8 @@ test('without JavaScript: sign-up, sign-in, a group with officers, the language 
 	page
 }) => {
 	test.slow(); // about twenty pages, each checked with axe
-	const group = await setUpGroupWithOfficers(page);
+	const { chair, secretary, group } = await groupWithOfficers(page);
+	await expectPublicGroupPage(page, group, { chair, secretary });
 
 	await switchLanguage(page, { label: 'Language', button: 'Change language' }, 'العربية');
 	await expect(page).toHaveURL(`/g/${group.slug}`);

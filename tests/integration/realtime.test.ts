@@ -12,6 +12,7 @@ import { freshPglite } from '../fixtures/databases';
 import { actorOf, makeUser } from '../fixtures/factories';
 import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { liveMeeting } from '../fixtures/live';
+import { joinLive } from '../fixtures/live-app';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -141,20 +142,8 @@ describe('live meetings over socket.io', () => {
 	});
 
 	async function join(group: string, meeting: number, cookie = '') {
-		const client: Client = connect(`${base}/live`, {
-			transports: ['websocket'],
-			extraHeaders: cookie ? { cookie } : {},
-			reconnection: false,
-			forceNew: true
-		});
-		clients.push(client);
-		await new Promise<void>((resolve, reject) => {
-			client.once('connect', () => resolve());
-			client.once('connect_error', reject);
-		});
-		const reply = await client.timeout(5000).emitWithAck('meeting:join', { group, meeting });
-		if (!reply.ok) throw new Error(reply.error.message);
-		return { client, snapshot: reply.snapshot };
+		const { socket, snapshot } = await joinLive(base, { group, meeting }, clients, cookie);
+		return { client: socket, snapshot };
 	}
 
 	const next = <E extends 'question:changed' | 'tally' | 'meeting:changed'>(
