@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeOnEachDatabase } from '../fixtures/databases';
+import { describeOnEachDatabase, freshPostgres } from '../fixtures/databases';
 import { actorOf } from '../fixtures/factories';
 import { attendee, liveMeeting } from '../fixtures/live';
 import { failure } from '../fixtures/errors';
@@ -12,7 +12,7 @@ import { castVote } from '$lib/server/questions/votes';
 import { moderateQuestion } from '$lib/server/questions/moderate';
 import { limits } from '$lib/server/auth/rate-limit';
 import { useSharedRedis, type SharedRedis } from '$lib/server/shared-redis';
-import type { Database } from '$lib/server/db';
+import type { Database, DatabaseHandle } from '$lib/server/db';
 
 const redisUrl = process.env.REDIS_URL;
 
@@ -39,7 +39,7 @@ async function spendVoteLimit(db: Database) {
 	return { refused, other, rows };
 }
 
-describeOnEachDatabase('the vote path', (handle) => {
+describeOnEachDatabase('the vote path', (handle, kind) => {
 	it('checks the meeting and the question in the write itself, even with a stale context', async () => {
 		const { db } = handle();
 		const live = await liveMeeting(db);
@@ -84,50 +84,61 @@ describeOnEachDatabase('the vote path', (handle) => {
 		expect(await votesOf(db, q.id)).toBe(1);
 	});
 
-	it('limits votes per participant in the database without Redis', async () => {
+	it('limits votes per participant without Redis: in the database, or in memory when embedded', async () => {
 		const { db } = handle();
 		useSharedRedis(undefined);
 		const { refused, other, rows } = await spendVoteLimit(db);
 		expect(refused.code).toBe('rate_limited');
+		expect(refused.retryAfter).toBeGreaterThan(0);
+		expect(refused.retryAfter).toBeLessThanOrEqual(limits.votePerParticipant.windowSeconds);
 		expect(other.voted).toBe(true);
-		expect(rows).toBe(2); // one counter per participant who voted
+		// PostgreSQL: one counter per participant who voted. The embedded database has one
+		// process (its lock), which counts the hot path's limits in its memory: no write.
+		expect(rows).toBe(kind === 'postgres' ? 2 : 0);
 	});
 });
 
-describe.runIf(redisUrl)('the vote limit in Redis', () => {
+// Redis shares the vote limit between instances, which share a PostgreSQL database (the embedded
+// database has one process and counts in its memory, as above).
+const postgresUrl = process.env.DATABASE_URL;
+
+describe.runIf(redisUrl && postgresUrl)('the vote limit in Redis [postgres]', () => {
 	const client = createClient({ url: redisUrl });
+	let handle: DatabaseHandle;
+	const limitKeys = async () => (await client.keys('openfloor:limit:*')).length;
 
 	beforeAll(async () => {
 		await client.connect();
 		useSharedRedis(client as unknown as SharedRedis);
+		handle = await freshPostgres(postgresUrl!);
 	});
 
 	afterAll(async () => {
 		useSharedRedis(undefined);
 		client.destroy();
+		await handle?.close();
 	});
 
-	describeOnEachDatabase('with Redis', (handle) => {
-		it('counts votes in Redis, not in the database, and still refuses the one too many', async () => {
-			const { db } = handle();
-			const { refused, other, rows } = await spendVoteLimit(db);
-			expect(refused.code).toBe('rate_limited');
-			expect(refused.retryAfter).toBeGreaterThan(0);
-			expect(refused.retryAfter).toBeLessThanOrEqual(limits.votePerParticipant.windowSeconds);
-			expect(other.voted).toBe(true);
-			expect(rows).toBe(0);
-		});
+	it('counts votes in Redis, not in the database, and still refuses the one too many', async () => {
+		const keysBefore = await limitKeys();
+		const { refused, other, rows } = await spendVoteLimit(handle.db);
+		expect(refused.code).toBe('rate_limited');
+		expect(refused.retryAfter).toBeGreaterThan(0);
+		expect(refused.retryAfter).toBeLessThanOrEqual(limits.votePerParticipant.windowSeconds);
+		expect(other.voted).toBe(true);
+		expect(rows).toBe(0);
+		// One window per participant who voted (other files may be adding theirs meanwhile).
+		expect(await limitKeys()).toBeGreaterThanOrEqual(keysBefore + 2);
+	});
 
-		it('falls back to the database when Redis is not reachable', async () => {
-			const { db } = handle();
-			useSharedRedis({ ...client, isReady: false } as unknown as SharedRedis);
-			try {
-				const { refused, rows } = await spendVoteLimit(db);
-				expect(refused.code).toBe('rate_limited');
-				expect(rows).toBe(2);
-			} finally {
-				useSharedRedis(client as unknown as SharedRedis);
-			}
-		});
+	it('falls back to the database when Redis is not reachable', async () => {
+		useSharedRedis({ ...client, isReady: false } as unknown as SharedRedis);
+		try {
+			const { refused, rows } = await spendVoteLimit(handle.db);
+			expect(refused.code).toBe('rate_limited');
+			expect(rows).toBe(2);
+		} finally {
+			useSharedRedis(client as unknown as SharedRedis);
+		}
 	});
 });

@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { rowsOf, type Executor } from '../db';
+import { isEmbedded, rowsOf, type Executor } from '../db';
 import { redisTransaction } from '../shared-redis';
 import { rateLimits } from '../db/schema';
 import { rateLimited } from '../errors';
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
-/** Limits on writes open to the public. Counted in the database, so every instance shares them. */
+/**
+ * Limits on writes open to the public. Counted in the database, so every instance shares them
+ * (the hot path's, votes and ratings, off it where they can be: see `consumeHot`).
+ */
 export const limits = {
 	loginPerAccount: { name: 'login-account', max: 10, windowSeconds: 15 * 60 },
 	loginPerClient: { name: 'login-client', max: 30, windowSeconds: 15 * 60 },
@@ -57,12 +60,43 @@ export async function consume(db: Executor, limit: Limit, subject: string): Prom
 }
 
 /**
- * For limits on the hot path: with Redis configured and reachable, counts the attempt in a fixed
- * window with INCR and EXPIRE in one MULTI, shared by every instance and off the database, and
- * returns true (or throws `rate_limited`). Returns false when the database must count instead
- * (no REDIS_URL, Redis away or slow).
+ * Fixed windows counted in this process's memory, by hashed limit and subject: the window's end
+ * (seconds) and its count. Only for the embedded database, which one process alone opens (its
+ * lock), so no other instance needs these counts.
  */
-export async function consumeInRedis(limit: Limit, subject: string): Promise<boolean> {
+const inMemory = new Map<string, { ends: number; count: number }>();
+let untilSweep = 1000;
+
+/** Counts one attempt in a fixed window (see `consumeHot`); throws `rate_limited` when over. */
+function consumeInMemory(limit: Limit, subject: string, now = Date.now() / 1000) {
+	if (--untilSweep <= 0) sweep(now);
+	const key = keyOf(limit, subject);
+	let entry = inMemory.get(key);
+	if (!entry || entry.ends <= now) {
+		entry = { ends: (Math.floor(now / limit.windowSeconds) + 1) * limit.windowSeconds, count: 0 };
+		inMemory.set(key, entry);
+	}
+	if (++entry.count > limit.max) throw rateLimited(Math.max(1, Math.ceil(entry.ends - now)));
+}
+
+/** Drops the windows that have ended, now and then, so memory follows the active participants. */
+function sweep(now: number) {
+	untilSweep = 1000;
+	for (const [key, entry] of inMemory) if (entry.ends <= now) inMemory.delete(key);
+}
+
+/**
+ * For limits on the hot path (votes, ratings): counts the attempt off the database where it can
+ * and returns true (or throws `rate_limited`): in this process's memory on the embedded database
+ * (one process), else in Redis when it is configured and reachable (INCR and EXPIRE in one MULTI,
+ * shared by every instance). Returns false when the database must count instead (PostgreSQL
+ * without Redis, or Redis away or slow).
+ */
+export async function consumeHot(db: Executor, limit: Limit, subject: string): Promise<boolean> {
+	if (isEmbedded(db)) {
+		consumeInMemory(limit, subject);
+		return true;
+	}
 	const now = Date.now() / 1000;
 	const window = Math.floor(now / limit.windowSeconds);
 	const key = `openfloor:limit:${keyOf(limit, subject)}:${window}`;
@@ -76,9 +110,9 @@ export async function consumeInRedis(limit: Limit, subject: string): Promise<boo
 	return true;
 }
 
-/** Like `consume`, counted in Redis when it can be (see `consumeInRedis`). */
+/** Like `consume`, counted off the database when it can be (see `consumeHot`). */
 export async function consumeFast(db: Executor, limit: Limit, subject: string): Promise<void> {
-	if (!(await consumeInRedis(limit, subject))) await consume(db, limit, subject);
+	if (!(await consumeHot(db, limit, subject))) await consume(db, limit, subject);
 }
 
 /** Forgets the attempts counted for a subject (a successful sign-in clears its account's count). */

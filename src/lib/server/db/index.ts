@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteDatabase, PgliteTransaction } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -118,6 +118,14 @@ export async function getDb(): Promise<Database> {
 }
 
 export { schema };
+
+/**
+ * Whether `db` is (a transaction on) the embedded database. One process alone opens a data folder
+ * (its lock), so what instances would otherwise share may live in that process's memory.
+ */
+export function isEmbedded(db: Executor): boolean {
+	return db instanceof PgliteDatabase || db instanceof PgliteTransaction;
+}
 
 /** Rows of a raw statement, whichever driver ran it (PGlite gives `{ rows }`, postgres.js an array). */
 export function rowsOf<T>(result: unknown): T[] {

@@ -4,7 +4,7 @@ import { questionRatings } from '../db/schema';
 import {
 	attemptStatement,
 	consumeFast,
-	consumeInRedis,
+	consumeHot,
 	limits,
 	refuseOverLimit
 } from '../auth/rate-limit';
@@ -25,9 +25,9 @@ export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'
  * voter) makes a double click, a second tab or a replayed event one vote. The count returned is
  * exact as of the write and includes it.
  *
- * The hot path is one statement: the participant's vote limit (unless Redis counts it), the
- * check that the question is published in this meeting and the meeting live, the write and the
- * count. Because the write checks the meeting itself, a context read earlier (kept on a socket)
+ * The hot path is one statement: the participant's vote limit (unless it is counted off the
+ * database: see `consumeHot`), the check that the question is published in this meeting and the
+ * meeting live, the write and the count. Because the write checks the meeting itself, a context read earlier (kept on a socket)
  * can never let a vote into a closed meeting. Only when the write changed nothing does a second
  * query tell a repeated vote from an unknown question, a closed meeting or a rejected question.
  */
@@ -40,10 +40,10 @@ export async function castVote(
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
 	const { questionId, up } = parseInput(voteSchema, input);
 	const limit = limits.votePerParticipant;
-	const countedInRedis = await consumeInRedis(limit, participant.token);
+	const counted = await consumeHot(db, limit, participant.token);
 	const meetingId = context.meeting.id;
 	const key = voterKey(participant.token, meetingId);
-	const attempt = countedInRedis
+	const attempt = counted
 		? sql`select 0 as count, 0 as retry_after`
 		: attemptStatement(limit, participant.token);
 	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
