@@ -16,6 +16,7 @@ import { notFound } from '../errors';
 import type { LiveMeeting, LiveQuestion, LiveSnapshot } from '$lib/realtime/live-types';
 import { askerKey, voterKey } from './participant';
 import { isUuid } from '../validation';
+import { coalesced } from '../coalesce';
 
 /** Who is acting in a live meeting: maybe an account, and the browser's participant token. */
 export type Participant = Actor & { token: string };
@@ -107,16 +108,25 @@ export function toLiveMeeting(
 	};
 }
 
-export async function voteCounts(db: Executor, questionIds: string[]) {
-	const counts = new Map<string, number>();
-	if (!questionIds.length) return counts;
+/**
+ * What a tally carries: the exact vote counts of some of a meeting's questions, and the meeting's
+ * sequence number, read in one statement.
+ */
+export async function tallyOf(db: Executor, meetingId: string, questionIds: string[]) {
 	const rows = await db
-		.select({ id: questionVotes.questionId, n: sql<number>`count(*)::int` })
-		.from(questionVotes)
-		.where(inArray(questionVotes.questionId, questionIds))
-		.groupBy(questionVotes.questionId);
-	for (const row of rows) counts.set(row.id, Number(row.n));
-	return counts;
+		.select({
+			id: questions.id,
+			votes: sql<number>`(select count(*) from ${questionVotes} v
+				where v.question_id = ${questions.id})::int`,
+			seq: sql<number | null>`(select ${meetingLive.seq} from ${meetingLive}
+				where ${meetingLive.meetingId} = ${meetingId})`
+		})
+		.from(questions)
+		.where(and(eq(questions.meetingId, meetingId), inArray(questions.id, questionIds)));
+	return {
+		seq: Number(rows[0]?.seq ?? 0),
+		counts: Object.fromEntries(rows.map((row) => [row.id, Number(row.votes)]))
+	};
 }
 
 const ratedAs = (verdict: keyof LiveQuestion['verdict']) =>
@@ -168,6 +178,21 @@ export async function loadLiveQuestion(db: Executor, questionId: string) {
 }
 
 /**
+ * What every viewer of a meeting sees alike: its settings and all its questions (pending ones
+ * too, for officers and askers) with their figures. Read once for the joins that arrive together
+ * (a hall scanning the QR code at once), never older than a join's request: see `coalesced`.
+ */
+const meetingState = coalesced(async (meetingId: string, db: Executor) => {
+	const settings = await liveSettings(db, meetingId);
+	const rows = await db
+		.select()
+		.from(questions)
+		.where(eq(questions.meetingId, meetingId))
+		.orderBy(questions.askedAt);
+	return { settings, rows, questions: await liveQuestions(db, rows) };
+});
+
+/**
  * Everything a live page needs: the meeting, its questions (pending ones only for officers and
  * their own asker), and what this browser did. Computed from the database, so every instance
  * gives the same answer; `seq` tells the client where broadcasts continue.
@@ -178,18 +203,13 @@ export async function liveSnapshot(
 	participant: Participant | null
 ): Promise<LiveSnapshot> {
 	const { group, meeting, canModerate } = context;
-	const settings = await liveSettings(db, meeting.id);
-	const rows = await db
-		.select()
-		.from(questions)
-		.where(eq(questions.meetingId, meeting.id))
-		.orderBy(questions.askedAt);
+	const { settings, rows, questions: all } = await meetingState(meeting.id, db);
 	const mine = participant
 		? rows
 				.filter((q) => q.askerKey && q.askerKey === askerKey(participant.token, q.id))
 				.map((q) => q.id)
 		: [];
-	const visible = rows.filter((q) => q.state !== 'pending' || canModerate || mine.includes(q.id));
+	const visible = all.filter((q) => q.state !== 'pending' || canModerate || mine.includes(q.id));
 	const ids = visible.map((q) => q.id);
 	const voted: string[] = [];
 	const rated: Record<string, string> = {};
@@ -215,7 +235,7 @@ export async function liveSnapshot(
 	return {
 		seq: settings.seq,
 		meeting: toLiveMeeting(group, meeting, settings),
-		questions: await liveQuestions(db, visible),
+		questions: visible,
 		viewer: { mine, voted, rated, canModerate }
 	};
 }

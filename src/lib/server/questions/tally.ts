@@ -4,7 +4,7 @@ import { announceTally } from '../realtime/broadcast';
 import { socketServer } from '../realtime/attach';
 import { track } from '../realtime/in-flight';
 import { redisTransaction } from '../shared-redis';
-import { liveSettings, voteCounts } from './live';
+import { tallyOf } from './live';
 
 /**
  * Votes are not broadcast one by one: a hall voting at once would multiply into millions of
@@ -74,16 +74,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function flush(meetingId: string, ids: string[]) {
 	if (!ids.length) return;
 	try {
-		const db = await getDb();
-		const [counts, settings] = await Promise.all([
-			voteCounts(db, ids),
-			liveSettings(db, meetingId)
-		]);
-		announceTally(
-			meetingId,
-			settings.seq,
-			Object.fromEntries(ids.map((id) => [id, counts.get(id) ?? 0]))
-		);
+		const { seq, counts } = await tallyOf(await getDb(), meetingId, ids);
+		if (Object.keys(counts).length) announceTally(meetingId, seq, counts);
 	} catch (error) {
 		log.warn(`tally for a meeting failed: ${describeError(error)}`);
 	}
