@@ -67,8 +67,18 @@ function pinned(core, args, env, stdin = 'ignore') {
 	});
 }
 
-/** A measured server: SIGUSR2 makes it collect its garbage (bench/gc-on-signal.js). */
-const collectable = (script) => ['--expose-gc', '--import', './bench/gc-on-signal.js', script];
+/**
+ * A measured server: SIGUSR2 makes it collect its garbage (bench/gc-on-signal.js). With
+ * BENCH_PROF=<folder>, each writes a CPU profile there when it stops (`node --cpu-prof`).
+ */
+const profile = process.env.BENCH_PROF;
+const collectable = (script) => [
+	'--expose-gc',
+	...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+	'--import',
+	'./bench/gc-on-signal.js',
+	script
+];
 
 /** Resident memory (bytes) and CPU time (seconds) of a process, from /proc. */
 function usage(pid) {
