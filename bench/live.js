@@ -268,9 +268,8 @@ async function measure(point, target) {
 	};
 }
 
-const rows = [];
-for (const point of points) {
-	const instances = point.instances ?? 1;
+/** Our app(s) under one load point: fresh database, measured, stopped. */
+async function measureOurs(point, instances) {
 	let db;
 	let env = {};
 	if (point.postgres) {
@@ -287,23 +286,85 @@ for (const point of points) {
 	});
 	await Promise.all(apps.map((app) => stop(app.child)));
 	await db?.drop();
+	const exact =
+		Object.values(ours.finalCounts).reduce((s, n) => s + n, 0) === ours.votesAccepted &&
+		ours.votesAccepted === ours.votesSent;
+	return { ...ours, exact };
+}
 
+/** The bare socket.io server under the same load point. */
+async function measureBare(point) {
 	const port = nextPort++;
 	const bare = pinned(0, [...collectable('bench/bare-server.js'), String(port)], {});
 	bare.stdout.resume();
 	await waitFor(`http://127.0.0.1:${port}/healthz`);
+	// Ids shaped like the app's (UUIDs), so the tallies weigh the same.
+	const questions = Array.from({ length: questionsPerMeeting }, () => crypto.randomUUID());
 	const baseline = await measure(point, {
 		pids: [bare.pid],
 		urls: [`http://127.0.0.1:${port}`],
-		meeting: { group: 'bare', meeting: 1, questions: meeting.questions }
+		meeting: { group: 'bare', meeting: 1, questions }
 	});
 	await stop(bare);
+	return baseline;
+}
 
-	const exact =
-		Object.values(ours.finalCounts).reduce((s, n) => s + n, 0) === ours.votesAccepted &&
-		ours.votesAccepted === ours.votesSent;
-	rows.push({ point: { ...point, instances }, ours, baseline, exact });
-	await sleep(1000);
+/**
+ * BENCH_ROUNDS=n measures each point n times, ours and bare alternating (ours first in odd
+ * rounds, bare first in even ones), and adds a row of medians: this machine's speed drifts by
+ * more than most differences measured, and a round compares ours with bare under the same drift.
+ */
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1) || 1);
+const rows = [];
+for (const point of points) {
+	const instances = point.instances ?? 1;
+	const measured = [];
+	for (let round = 1; round <= rounds; round++) {
+		let ours;
+		let baseline;
+		if (round % 2 === 1) {
+			ours = await measureOurs(point, instances);
+			baseline = await measureBare(point);
+		} else {
+			baseline = await measureBare(point);
+			ours = await measureOurs(point, instances);
+		}
+		measured.push({ ours, baseline });
+		rows.push({
+			point: { ...point, instances },
+			label: rounds > 1 ? `${round}` : '',
+			ours,
+			baseline
+		});
+		await sleep(1000);
+	}
+	if (rounds > 1)
+		rows.push({ point: { ...point, instances }, label: 'median', ...medians(measured) });
+}
+
+function median(values) {
+	const sorted = values.filter((v) => typeof v === 'number').sort((x, y) => x - y);
+	if (!sorted.length) return undefined;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Each figure's median over the rounds (ratios: the median of each round's own ratio). */
+function medians(measured) {
+	const of = (side) => {
+		const out = { ...measured[0][side] };
+		for (const key of Object.keys(out)) {
+			if (typeof out[key] === 'number') out[key] = median(measured.map((m) => m[side][key]));
+		}
+		out.loopP99s = [];
+		out.exact = measured.every((m) => m.ours.exact);
+		return out;
+	};
+	return {
+		ours: of('ours'),
+		baseline: of('baseline'),
+		ratio: median(measured.map((m) => m.ours.visibleP99 / m.baseline.visibleP99))
+	};
 }
 
 const f = (n, digits = 1) => (n === null || n === undefined ? '—' : Number(n).toFixed(digits));
@@ -316,6 +377,7 @@ console.log(
 console.log(
 	[
 		'attendees',
+		...(rounds > 1 ? ['round'] : []),
 		'database',
 		'inst',
 		'votes/s',
@@ -341,11 +403,12 @@ console.log(
 		'generator'
 	].join('\t')
 );
-for (const { point, ours, baseline, exact } of rows) {
+for (const { point, label, ours, baseline, ratio } of rows) {
 	const valid = ours.loopP99 <= 20 && baseline.loopP99 <= 20;
 	console.log(
 		[
 			ours.attendees,
+			...(rounds > 1 ? [label] : []),
 			point.postgres ? 'postgres' : 'pglite',
 			point.instances,
 			f(ours.votesPerSecond),
@@ -356,7 +419,7 @@ for (const { point, ours, baseline, exact } of rows) {
 			f(ours.visibleP95),
 			f(ours.visibleP99),
 			f(baseline.visibleP99),
-			f(ours.visibleP99 / baseline.visibleP99, 2),
+			f(ratio ?? ours.visibleP99 / baseline.visibleP99, 2),
 			f(ours.rssPerAttendee / 1024),
 			f(baseline.rssPerAttendee / 1024),
 			f(ours.marginalRssPerAttendee / 1024),
@@ -366,9 +429,11 @@ for (const { point, ours, baseline, exact } of rows) {
 			f(ours.peakRssPerAttendee / 1024),
 			f(baseline.peakRssPerAttendee / 1024),
 			f(ours.serverCpuSeconds),
-			exact ? 'yes' : 'NO',
+			ours.exact ? 'yes' : 'NO',
 			valid ? 'yes' : `NO (load loop p99 ${f(Math.max(ours.loopP99, baseline.loopP99))} ms)`,
-			`${ours.workers} workers, loop p99 ${ours.loopP99s.join('/')} (bare ${baseline.loopP99s.join('/')}) ms`
+			label === 'median'
+				? `medians of ${rounds} rounds`
+				: `${ours.workers} workers, loop p99 ${ours.loopP99s.join('/')} (bare ${baseline.loopP99s.join('/')}) ms`
 		].join('\t')
 	);
 	if (ours.unseen) console.log(`  (${ours.unseen} vote/observer pairs never saw the vote)`);
