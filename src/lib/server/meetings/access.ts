@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { meetings, type Group, type Meeting } from '../db/schema';
-import { allows, authorise, rolesOf, type Actor } from '../auth/authorise';
+import { groups, meetings, type Group, type Meeting } from '../db/schema';
+import { allows, authorise, rolesOf, type Actor, type Role } from '../auth/authorise';
 import { conflict, notFound } from '../errors';
 import { getGroup } from '../groups/groups';
 import { isLocked, isPublic } from './rules';
@@ -12,17 +12,24 @@ export async function findMeeting(
 	actor: Actor,
 	groupSlug: string,
 	number: number | string
-): Promise<{ group: Group; meeting: Meeting; canManage: boolean }> {
-	const group = await getGroup(db, groupSlug);
+): Promise<{ group: Group; meeting: Meeting; canManage: boolean; roles: Set<Role> }> {
 	const n = Number(number);
-	if (!Number.isSafeInteger(n) || n < 1) throw notFound('meeting.not_found');
-	const [meeting] = await db
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.groupId, group.id), eq(meetings.number, n)));
-	const canManage = allows(await rolesOf(db, actor.user, group.id), 'meeting.manage');
+	if (!Number.isSafeInteger(n) || n < 1) {
+		await getGroup(db, groupSlug); // an unknown group is named as such
+		throw notFound('meeting.not_found');
+	}
+	// The group and its meeting in one statement: every live join and meeting page reads them.
+	const [row] = await db
+		.select({ group: groups, meeting: meetings })
+		.from(groups)
+		.leftJoin(meetings, and(eq(meetings.groupId, groups.id), eq(meetings.number, n)))
+		.where(eq(groups.slug, groupSlug.toLowerCase()));
+	if (!row) throw notFound('group.not_found');
+	const { group, meeting } = row;
+	const roles = await rolesOf(db, actor.user, group.id);
+	const canManage = allows(roles, 'meeting.manage');
 	if (!meeting || (!isPublic(meeting.state) && !canManage)) throw notFound('meeting.not_found');
-	return { group, meeting, canManage };
+	return { group, meeting, canManage, roles };
 }
 
 /** For changes: the officer, the group and the meeting (read again inside the transaction). */

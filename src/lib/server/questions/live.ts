@@ -10,7 +10,7 @@ import {
 	type Meeting,
 	type Question
 } from '../db/schema';
-import { allows, rolesOf, type Actor } from '../auth/authorise';
+import { allows, type Actor } from '../auth/authorise';
 import { findMeeting } from '../meetings/access';
 import { notFound } from '../errors';
 import type { LiveMeeting, LiveQuestion, LiveSnapshot } from '$lib/realtime/live-types';
@@ -29,9 +29,8 @@ export async function liveContext(
 	groupSlug: string,
 	number: number | string
 ): Promise<LiveContext> {
-	const { group, meeting } = await findMeeting(db, actor, groupSlug, number);
-	const canModerate = allows(await rolesOf(db, actor.user, group.id), 'question.moderate');
-	return { group, meeting, canModerate };
+	const { group, meeting, roles } = await findMeeting(db, actor, groupSlug, number);
+	return { group, meeting, canModerate: allows(roles, 'question.moderate') };
 }
 
 /** The meeting's live settings (defaults until an officer changes them). */
