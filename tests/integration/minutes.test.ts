@@ -128,6 +128,29 @@ describeOnEachDatabase('minutes', (handle) => {
 		expect(again.draft).toBe('Edited.');
 	});
 
+	it('writes the draft in the language of the officer who closes the meeting or asks again', async () => {
+		const { db } = handle();
+		const live = await liveMeeting(db);
+		const context = await live.context();
+		await askQuestion(db, attendee(), context, { text: 'When will we know?', anonymous: true });
+		const slug = live.group.slug;
+		const n = live.meeting.number;
+		await changeMeetingState(db, { ...actorOf(live.chair), locale: 'ar' }, slug, n, {
+			state: 'closed'
+		});
+		const draftNow = async () =>
+			(await db.select().from(minutes).where(eq(minutes.meetingId, live.meeting.id)))[0].draft;
+		const arabic = await draftNow();
+		expect(arabic).toContain('## الحضور');
+		expect(arabic).toContain('## الأسئلة والأجوبة');
+		expect(arabic).not.toContain('## Attendance');
+		expect(arabic).toContain('When will we know?'); // what people wrote stays as written
+		await regenerateDraft(db, { ...actorOf(live.secretary), locale: 'en' }, slug, n);
+		const english = await draftNow();
+		expect(english).toContain('## Questions and answers');
+		expect(english).not.toContain('الحضور');
+	});
+
 	it('publishes, refuses an empty draft and an amendment without a note, keeps versions immutable', async () => {
 		const { db } = handle();
 		const held = await heldMeeting(db);

@@ -19,6 +19,11 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
+/** The locale dates are formatted in: British English, or Arabic with Latin digits. */
+export function intlLocale(locale: Locale): string {
+	return locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+}
+
 export function textDirection(locale: Locale): 'ltr' | 'rtl' {
 	return rightToLeft.has(locale) ? 'rtl' : 'ltr';
 }

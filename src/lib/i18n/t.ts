@@ -1,5 +1,12 @@
 import { page } from '$app/state';
-import { format, type MessageKey, type MessageParams, type Messages } from '.';
+import {
+	format,
+	intlLocale,
+	type Locale,
+	type MessageKey,
+	type MessageParams,
+	type Messages
+} from '.';
 
 /**
  * Translates in components: the root layout's load puts the visitor's language's messages
@@ -15,8 +22,8 @@ export function formatDate(
 	value: Date | string,
 	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
 ) {
-	const locale = (page.data.locale as string | undefined) ?? 'en';
-	return formatter(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', options).format(new Date(value));
+	const locale = (page.data.locale as Locale | undefined) ?? 'en';
+	return formatter(intlLocale(locale), options).format(new Date(value));
 }
 
 /**

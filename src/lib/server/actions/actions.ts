@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { commitments, meetings, questions, type Commitment, type Group } from '../db/schema';
-import { allows, authorise, rolesOf, type Actor } from '../auth/authorise';
+import { allows, authorise, type Actor } from '../auth/authorise';
 import { conflict, invalidField, notFound } from '../errors';
 import { getGroup } from '../groups/groups';
 import { findMeeting } from '../meetings/access';
@@ -164,15 +164,12 @@ export async function meetingActions(
 	groupSlug: string,
 	number: number | string
 ) {
-	const { group, meeting } = await findMeeting(db, actor, groupSlug, number);
-	const [rows, roles] = await Promise.all([
-		db
-			.select()
-			.from(commitments)
-			.where(eq(commitments.meetingId, meeting.id))
-			.orderBy(asc(commitments.createdAt), asc(commitments.id)),
-		rolesOf(db, actor.user, group.id)
-	]);
+	const { group, meeting, roles } = await findMeeting(db, actor, groupSlug, number);
+	const rows = await db
+		.select()
+		.from(commitments)
+		.where(eq(commitments.meetingId, meeting.id))
+		.orderBy(asc(commitments.createdAt), asc(commitments.id));
 	return {
 		group,
 		meeting,

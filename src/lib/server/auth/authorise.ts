@@ -3,9 +3,13 @@ import type { Executor } from '../db';
 import { groupRoles, type GroupRole } from '../db/schema';
 import { notAllowed, notSignedIn } from '../errors';
 import type { SessionUser } from './session';
+import type { Locale } from '$lib/i18n';
 
-/** Who is acting: a signed-in user, or nobody (the public, an attendee without an account). */
-export type Actor = { user: SessionUser | null };
+/**
+ * Who is acting: a signed-in user, or nobody (the public, an attendee without an account), and
+ * the language they read, for text written on their behalf (a generated draft; default English).
+ */
+export type Actor = { user: SessionUser | null; locale?: Locale };
 
 export type Role = GroupRole | 'site_admin';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, ne, notLike } from 'drizzle-orm';
-import type { Locale, MessageKey, Translate } from '$lib/i18n';
+import { intlLocale, type Locale, type MessageKey, type Translate } from '$lib/i18n';
 import type { Executor } from '../db';
 import { decisionLog, meetings, minutesVersions, type Group } from '../db/schema';
 import { atomXml, type AtomEntry } from './atom';
@@ -24,7 +24,7 @@ export async function groupFeed(
 	const groupUrl = `${origin}/g/${group.slug}`;
 	const tag = (path: string) =>
 		`tag:${new URL(origin).hostname},${group.createdAt.toISOString().slice(0, 10)}:openfloor/group/${group.id}/${path}`;
-	const when = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+	const when = new Intl.DateTimeFormat(intlLocale(locale), {
 		dateStyle: 'full',
 		timeStyle: 'short',
 		timeZone: group.timeZone

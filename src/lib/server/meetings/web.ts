@@ -3,6 +3,7 @@ import { isDomainError } from '../errors';
 import { translateMessage } from '../i18n';
 import { getDb, type Database } from '../db';
 import type { SessionUser } from '../auth/session';
+import type { Locale } from '$lib/i18n';
 import { runFormAction } from '../http/form';
 import { requireSignedIn } from '../http/session';
 
@@ -25,10 +26,11 @@ export function meetingAction<T>(
 	work: (
 		db: Database,
 		values: Record<string, string>,
-		actor: { user: SessionUser },
+		actor: { user: SessionUser; locale: Locale },
 		data: FormData
 	) => Promise<T>
 ) {
 	const user = requireSignedIn(event);
-	return runFormAction(event, async (values, data) => work(await getDb(), values, { user }, data));
+	const actor = { user, locale: event.locals.locale };
+	return runFormAction(event, async (values, data) => work(await getDb(), values, actor, data));
 }

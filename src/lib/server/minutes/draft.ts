@@ -6,7 +6,7 @@ import { conflict } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { translatorFor } from '../i18n';
-import { defaultLocale } from '$lib/i18n';
+import { defaultLocale, type Locale } from '$lib/i18n';
 import { draftSchema } from '$lib/schemas/minutes';
 import { listAgenda } from '../meetings/agenda';
 import { listAttendance } from '../meetings/attendance';
@@ -14,8 +14,16 @@ import { liveQuestions } from '../questions/live';
 import { draftMarkdown } from './generate';
 import { lockMinutes, minutesForChange } from './access';
 
-/** Reads the meeting's record and writes it out as the draft's markdown. */
-export async function generateDraft(db: Executor, group: Group, meeting: Meeting) {
+/**
+ * Reads the meeting's record and writes it out as the draft's markdown, in the language of the
+ * officer it is written for (the one closing the meeting, or asking for it again).
+ */
+export async function generateDraft(
+	db: Executor,
+	group: Group,
+	meeting: Meeting,
+	locale: Locale = defaultLocale
+) {
 	const [agenda, attendance, rows, actions] = await Promise.all([
 		listAgenda(db, meeting.id),
 		listAttendance(db, meeting.id),
@@ -39,8 +47,7 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
 			questions: await liveQuestions(db, rows),
 			commitments: actions
 		},
-		// The group has no language of its own yet: the draft is written in the default one.
-		translatorFor(defaultLocale)
+		{ t: translatorFor(locale), locale }
 	);
 }
 
@@ -48,10 +55,15 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
  * Called in the transaction that closes the meeting: writes the first draft. Closing twice (it
  * cannot, but a retry might) keeps the draft already there.
  */
-export async function createDraftOnClose(tx: Executor, group: Group, meeting: Meeting) {
+export async function createDraftOnClose(
+	tx: Executor,
+	group: Group,
+	meeting: Meeting,
+	locale?: Locale
+) {
 	await tx
 		.insert(minutes)
-		.values({ meetingId: meeting.id, draft: await generateDraft(tx, group, meeting) })
+		.values({ meetingId: meeting.id, draft: await generateDraft(tx, group, meeting, locale) })
 		.onConflictDoNothing({ target: minutes.meetingId });
 }
 
@@ -115,7 +127,7 @@ export async function regenerateDraft(
 			const row = await lockMinutes(tx, meeting.id);
 			if (row.publishedVersion > 0) throw conflict('minutes.already_published');
 		}
-		const draft = await generateDraft(tx, group, meeting);
+		const draft = await generateDraft(tx, group, meeting, actor.locale);
 		return writeDraft(tx, { group, meeting, user }, draft, 'minutes.regenerate');
 	});
 }

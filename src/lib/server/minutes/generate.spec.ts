@@ -6,7 +6,7 @@ import { renderMarkdown } from '../markdown';
 import { draftMarkdown, plain, type DraftSource } from './generate';
 import { correctionDeadline, correctionWindowOpen, isBlank } from './rules';
 
-const t = createTranslate(en);
+const english = { t: createTranslate(en), locale: 'en' as const };
 
 const question = (overrides: Partial<LiveQuestion>): LiveQuestion => ({
 	id: crypto.randomUUID(),
@@ -60,14 +60,14 @@ describe('the generated draft', () => {
 				question({ text: 'Off topic', state: 'rejected', rejectionReason: 'off_topic' }),
 				question({ text: 'Pending one', state: 'pending' })
 			]),
-			t
+			english
 		);
 		expect(md.indexOf('More votes')).toBeLessThan(md.indexOf('Fewer votes'));
 		expect(md).toContain('Asked by: Amina');
 		expect(md).toContain('Rejected (Off-topic): Off topic');
 		expect(md).not.toContain('Pending one');
 		expect(md).toContain(
-			`1. Custody checks (${t('agenda.presenter', { name: 'Inspector Grey' })})`
+			`1. Custody checks (${english.t('agenda.presenter', { name: 'Inspector Grey' })})`
 		);
 		const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
 		expect(headings).toEqual([
@@ -83,7 +83,7 @@ describe('the generated draft', () => {
 		const many = Array.from({ length: 12 }, (_, i) =>
 			question({ text: `Question ${i + 1}`, votes: 12 - i })
 		);
-		const html = renderMarkdown(draftMarkdown(source(many), t));
+		const html = renderMarkdown(draftMarkdown(source(many), english));
 		// One ordered list of twelve questions, each with its own list of details.
 		const questionsPart = html.slice(html.indexOf('Questions and answers'));
 		expect(questionsPart.match(/<ol>/g)).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { Translate } from '$lib/i18n';
+import { intlLocale, type Locale, type Translate } from '$lib/i18n';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 
 /** What the generated draft is made from: the meeting's record as it stood when it closed. */
@@ -31,9 +31,12 @@ export function plain(text: string): string {
 		.replace(/^-/, '\\-');
 }
 
-function when(source: DraftSource) {
+/** The language a draft is written in: its messages and the locale of its dates. */
+export type DraftLanguage = { t: Translate; locale: Locale };
+
+function when(source: DraftSource, locale: Locale) {
 	const format = (d: Date, part: 'full' | 'time') =>
-		new Intl.DateTimeFormat('en-GB', {
+		new Intl.DateTimeFormat(intlLocale(locale), {
 			...(part === 'full' ? { dateStyle: 'full' as const } : {}),
 			timeStyle: 'short',
 			timeZone: source.timeZone
@@ -132,12 +135,12 @@ function actionsSection(source: DraftSource, t: Translate): string[] {
  * The generated draft: readable markdown with a heading per section, for the secretary to edit.
  * Headings start at level 2: the minutes page owns the level-1 heading.
  */
-export function draftMarkdown(source: DraftSource, t: Translate): string {
+export function draftMarkdown(source: DraftSource, { t, locale }: DraftLanguage): string {
 	const { meeting } = source;
 	const header = [
 		`**${plain(t('meeting.heading', { number: meeting.number, title: meeting.title }))}**`,
 		'',
-		`${t('meeting.when')}: ${when(source)}`
+		`${t('meeting.when')}: ${when(source, locale)}`
 	];
 	if (meeting.location) header.push('', `${t('meeting.where')}: ${plain(meeting.location)}`);
 	return (

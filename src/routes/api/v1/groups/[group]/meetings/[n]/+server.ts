@@ -37,7 +37,7 @@ const stateFields = new Set(['state', 'cancelNote', 'joinCode']);
  */
 export const PATCH: RequestHandler = apiHandler(async (event) => {
 	const body = await readJson(event);
-	const actor = { user: event.locals.user };
+	const actor = { user: event.locals.user, locale: event.locals.locale };
 	const { group, n } = event.params;
 	const details = Object.fromEntries(Object.entries(body).filter(([k]) => !stateFields.has(k)));
 	const db = await getDb();
