@@ -67,16 +67,25 @@ export async function consume(db: Executor, limit: Limit, subject: string): Prom
 const inMemory = new Map<string, { ends: number; count: number }>();
 let untilSweep = 1000;
 
+/** The fixed window of `limit` that `now` (seconds) falls in: its number and its end. */
+function fixedWindow(limit: Limit, now: number) {
+	const index = Math.floor(now / limit.windowSeconds);
+	return { index, ends: (index + 1) * limit.windowSeconds };
+}
+
+/** The refusal of an attempt over the limit, until the window ends (at least a second). */
+const refusedUntil = (ends: number, now: number) => rateLimited(Math.max(1, Math.ceil(ends - now)));
+
 /** Counts one attempt in a fixed window (see `consumeHot`); throws `rate_limited` when over. */
 function consumeInMemory(limit: Limit, subject: string, now = Date.now() / 1000) {
 	if (--untilSweep <= 0) sweep(now);
 	const key = keyOf(limit, subject);
 	let entry = inMemory.get(key);
 	if (!entry || entry.ends <= now) {
-		entry = { ends: (Math.floor(now / limit.windowSeconds) + 1) * limit.windowSeconds, count: 0 };
+		entry = { ends: fixedWindow(limit, now).ends, count: 0 };
 		inMemory.set(key, entry);
 	}
-	if (++entry.count > limit.max) throw rateLimited(Math.max(1, Math.ceil(entry.ends - now)));
+	if (++entry.count > limit.max) throw refusedUntil(entry.ends, now);
 }
 
 /** Drops the windows that have ended, now and then, so memory follows the active participants. */
@@ -98,15 +107,13 @@ export async function consumeHot(db: Executor, limit: Limit, subject: string): P
 		return true;
 	}
 	const now = Date.now() / 1000;
-	const window = Math.floor(now / limit.windowSeconds);
-	const key = `openfloor:limit:${keyOf(limit, subject)}:${window}`;
+	const window = fixedWindow(limit, now);
+	const key = `openfloor:limit:${keyOf(limit, subject)}:${window.index}`;
 	const replies = await redisTransaction((multi) =>
 		multi.incr(key).expire(key, limit.windowSeconds)
 	);
 	if (!replies) return false; // the database counts instead
-	if (Number(replies[0]) > limit.max) {
-		throw rateLimited(Math.max(1, Math.ceil((window + 1) * limit.windowSeconds - now)));
-	}
+	if (Number(replies[0]) > limit.max) throw refusedUntil(window.ends, now);
 	return true;
 }
 
