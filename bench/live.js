@@ -356,12 +356,10 @@ function medians(measured) {
 		for (const key of Object.keys(out)) {
 			if (typeof out[key] === 'number') out[key] = median(measured.map((m) => m[side][key]));
 		}
-		out.loopP99s = [];
-		out.exact = measured.every((m) => m.ours.exact);
 		return out;
 	};
 	return {
-		ours: of('ours'),
+		ours: { ...of('ours'), exact: measured.every((m) => m.ours.exact) },
 		baseline: of('baseline'),
 		ratio: median(measured.map((m) => m.ours.visibleP99 / m.baseline.visibleP99))
 	};
