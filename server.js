@@ -3,11 +3,16 @@
 // handlers to it (src/lib/server/realtime/attach.ts) once the database is open.
 import http from 'node:http';
 import { Server } from 'socket.io';
+import { guardProcess, guardRequests } from './request-guard.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 
-const httpServer = http.createServer();
+/** @type {import('node:http').RequestListener} */
+let handler;
+// SvelteKit's listener is registered before socket.io attaches: engine.io takes over the listeners
+// it finds and calls them only for paths outside its own, so socket.io alone answers /socket.io/.
+const httpServer = http.createServer((req, res) => handler(req, res));
 globalThis.openfloorSocketServer = new Server(httpServer, {
 	serveClient: false,
 	// Memory per connection: no compression context per websocket (engine.io's default, stated
@@ -25,7 +30,6 @@ process.env.BODY_SIZE_LIMIT ||= '11M';
 
 // Importing the handler runs SvelteKit's init hook: configuration is validated and the database
 // opened (and migrated) before the first request; a bad setting stops the process with one line.
-let handler;
 try {
 	({ handler } = await import('./build/handler.js'));
 } catch (error) {
@@ -35,7 +39,7 @@ try {
 	if (process.env.LOG_LEVEL === 'debug') console.error(error);
 	process.exit(1);
 }
-httpServer.on('request', handler);
+guardRequests(httpServer);
 
 httpServer.listen(port, host, () => {
 	const shown = process.env.ORIGIN || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
@@ -46,6 +50,8 @@ let stopping = false;
 function shutdown() {
 	if (stopping) return;
 	stopping = true;
+	// A drain that hangs must not keep the process up for ever.
+	setTimeout(() => process.exit(process.exitCode ?? 1), 15_000).unref();
 	// Closing socket.io disconnects live clients and closes the HTTP server; once the last
 	// request has finished, SvelteKit's shutdown event closes the database and the process exits.
 	httpServer.once('close', () => process.emit('sveltekit:shutdown', 'SIGTERM'));
@@ -53,10 +59,6 @@ function shutdown() {
 	httpServer.closeIdleConnections?.();
 	setTimeout(() => httpServer.closeAllConnections?.(), 5000).unref();
 }
-// Closing clients (e.g. a Redis client still trying to connect) rejects their pending commands:
-// once stopping, that is expected, not a crash.
-process.on('unhandledRejection', (reason) => {
-	if (!stopping) throw reason;
-});
+guardProcess({ stopping: () => stopping, drain: shutdown });
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

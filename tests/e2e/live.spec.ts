@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, liveMeeting, newPage as open, test } from './fixtures';
 
 test('an anonymous question, a vote, the chair’s verdict and the screen, live across browsers', async ({
@@ -56,6 +57,59 @@ test('an anonymous question, a vote, the chair’s verdict and the screen, live 
 	await votersCopy.getByLabel('Not answered').check();
 	await votersCopy.getByRole('button', { name: 'Save' }).click();
 	await expect(askersCopy).toContainText('The room’s verdict');
+});
+
+/**
+ * Blocks websockets in a page's browser as a venue's network or a proxy might: the connection of
+ * socket.io's websocket transport fails (it is sent to a closed port), so the page has to fall
+ * back to long-polling. (Playwright's page.route does not see websocket handshakes, and
+ * routeWebSocket always opens the connection first.)
+ */
+async function withoutWebsockets(page: Page) {
+	await page.addInitScript(() => {
+		const Real = window.WebSocket;
+		window.WebSocket = class extends Real {
+			constructor(url: string | URL, protocols?: string | string[]) {
+				super(String(url).includes('/socket.io/') ? 'ws://127.0.0.1:9/blocked' : url, protocols);
+			}
+		};
+	});
+	const polls: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('transport=polling')) polls.push(r.method());
+	});
+	return polls;
+}
+
+test('the live page falls back to long-polling where websockets are blocked', async ({
+	browser,
+	page,
+	checkA11y
+}) => {
+	const chairPage = await open(browser, '/');
+	const meeting = await liveMeeting(page.request, chairPage.request);
+	const question = 'Are the custody records checked by anyone outside the Service?';
+	const askerPolls = await withoutWebsockets(page);
+	await page.goto(`${meeting.path}/live`);
+	await checkA11y(page);
+	await page.getByLabel('Your question').fill(question);
+	await page.getByRole('button', { name: 'Send question' }).click();
+	await expect(page.getByText('Your question has been sent.')).toBeVisible();
+	const askersCopy = page.getByRole('article').filter({ hasText: question });
+
+	const voter = await (await browser.newContext()).newPage();
+	const voterPolls = await withoutWebsockets(voter);
+	await voter.goto(`${meeting.path}/live`);
+	await checkA11y(voter);
+	const votersCopy = voter.getByRole('article').filter({ hasText: question });
+	await votersCopy.getByRole('button', { name: 'Vote for this question' }).click();
+	await expect(votersCopy).toContainText('1 votes');
+	// The asker's page follows without reloading: the tally came over long-polling.
+	await expect(askersCopy).toContainText('1 votes');
+	for (const polls of [askerPolls, voterPolls]) {
+		expect(polls).toContain('GET');
+		expect(polls).toContain('POST');
+	}
 });
 
 test.describe('without JavaScript', () => {

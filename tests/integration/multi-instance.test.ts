@@ -125,4 +125,28 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 			question.votes
 		);
 	});
+	it('carries questions, votes and tallies between long-polling clients of the two instances', async () => {
+		// Long-polling needs every request of a session on one instance (sticky by sid): each
+		// client here stays on its own instance, as a load balancer would keep it.
+		const onFirst = await joinLive(first.url, path, sockets, '', 'polling');
+		const onSecond = await joinLive(second.url, path, sockets, '', 'polling');
+		const seen = new Promise<string>((resolve) =>
+			onSecond.socket.once('question:changed', ({ question }) => resolve(question.id))
+		);
+		const asked = await onFirst.socket.timeout(5000).emitWithAck('question:ask', {
+			text: 'Does long-polling work across instances?',
+			anonymous: true
+		});
+		if (!asked.ok) throw new Error(asked.error.message);
+		const id = await seen;
+		expect(id).toBe(asked.question.id);
+		const tally = new Promise<number>((resolve) =>
+			onFirst.socket.on('tally', ({ counts }) => id in counts && resolve(counts[id]))
+		);
+		const vote = await onSecond.socket
+			.timeout(5000)
+			.emitWithAck('question:vote', { questionId: id, up: true });
+		expect(vote).toMatchObject({ ok: true, voteCount: 1 });
+		expect(await tally).toBe(1);
+	});
 });

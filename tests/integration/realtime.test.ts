@@ -96,9 +96,18 @@ describe('socket.io namespace /live on a real server', () => {
 		expect(reply).toEqual({ ok: true, user: null });
 	});
 
-	it('refuses a browser connecting from another site', async () => {
+	it('refuses a browser connecting from another site, over either transport', async () => {
+		// Refused by engine.io before any namespace: the client sees its transport fail.
 		const client = open({ origin: 'https://evil.example' });
-		await expect(connected(client)).rejects.toThrow('foreign_origin');
+		await expect(connected(client)).rejects.toThrow('websocket error');
+		const polling = connect(`${base}/live`, {
+			transports: ['polling'],
+			extraHeaders: { origin: 'https://evil.example' },
+			reconnection: false,
+			forceNew: true
+		}) as Client;
+		clients.push(polling);
+		await expect(connected(polling)).rejects.toThrow('xhr poll error');
 	});
 
 	it('answers a malformed payload with an error ack and keeps the connection', async () => {

@@ -45,7 +45,12 @@ export class LiveMeetingState {
 	}
 
 	connect() {
-		const socket: LiveSocket = io(liveNamespace, { transports: ['websocket', 'polling'] });
+		const socket: LiveSocket = io(liveNamespace, {
+			// websockets first (cheapest for a full hall); where a venue's network or a proxy blocks them,
+			// long-polling over plain HTTP requests.
+			transports: ['websocket', 'polling'],
+			tryAllTransports: true
+		});
 		this.#socket = socket;
 		socket.on('connect', () => void this.resync());
 		socket.on('disconnect', () => (this.connected = false));

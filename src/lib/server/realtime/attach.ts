@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
@@ -60,10 +61,14 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 		// The vote limit and each meeting's tally window are shared through the same Redis.
 		useSharedRedis(pub as unknown as SharedRedis);
 	}
+	// Every request of either transport (the handshake, each long-polling GET and POST, the upgrade
+	// to a websocket) is refused when a page of another site sent it.
+	io.engine.use((req: IncomingMessage, _res: unknown, next: (error?: Error) => void) => {
+		const { origin, host } = req.headers;
+		next(isAllowedOrigin(origin, host, settings.origin) ? undefined : new Error('foreign_origin'));
+	});
 	const live = io.of(liveNamespace);
 	live.use((socket, next) => {
-		const { origin, host } = socket.handshake.headers;
-		if (!isAllowedOrigin(origin, host, settings.origin)) return next(new Error('foreign_origin'));
 		identify(socket as LiveSocket).then(
 			() => next(),
 			() => next(new Error('unavailable'))
