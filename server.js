@@ -3,7 +3,8 @@
 // handlers to it (src/lib/server/realtime/attach.ts) once the database is open.
 import http from 'node:http';
 import { Server } from 'socket.io';
-import { guardProcess, guardRequests } from './request-guard.js';
+import { guardProcess, guardRequests } from './server/request-guard.js';
+import { socketOptions } from './server/socket-options.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -13,16 +14,7 @@ let handler;
 // SvelteKit's listener is registered before socket.io attaches: engine.io takes over the listeners
 // it finds and calls them only for paths outside its own, so socket.io alone answers /socket.io/.
 const httpServer = http.createServer((req, res) => handler(req, res));
-globalThis.openfloorSocketServer = new Server(httpServer, {
-	serveClient: false,
-	// Memory per connection: no compression context per websocket (engine.io's default, stated
-	// so it stays off) and a 64 KB cap on a request (a question is at most 500 characters; the
-	// default is 1 MB). Long-polling responses stay compressed: snapshots can be large.
-	perMessageDeflate: false,
-	maxHttpBufferSize: 64 * 1024,
-	// Clients resync from a snapshot after a gap; recovery makes short gaps cheaper.
-	connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 }
-});
+globalThis.openfloorSocketServer = new Server(httpServer, socketOptions);
 
 // Agenda papers are uploaded as PDFs of up to 10 MB (src/lib/server/meetings/documents.ts);
 // adapter-node's default request body limit is 512 KB.

@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { Server } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
+import { socketOptions } from './server/socket-options.js';
 
 /**
  * socket.io on the dev and preview servers. The server is shared through globalThis;
@@ -11,7 +12,7 @@ function socketServer(): Plugin {
 	const attach = (httpServer: HttpServer | null) => {
 		if (!httpServer) return;
 		const holder = globalThis as { openfloorSocketServer?: Server };
-		holder.openfloorSocketServer ??= new Server(httpServer, { serveClient: false });
+		holder.openfloorSocketServer ??= new Server(httpServer, socketOptions);
 	};
 	return {
 		name: 'openfloor-socket-server',
@@ -24,6 +25,9 @@ export default defineConfig({
 	plugins: [sveltekit(), socketServer()],
 	test: {
 		expect: { requireAssertions: true },
+		// The instance secret of the code under test and of the apps the tests start (which
+		// inherit the environment), so no test writes ./data/secret.key.
+		env: { SECRET_KEY: 'openfloor-tests-secret-key-not-for-production-use' },
 		globalSetup: ['tests/global-setup.ts'],
 		hookTimeout: 60_000,
 		testTimeout: 30_000,

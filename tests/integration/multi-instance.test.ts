@@ -128,8 +128,8 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 	it('carries questions, votes and tallies between long-polling clients of the two instances', async () => {
 		// Long-polling needs every request of a session on one instance (sticky by sid): each
 		// client here stays on its own instance, as a load balancer would keep it.
-		const onFirst = await joinLive(first.url, path, sockets, '', 'polling');
-		const onSecond = await joinLive(second.url, path, sockets, '', 'polling');
+		const onFirst = await joinLive(first.url, path, sockets, undefined, 'polling');
+		const onSecond = await joinLive(second.url, path, sockets, undefined, 'polling');
 		const seen = new Promise<string>((resolve) =>
 			onSecond.socket.once('question:changed', ({ question }) => resolve(question.id))
 		);

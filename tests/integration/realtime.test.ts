@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabase, type DatabaseHandle } from '$lib/server/db';
 import { attachRealtime, closeRealtime } from '$lib/server/realtime/attach';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { issueParticipantToken } from '$lib/server/questions/participant';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 import { freshPglite } from '../fixtures/databases';
@@ -15,6 +16,8 @@ import { liveMeeting } from '../fixtures/live';
 import { joinLive } from '../fixtures/live-app';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const newParticipant = () => `participant=${issueParticipantToken()}`;
 
 describe('socket.io namespace /live on a real server', () => {
 	let handle: DatabaseHandle;
@@ -150,7 +153,8 @@ describe('live meetings over socket.io', () => {
 		await handle.close();
 	});
 
-	async function join(group: string, meeting: number, cookie = '') {
+	// Each attendee's browser got its participant token from this server (the pages issue them).
+	async function join(group: string, meeting: number, cookie = newParticipant()) {
 		const { socket, snapshot } = await joinLive(base, { group, meeting }, clients, cookie);
 		return { client: socket, snapshot };
 	}
@@ -168,11 +172,7 @@ describe('live meetings over socket.io', () => {
 		const live = await liveMeeting(handle.db);
 		const chairToken = generateSessionToken();
 		await createSession(handle.db, chairToken, live.chair.id);
-		const asker = await join(
-			live.group.slug,
-			live.meeting.number,
-			'participant=' + generateSessionToken()
-		);
+		const asker = await join(live.group.slug, live.meeting.number, newParticipant());
 		const watcher = await join(live.group.slug, live.meeting.number);
 		const chair = await join(live.group.slug, live.meeting.number, `session=${chairToken}`);
 		expect(watcher.snapshot.seq).toBe(asker.snapshot.seq);
@@ -193,9 +193,7 @@ describe('live meetings over socket.io', () => {
 
 		// Twenty voters click at once (each twice): one tally carries the exact count.
 		const voters = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				join(live.group.slug, live.meeting.number, 'participant=' + generateSessionToken())
-			)
+			Array.from({ length: 20 }, () => join(live.group.slug, live.meeting.number, newParticipant()))
 		);
 		const tallies: Record<string, number>[] = [];
 		watcher.client.on('tally', ({ counts }) => tallies.push(counts));

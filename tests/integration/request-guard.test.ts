@@ -19,7 +19,7 @@ function get(base: string, pathname: string) {
 	});
 }
 
-describe('an error escaping a request (request-guard.js)', () => {
+describe('an error escaping a request (server/request-guard.js)', () => {
 	let child: ChildProcess;
 	let base = '';
 	let output = '';

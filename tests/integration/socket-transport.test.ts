@@ -133,8 +133,8 @@ describe('socket.io answers its own path alone, and no request stops the app [pg
 
 	it('lets a client on long-polling alone join, ask, vote and see the tally', async () => {
 		const { path } = await liveMeetingOnApp(app, 'polling');
-		const asker = await joinLive(app.url, path, sockets, '', 'polling');
-		const voter = await joinLive(app.url, path, sockets, '', 'polling');
+		const asker = await joinLive(app.url, path, sockets, undefined, 'polling');
+		const voter = await joinLive(app.url, path, sockets, undefined, 'polling');
 		expect(asker.socket.io.engine.transport.name).toBe('polling');
 		const asked = await asker.socket.timeout(5000).emitWithAck('question:ask', {
 			text: 'Does the long-polling fallback carry questions?',

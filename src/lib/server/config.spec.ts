@@ -24,7 +24,9 @@ describe('configuration', () => {
 			DATA_DIR: '/var/lib/openfloor',
 			DATABASE_URL: 'postgres://u@db:5432/openfloor',
 			REDIS_URL: 'redis://cache:6379',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			SECRET_KEY: 'a shared secret of at least thirty-two characters',
+			PARTICIPANTS_PER_CLIENT_HOUR: '500'
 		});
 		expect(config).toMatchObject({
 			port: 8080,
@@ -32,11 +34,15 @@ describe('configuration', () => {
 			dataDir: '/var/lib/openfloor',
 			databaseUrl: 'postgres://u@db:5432/openfloor',
 			redisUrl: 'redis://cache:6379',
-			logLevel: 'warn'
+			logLevel: 'warn',
+			secretKey: 'a shared secret of at least thirty-two characters',
+			participantsPerClientHour: 500
 		});
 	});
 
 	it.each([
+		['SECRET_KEY', 'too short'],
+		['PARTICIPANTS_PER_CLIENT_HOUR', 'many'],
 		['PORT', '0'],
 		['PORT', '70000'],
 		['PORT', 'http'],

@@ -47,6 +47,14 @@ const envSchema = v.object({
 	MAIL_FROM: v.optional(
 		v.pipe(v.string(), v.trim(), v.maxLength(254, 'must be at most 254 characters'))
 	),
+	PARTICIPANTS_PER_CLIENT_HOUR: v.pipe(
+		v.optional(v.string(), '2000'),
+		v.regex(/^\d{1,7}$/, 'must be a whole number'),
+		v.transform(Number)
+	),
+	SECRET_KEY: v.optional(
+		v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))
+	),
 	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')
 });
 
@@ -63,6 +71,10 @@ export type Config = {
 	/** The From of those emails. */
 	mailFrom: string;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
+	/** Participant tokens issued to one client address an hour (docs/trust.md). */
+	participantsPerClientHour: number;
+	/** The instance's secret (src/lib/server/secrets.ts); undefined: kept in DATA_DIR/secret.key. */
+	secretKey: string | undefined;
 };
 
 /** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
@@ -89,7 +101,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		redisUrl: env_.REDIS_URL,
 		smtpUrl: env_.SMTP_URL,
 		mailFrom: env_.MAIL_FROM || 'Openfloor <openfloor@localhost>',
-		logLevel: env_.LOG_LEVEL
+		logLevel: env_.LOG_LEVEL,
+		secretKey: env_.SECRET_KEY,
+		participantsPerClientHour: env_.PARTICIPANTS_PER_CLIENT_HOUR
 	};
 }
 

@@ -3,6 +3,8 @@ export const questions = {
 		'Questions can only be asked, voted on and moderated while the meeting is live.',
 	'question.not_found': 'There is no such question in this meeting.',
 	'question.name_needed': 'Give a name for a named question, or ask anonymously.',
+	'question.participant_unknown':
+		'This browser has no attendee identity for this meeting yet. Reload the page, then try again.',
 	'question.cap_reached': 'You have asked as many questions as this meeting allows each person.',
 	'question.already_answered':
 		'This question has already been answered or moderated and can no longer be withdrawn.',

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { isEmbedded, rowsOf, type Executor } from '../db';
 import { redisTransaction } from '../shared-redis';
 import { rateLimits } from '../db/schema';
 import { rateLimited } from '../errors';
+import { config } from '../config';
+import { keyedHash } from '../secrets';
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
@@ -22,8 +22,19 @@ export const limits = {
 	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
+/** Keyed (secrets.ts): a row names no address or participant that the database could reveal. */
+/**
+ * Participant tokens issued to one client address: room for a hall on one Wi-Fi, where everyone
+ * shares one public address (PARTICIPANTS_PER_CLIENT_HOUR, 2,000 by default: docs/trust.md).
+ */
+export const participantsPerClient = (): Limit => ({
+	name: 'participant-client',
+	max: config().participantsPerClientHour,
+	windowSeconds: 60 * 60
+});
+
 function keyOf(limit: Limit, subject: string) {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`${limit.name}\n${subject}`)));
+	return keyedHash('limit', limit.name, subject);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 	type LiveContext,
 	type Participant
 } from './live';
-import { askerKey } from './participant';
+import { actingIdentity, askerKey } from './participant';
 
 function requireLive(context: LiveContext) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
@@ -42,13 +42,14 @@ export async function askQuestion(
 			.where(and(eq(agendaItems.id, data.agendaItemId), eq(agendaItems.meetingId, meeting.id)));
 		if (!item) throw invalidField('agendaItemId', 'validation.choice');
 	}
-	await consume(db, limits.askPerParticipant, participant.token);
+	const identity = actingIdentity(participant);
+	await consume(db, limits.askPerParticipant, identity);
 	const settings = await liveSettings(db, meeting.id);
 	const asked = await db
 		.select({ id: questions.id, askerKey: questions.askerKey })
 		.from(questions)
 		.where(eq(questions.meetingId, meeting.id));
-	const mine = asked.filter((q) => q.askerKey === askerKey(participant.token, q.id)).length;
+	const mine = asked.filter((q) => q.askerKey === askerKey(identity, q.id)).length;
 	if (mine >= settings.questionCap) throw conflict('question.cap_reached');
 
 	const id = crypto.randomUUID();
@@ -62,7 +63,7 @@ export async function askQuestion(
 			anonymous: data.anonymous,
 			askerUserId: data.anonymous ? null : (participant.user?.id ?? null),
 			askerName: name,
-			askerKey: askerKey(participant.token, id),
+			askerKey: askerKey(identity, id),
 			source: 'app',
 			state,
 			publishedAt: state === 'published' ? new Date() : null
@@ -128,7 +129,7 @@ export async function withdrawQuestion(
 	requireLive(context);
 	const { questionId } = parseInput(questionRefSchema, input);
 	const q = await questionOf(db, context, questionId);
-	if (!q.askerKey || q.askerKey !== askerKey(participant.token, q.id))
+	if (!q.askerKey || q.askerKey !== askerKey(actingIdentity(participant), q.id))
 		throw notFound('question.not_found');
 	const seq = await db.transaction(async (tx) => {
 		const changed = await tx

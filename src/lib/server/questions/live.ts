@@ -14,12 +14,16 @@ import { allows, type Actor } from '../auth/authorise';
 import { findMeeting } from '../meetings/access';
 import { notFound } from '../errors';
 import type { LiveMeeting, LiveQuestion, LiveSnapshot } from '$lib/realtime/live-types';
-import { askerKey, voterKey } from './participant';
+import { askerKey, identityOf, voterKey } from './participant';
 import { isUuid } from '../validation';
 import { coalesced } from '../coalesce';
 
 /** Who is acting in a live meeting: maybe an account, and the browser's participant token. */
-export type Participant = Actor & { token: string };
+/**
+ * Who is at the live page: the account (if signed in) and the participant token this server
+ * issued to the browser (null: none yet, or one it did not issue). See participant.ts.
+ */
+export type Participant = Actor & { token: string | null };
 
 export type LiveContext = { group: Group; meeting: Meeting; canModerate: boolean };
 
@@ -203,18 +207,17 @@ export async function liveSnapshot(
 ): Promise<LiveSnapshot> {
 	const { group, meeting, canModerate } = context;
 	const { settings, rows, questions: all } = await meetingState(meeting.id, db);
-	const mine = participant
-		? rows
-				.filter((q) => q.askerKey && q.askerKey === askerKey(participant.token, q.id))
-				.map((q) => q.id)
+	const identity = participant && identityOf(participant);
+	const mine = identity
+		? rows.filter((q) => q.askerKey && q.askerKey === askerKey(identity, q.id)).map((q) => q.id)
 		: [];
 	const visible = all.filter((q) => q.state !== 'pending' || canModerate || mine.includes(q.id));
 	const ids = visible.map((q) => q.id);
 	const voted: string[] = [];
 	const rated: Record<string, string> = {};
-	if (participant && ids.length) {
-		// What this browser did, votes and ratings in one statement.
-		const key = voterKey(participant.token, meeting.id);
+	if (identity && ids.length) {
+		// What this person did, votes and ratings in one statement.
+		const key = voterKey(identity, meeting.id);
 		const votes = db
 			.select({ id: questionVotes.questionId, verdict: sql<string | null>`null` })
 			.from(questionVotes)

@@ -1,37 +1,72 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { generateSessionToken } from '../auth/session';
+import { DomainError } from '../errors';
+import { keyedHash, keyedTag } from '../secrets';
 
 /**
- * An attendee is a random token in a cookie, never stored. What the database keeps are hashes
- * of it scoped to one thing, so they link to nothing else:
- * - `voterKey`: token + meeting — one vote (and one rating) per question; stable within a meeting
- *   so merged questions combine votes without double counting;
- * - `askerKey`: token + question — lets the asker withdraw or see why it was rejected, without
- *   linking that question to their others, to their votes or to an account.
+ * Who takes part in a live meeting, and the keys the database keeps of them.
+ *
+ * A browser without an account is a participant token that this server issued (random, with a
+ * MAC under the instance's secret) in an HttpOnly cookie; a token it did not issue is ignored.
+ * A signed-in person takes part as their account, whatever their browser or connection, so an
+ * account has one vote per question across all its devices.
+ *
+ * The database keeps only keyed hashes (`secrets.ts`), scoped to one thing so they link to
+ * nothing else, and not recomputable by whoever holds only the database:
+ * - `voterKey`: identity + meeting — one vote (and one rating) per question; stable within a
+ *   meeting so merged questions combine votes without double counting;
+ * - `askerKey`: identity + question — lets the asker withdraw or see why it was rejected,
+ *   without linking that question to their others, to their votes or to an account.
  */
 export const participantCookie = 'participant';
 
-const hash = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+export type ParticipantLike = { user: { id: string } | null; token: string | null };
 
-export function voterKey(token: string, meetingId: string) {
-	return hash(`vote\n${meetingId}\n${token}`);
+/** The identity that acts: the account when signed in, else the browser's issued token. */
+export function identityOf(participant: ParticipantLike): string | null {
+	if (participant.user) return `account\n${participant.user.id}`;
+	return participant.token ? `browser\n${participant.token}` : null;
 }
 
-export function askerKey(token: string, questionId: string) {
-	return hash(`ask\n${questionId}\n${token}`);
+/** The identity of a participant who asks, votes, rates or withdraws: refused without one. */
+export function actingIdentity(participant: ParticipantLike): string {
+	const identity = identityOf(participant);
+	if (!identity) {
+		throw new DomainError('not_allowed', { key: 'question.participant_unknown' });
+	}
+	return identity;
 }
 
-export function isParticipantToken(value: unknown): value is string {
-	return typeof value === 'string' && /^[a-z2-7]{32}$/.test(value);
+export function voterKey(identity: string, meetingId: string) {
+	return keyedHash('voter', meetingId, identity);
 }
 
-/** The browser's participant token, made on first use (HttpOnly; lasts the day of the meeting). */
-export function participantToken(cookies: Cookies, secure: boolean): string {
-	const existing = cookies.get(participantCookie);
-	if (isParticipantToken(existing)) return existing;
-	const token = generateSessionToken();
+export function askerKey(identity: string, questionId: string) {
+	return keyedHash('asker', questionId, identity);
+}
+
+const tagBytes = 16;
+
+/** A new participant token: 20 random bytes, then a MAC proving this server issued it. */
+export function issueParticipantToken(): string {
+	const random = generateSessionToken();
+	return `${random}.${encodeBase32LowerCaseNoPadding(keyedTag('participant', random, tagBytes))}`;
+}
+
+/** The token itself when this server issued it; null for anything else. */
+export function verifiedParticipantToken(value: unknown): string | null {
+	if (typeof value !== 'string' || !/^[a-z2-7]{32}\.[a-z2-7]{26}$/.test(value)) return null;
+	const [random, tag] = value.split('.');
+	const expected = Buffer.from(
+		encodeBase32LowerCaseNoPadding(keyedTag('participant', random, tagBytes))
+	);
+	return timingSafeEqual(expected, Buffer.from(tag)) ? value : null;
+}
+
+/** Sets a newly issued token as the browser's cookie (HttpOnly; lasts the day of the meeting). */
+export function setParticipantCookie(cookies: Cookies, token: string, secure: boolean) {
 	cookies.set(participantCookie, token, {
 		path: '/',
 		httpOnly: true,
@@ -39,5 +74,4 @@ export function participantToken(cookies: Cookies, secure: boolean): string {
 		secure,
 		maxAge: 60 * 60 * 18
 	});
-	return token;
 }

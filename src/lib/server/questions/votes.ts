@@ -14,7 +14,7 @@ import { rateSchema, voteSchema } from '$lib/schemas/questions';
 import { announceQuestion } from '../realtime/broadcast';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
-import { voterKey } from './participant';
+import { actingIdentity, voterKey } from './participant';
 import { scheduleTally } from './tally';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
@@ -40,12 +40,13 @@ export async function castVote(
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
 	const { questionId, up } = parseInput(voteSchema, input);
 	const limit = limits.votePerParticipant;
-	const counted = await consumeHot(db, limit, participant.token);
+	const identity = actingIdentity(participant);
+	const counted = await consumeHot(db, limit, identity);
 	const meetingId = context.meeting.id;
-	const key = voterKey(participant.token, meetingId);
+	const key = voterKey(identity, meetingId);
 	const attempt = counted
 		? sql`select 0 as count, 0 as retry_after`
-		: attemptStatement(limit, participant.token);
+		: attemptStatement(limit, identity);
 	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
 		and q.state = 'published' and m.state = 'live'
 		and (select count from attempt) <= ${limit.max}`;
@@ -96,8 +97,9 @@ export async function rateAnswer(
 	if (q.state !== 'published' || q.answerStatus === 'open' || q.answerStatus === 'not_reached') {
 		throw conflict('question.not_rateable');
 	}
-	await consumeFast(db, limits.votePerParticipant, participant.token);
-	const key = voterKey(participant.token, context.meeting.id);
+	const identity = actingIdentity(participant);
+	await consumeFast(db, limits.votePerParticipant, identity);
+	const key = voterKey(identity, context.meeting.id);
 	await db
 		.insert(questionRatings)
 		.values({ questionId: q.id, voterKey: key, verdict })

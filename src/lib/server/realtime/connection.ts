@@ -2,20 +2,18 @@ import type { Socket } from 'socket.io';
 import { localeCookie, resolveLocale, type Locale } from '$lib/i18n';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import { getDb } from '../db';
-import {
-	generateSessionToken,
-	sessionCookieName,
-	validateSessionToken,
-	type SessionUser
-} from '../auth/session';
-import { isParticipantToken, participantCookie } from '../questions/participant';
+import { sessionCookieName, validateSessionToken, type SessionUser } from '../auth/session';
+import { participantCookie, verifiedParticipantToken } from '../questions/participant';
 import type { VoteContext } from '../questions/votes';
 
 export type SocketData = {
 	user: SessionUser | null;
 	locale: Locale;
-	/** The browser's participant token (from its cookie), or one for this connection alone. */
-	participant: string;
+	/**
+	 * The participant token this server issued to the browser (its cookie), or null: a connection
+	 * never makes an identity of its own, so it may watch but not act (questions/participant.ts).
+	 */
+	participant: string | null;
 	/** The meeting this connection joined. */
 	meeting?: { group: string; meeting: number };
 	/** That meeting's id and state as last known (votes use it; their statement re-checks). */
@@ -64,8 +62,7 @@ export async function identify(socket: LiveSocket) {
 		socket.handshake.headers['accept-language'] ?? null
 	);
 	socket.data.user = null;
-	const participant = cookies[participantCookie];
-	socket.data.participant = isParticipantToken(participant) ? participant : generateSessionToken();
+	socket.data.participant = verifiedParticipantToken(cookies[participantCookie]);
 	const token = cookies[sessionCookieName];
 	if (token) socket.data.user = (await validateSessionToken(await getDb(), token)).user;
 }

@@ -18,7 +18,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 /** An attendee asks: `{ text, anonymous, name?, agendaItemId? }` → 201 question. */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
-	const participant = participantOf(event);
+	const participant = await participantOf(event, db);
 	const context = await liveContext(db, participant, event.params.group, event.params.n);
 	const question = await askQuestion(db, participant, context, await readJson(event));
 	return json(question, { status: 201 });

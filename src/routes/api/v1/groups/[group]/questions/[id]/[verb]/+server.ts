@@ -21,7 +21,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const run = verbs[event.params.verb as keyof typeof verbs];
 	if (!run) throw notFound();
 	const db = await getDb();
-	const participant = participantOf(event);
+	const participant = await participantOf(event, db);
 	const context = await contextForQuestion(db, participant, event.params.group, event.params.id);
 	const body = { ...(await readJson(event)), questionId: event.params.id };
 	return json(await run(db, participant, context, body));
