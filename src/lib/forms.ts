@@ -7,6 +7,9 @@ export type FormFailure = {
 	values: Record<string, string>;
 };
 
+/** A submitted form as a field reads it: what was typed, and the message for each field in error. */
+export type SubmittedForm = Pick<FormFailure, 'values' | 'fields'>;
+
 /** The page's `form` as a failure of `action` (any action when omitted), or undefined. */
 export function failureOf(form: unknown, action?: string): FormFailure | undefined {
 	if (!form || typeof form !== 'object' || !('error' in form) || !('fields' in form))

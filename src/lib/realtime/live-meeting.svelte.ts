@@ -1,9 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from './events';
+import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import { liveNamespace } from './events';
 import type { LiveQuestion, LiveSnapshot } from './live-types';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type TimedSocket = ReturnType<LiveSocket['timeout']>;
+/** What a request sends, as the event map declares it. */
+type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+/** A participant's verdict on an answer. */
+export type Verdict = PayloadOf<'question:rate'>['verdict'];
 
 /** One batch of announcements for the page's polite live region. */
 export type LiveNews = {
@@ -132,29 +137,51 @@ export class LiveMeetingState {
 		else this.snapshot.questions.push(question);
 	}
 
-	/** Sends a request over the socket; undefined when not connected (the form posts instead). */
-	async send<E extends keyof ClientToServerEvents>(
-		event: E,
-		payload: Parameters<ClientToServerEvents[E]>[0]
-	): Promise<Ack<Record<string, unknown>> | undefined> {
+	/*
+	 * The participant's requests. Each resolves to the server's typed acknowledgement, having
+	 * applied what an accepted one changes for this viewer; undefined means the connection is down
+	 * (the page posts its form instead).
+	 */
+
+	async ask(question: PayloadOf<'question:ask'>) {
+		const reply = await this.#request((s) => s.emitWithAck('question:ask', question));
+		if (reply?.ok) this.#markMine(reply.question.id);
+		return reply;
+	}
+
+	async vote(questionId: string, up: boolean) {
+		const reply = await this.#request((s) => s.emitWithAck('question:vote', { questionId, up }));
+		if (reply?.ok) this.#setVoted(questionId, reply.voted, reply.voteCount);
+		return reply;
+	}
+
+	withdraw(questionId: string) {
+		return this.#request((s) => s.emitWithAck('question:withdraw', { questionId }));
+	}
+
+	async rate(questionId: string, verdict: Verdict) {
+		const reply = await this.#request((s) =>
+			s.emitWithAck('question:rate', { questionId, verdict })
+		);
+		if (reply?.ok) this.snapshot.viewer.rated[questionId] = verdict;
+		return reply;
+	}
+
+	/** Runs one request with a deadline; undefined when not connected or nothing came back. */
+	async #request<Reply>(emit: (socket: TimedSocket) => Promise<Reply>) {
 		if (!this.#socket || !this.connected) return undefined;
 		try {
-			const socket = this.#socket.timeout(10_000);
-			const emit = socket.emitWithAck.bind(socket) as (
-				e: E,
-				p: typeof payload
-			) => Promise<Ack<Record<string, unknown>>>;
-			return await emit(event, payload);
+			return await emit(this.#socket.timeout(10_000));
 		} catch {
 			return undefined;
 		}
 	}
 
-	markMine(id: string) {
+	#markMine(id: string) {
 		if (!this.snapshot.viewer.mine.includes(id)) this.snapshot.viewer.mine.push(id);
 	}
 
-	setVoted(id: string, voted: boolean, count: number) {
+	#setVoted(id: string, voted: boolean, count: number) {
 		const viewer = this.snapshot.viewer;
 		viewer.voted = viewer.voted.filter((v) => v !== id);
 		if (voted) viewer.voted.push(id);
