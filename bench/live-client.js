@@ -22,21 +22,25 @@ export class LiveClient {
 	/** Called with the payload of every `tally` when set (observers). */
 	onTally = null;
 
-	/** Resolves once the client has joined the namespace of `url` (e.g. http://host:port/live). */
-	static connect(url, timeoutMs = 30_000) {
+	/**
+	 * Resolves once the client has joined the namespace of `url` (e.g. http://host:port/live),
+	 * sending `cookie` with the handshake (the participant token a page load gave the browser).
+	 */
+	static connect(url, cookie = '', timeoutMs = 30_000) {
 		return new Promise((resolve, reject) => {
-			const client = new LiveClient(url, resolve, reject);
+			const client = new LiveClient(url, cookie, resolve, reject);
 			setTimeout(() => reject(new Error('connect timed out')), timeoutMs).unref();
 			return client;
 		});
 	}
 
-	constructor(url, onConnect, onError) {
+	constructor(url, cookie, onConnect, onError) {
 		const target = new URL(url);
 		this.#namespace = target.pathname;
 		this.#ws = new WebSocket(`ws://${target.host}/socket.io/?EIO=4&transport=websocket`, {
 			perMessageDeflate: false,
-			skipUTF8Validation: true
+			skipUTF8Validation: true,
+			headers: cookie ? { cookie } : {}
 		});
 		this.#ws.on('error', onError);
 		this.#ws.on('message', (data) => {

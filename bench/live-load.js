@@ -150,7 +150,18 @@ async function work() {
 	const mine = [];
 	for (let j = worker; j < attendees; j += workers) mine.push(j);
 	const join = async (j) => {
-		const socket = await LiveClient.connect(`${urls[j % urls.length]}/live`);
+		const url = urls[j % urls.length];
+		// As a browser does: the live page's data gives it a participant token, then it connects.
+		const page = await fetch(
+			`${url}/g/${config.group}/meetings/${config.meeting}/live/__data.json`
+		);
+		await page.arrayBuffer();
+		const cookie = page.headers
+			.getSetCookie()
+			.map((line) => line.split(';')[0])
+			.find((pair) => pair.startsWith('participant='));
+		if (!cookie) throw new Error(`no participant token issued (${page.status})`);
+		const socket = await LiveClient.connect(`${url}/live`, cookie);
 		// For each question (by index), the arrival times of the counts this client saw.
 		const seen = new Map();
 		const observer = j % step === 0;

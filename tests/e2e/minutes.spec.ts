@@ -34,7 +34,9 @@ for (const javaScriptEnabled of [true, false]) {
 			// A word of its own, so the search finds this run's meeting and nothing else.
 			const word = `harbourcheck${randomInt(1e9).toString(36)}`;
 			const question = `How long are people held in the custody suite (${word}) while checks are done?`;
-			const attendee = await open(browser);
+			// The attendee's browser gets its participant token from the live page, as any does.
+			const attendee = await newPage(browser, `${meeting.path}/live`, javaScriptEnabled);
+			await checkA11y(attendee);
 			const asked = await attendee.request.post(
 				`/api/v1/groups/${meeting.group.slug}/meetings/1/questions`,
 				{ data: { text: question, anonymous: true } }

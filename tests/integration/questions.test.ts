@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { actorOf, makeUser } from '../fixtures/factories';
 import { attendee, liveMeeting } from '../fixtures/live';
-import { commitments, questions, questionVotes } from '$lib/server/db/schema';
+import { commitments, questions, questionVotes, rateLimits } from '$lib/server/db/schema';
 import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { liveSnapshot } from '$lib/server/questions/live';
 import { askQuestion, recordFloorQuestion, withdrawQuestion } from '$lib/server/questions/ask';
@@ -17,6 +17,7 @@ describeOnEachDatabase('live questions', (handle) => {
 		const live = await liveMeeting(db);
 		const user = await makeUser(db, { displayName: 'Yusuf Ali' });
 		const asker = attendee(user);
+		const limitRows = (await db.select().from(rateLimits)).length;
 		const anonymous = await askQuestion(db, asker, await live.context(), {
 			text: 'How long are people held while record checks are done?',
 			anonymous: true
@@ -40,6 +41,12 @@ describeOnEachDatabase('live questions', (handle) => {
 		expect(snapshot.viewer.mine.sort()).toEqual([anonymous.id, named.id].sort());
 		const other = await liveSnapshot(db, await live.context(), attendee());
 		expect(other.viewer.mine).toEqual([]);
+		// No finer time than the minute is kept of the anonymous one, publicly or in the database,
+		// and no rate-limit row records the asker's asking (docs/trust.md).
+		expect(a.askedAt.getSeconds() + a.askedAt.getMilliseconds()).toBe(0);
+		expect(a.publishedAt?.getTime()).toBe(a.askedAt.getTime());
+		expect(anonymous.askedAt).toMatch(/:00\.000Z$/);
+		expect(await db.select().from(rateLimits)).toHaveLength(limitRows);
 	});
 
 	it('counts one vote per participant exactly, even when the same vote arrives at once', async () => {

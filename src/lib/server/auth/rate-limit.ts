@@ -128,9 +128,15 @@ export async function consumeHot(db: Executor, limit: Limit, subject: string): P
 	return true;
 }
 
-/** Like `consume`, counted off the database when it can be (see `consumeHot`). */
-export async function consumeFast(db: Executor, limit: Limit, subject: string): Promise<void> {
-	if (!(await consumeHot(db, limit, subject))) await consume(db, limit, subject);
+/**
+ * For limits on a participant (asking, voting, rating): counted in Redis when it is reachable,
+ * else in this process's memory, and **never in the database**: a row there, with its times,
+ * could link a participant's named question to their anonymous one (docs/trust.md). Without
+ * Redis, several instances each count their own (a brief Redis outage loosens the limit, it
+ * never stores it).
+ */
+export async function consumeOffRecord(db: Executor, limit: Limit, subject: string) {
+	if (!(await consumeHot(db, limit, subject))) consumeInMemory(limit, subject);
 }
 
 /** Forgets the attempts counted for a subject (a successful sign-in clears its account's count). */

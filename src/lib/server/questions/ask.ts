@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { agendaItems, questions, type Question } from '../db/schema';
 import { authorise } from '../auth/authorise';
-import { consume, limits } from '../auth/rate-limit';
+import { consumeOffRecord, limits } from '../auth/rate-limit';
 import { conflict, invalidField, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { askSchema, floorQuestionSchema, questionRefSchema } from '$lib/schemas/questions';
@@ -43,7 +43,7 @@ export async function askQuestion(
 		if (!item) throw invalidField('agendaItemId', 'validation.choice');
 	}
 	const identity = actingIdentity(participant);
-	await consume(db, limits.askPerParticipant, identity);
+	await consumeOffRecord(db, limits.askPerParticipant, identity);
 	const settings = await liveSettings(db, meeting.id);
 	const asked = await db
 		.select({ id: questions.id, askerKey: questions.askerKey })
@@ -54,6 +54,10 @@ export async function askQuestion(
 
 	const id = crypto.randomUUID();
 	const state = settings.mode === 'premoderated' ? 'pending' : 'published';
+	// An anonymous question's time is kept only to the minute: a finer one could be matched
+	// against anything else the asker did at that second (docs/trust.md).
+	const askedAt = new Date();
+	if (data.anonymous) askedAt.setUTCSeconds(0, 0);
 	const seq = await db.transaction(async (tx) => {
 		await tx.insert(questions).values({
 			id,
@@ -66,7 +70,8 @@ export async function askQuestion(
 			askerKey: askerKey(identity, id),
 			source: 'app',
 			state,
-			publishedAt: state === 'published' ? new Date() : null
+			askedAt,
+			publishedAt: state === 'published' ? askedAt : null
 		});
 		return bumpSeq(tx, meeting.id);
 	});

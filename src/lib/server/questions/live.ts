@@ -191,7 +191,7 @@ const meetingState = coalesced(async (meetingId: string, db: Executor) => {
 		.select()
 		.from(questions)
 		.where(eq(questions.meetingId, meetingId))
-		.orderBy(questions.askedAt);
+		.orderBy(questions.askedAt, questions.id);
 	return { settings, rows, questions: await liveQuestions(db, rows) };
 });
 

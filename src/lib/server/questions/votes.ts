@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import { questionRatings } from '../db/schema';
-import {
-	attemptStatement,
-	consumeFast,
-	consumeHot,
-	limits,
-	refuseOverLimit
-} from '../auth/rate-limit';
+import { consumeOffRecord, limits } from '../auth/rate-limit';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';
@@ -25,10 +19,10 @@ export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'
  * voter) makes a double click, a second tab or a replayed event one vote. The count returned is
  * exact as of the write and includes it.
  *
- * The hot path is one statement: the participant's vote limit (unless it is counted off the
- * database: see `consumeHot`), the check that the question is published in this meeting and the
- * meeting live, the write and the count. Because the write checks the meeting itself, a context read earlier (kept on a socket)
- * can never let a vote into a closed meeting. Only when the write changed nothing does a second
+ * The participant's vote limit is counted off the database (`consumeOffRecord`: no row links a
+ * participant's actions by time); then one statement checks that the question is published in
+ * this meeting and the meeting live, writes and counts. Because the write checks the meeting
+ * itself, a context read earlier (kept on a socket) can never let a vote into a closed meeting. Only when the write changed nothing does a second
  * query tell a repeated vote from an unknown question, a closed meeting or a rejected question.
  */
 export async function castVote(
@@ -39,17 +33,12 @@ export async function castVote(
 ) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
 	const { questionId, up } = parseInput(voteSchema, input);
-	const limit = limits.votePerParticipant;
 	const identity = actingIdentity(participant);
-	const counted = await consumeHot(db, limit, identity);
+	await consumeOffRecord(db, limits.votePerParticipant, identity);
 	const meetingId = context.meeting.id;
 	const key = voterKey(identity, meetingId);
-	const attempt = counted
-		? sql`select 0 as count, 0 as retry_after`
-		: attemptStatement(limit, identity);
 	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
-		and q.state = 'published' and m.state = 'live'
-		and (select count from attempt) <= ${limit.max}`;
+		and q.state = 'published' and m.state = 'live'`;
 	const change = up
 		? sql`insert into question_votes (question_id, voter_key)
 			select q.id, ${key} from questions q join meetings m on m.id = q.meeting_id
@@ -58,14 +47,11 @@ export async function castVote(
 		: sql`delete from question_votes v using questions q join meetings m on m.id = q.meeting_id
 			where v.question_id = q.id and v.voter_key = ${key} and ${votable} returning 1`;
 	// The count is read in the statement's snapshot, which does not yet see its own change.
-	const [written] = rowsOf<{ count: number; retry_after: number; changed: number; before: number }>(
-		await db.execute(sql`with attempt as (${attempt}), change as (${change})
-			select attempt.count, attempt.retry_after,
-				(select count(*) from change)::int as changed,
-				(select count(*) from question_votes where question_id = ${questionId})::int as before
-			from attempt`)
+	const [written] = rowsOf<{ changed: number; before: number }>(
+		await db.execute(sql`with change as (${change})
+			select (select count(*) from change)::int as changed,
+				(select count(*) from question_votes where question_id = ${questionId})::int as before`)
 	);
-	refuseOverLimit(limit, written);
 	const changed = Number(written.changed);
 	if (!changed) await refuseVote(db, meetingId, questionId);
 	scheduleTally(meetingId, questionId);
@@ -98,7 +84,7 @@ export async function rateAnswer(
 		throw conflict('question.not_rateable');
 	}
 	const identity = actingIdentity(participant);
-	await consumeFast(db, limits.votePerParticipant, identity);
+	await consumeOffRecord(db, limits.votePerParticipant, identity);
 	const key = voterKey(identity, context.meeting.id);
 	await db
 		.insert(questionRatings)
