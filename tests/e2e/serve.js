@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const dataDir = '.test-data/e2e';
-const port = '4173';
+const port = process.env.E2E_PORT ?? '4173';
 const host = '127.0.0.1';
 
 // Never pull the folder from under a running app (another e2e run on this machine, say).
