@@ -172,7 +172,8 @@ async function liveMeeting(url) {
 		title: 'Benchmark meeting',
 		startsAt: start.toISOString(),
 		endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-		location: 'Hall'
+		location: 'Hall',
+		participation: 'open'
 	});
 	for (const state of ['scheduled', 'live']) {
 		await admin.call('PATCH', `/api/v1/groups/${slug}/meetings/${meeting.number}`, { state });
@@ -180,6 +181,8 @@ async function liveMeeting(url) {
 	const questions = [];
 	for (let i = 0; i < questionsPerMeeting; i++) {
 		const asker = new Api(url);
+		// An attendee's browser: the live page gives it its participant token first.
+		await asker.call('GET', `/g/${slug}/meetings/${meeting.number}/live/__data.json`);
 		const q = await asker.call(
 			'POST',
 			`/api/v1/groups/${slug}/meetings/${meeting.number}/questions`,

@@ -302,8 +302,15 @@ export async function switchLanguage(
 	await page.getByRole('button', { name: from.button }).click();
 }
 
-/** Sets up, through the JSON API, a group with a chair and a meeting that has gone live. */
-export async function liveMeeting(request: APIRequestContext, chairRequest: APIRequestContext) {
+/**
+ * Sets up, through the JSON API, a group with a chair and a meeting that has gone live (open to
+ * anyone with the link unless another participation rule is asked for).
+ */
+export async function liveMeeting(
+	request: APIRequestContext,
+	chairRequest: APIRequestContext,
+	participation: 'open' | 'room_code' = 'open'
+) {
 	const group = newGroup();
 	const chair = newAccount('Chair');
 	expect((await request.post('/api/v1/session', { data: admin })).status()).toBe(200);
@@ -322,7 +329,8 @@ export async function liveMeeting(request: APIRequestContext, chairRequest: APIR
 			title: 'Operation Harbour: questions to the Service',
 			startsAt: start.toISOString(),
 			endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
-			location: 'Riverside community centre'
+			location: 'Riverside community centre',
+			participation
 		}
 	});
 	expect(created.status()).toBe(201);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
+import { attendeeClient } from '../fixtures/live-app';
 
 const adminEmail = 'admin@ledger-api.test';
 const adminPassword = 'ledger api admin passphrase';
@@ -56,7 +57,8 @@ for (const kind of databaseKinds) {
 			const created = await secretary.post(`${api}/meetings`, {
 				title: 'Quarterly meeting',
 				startsAt: inMinutes(60),
-				endsAt: inMinutes(180)
+				endsAt: inMinutes(180),
+				participation: 'open'
 			});
 			expect(created.status).toBe(201);
 			expect(
@@ -84,7 +86,8 @@ for (const kind of databaseKinds) {
 			expect((await secretary.post(url, 'not an object')).status).toBe(400);
 
 			for (const text of ['How long are people held?', 'Who audits the checks?', 'Why here?']) {
-				const asked = await new Client(app.url).post(`${api}/meetings/1/questions`, {
+				const attendee = await attendeeClient(app.url, { group: slug, meeting: 1 });
+				const asked = await attendee.post(`${api}/meetings/1/questions`, {
 					text,
 					anonymous: true
 				});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
+import { attendeeClient } from '../fixtures/live-app';
 import { verifyChain } from '$lib/server/decision-log/chain';
 
 const adminEmail = 'admin@minutes-api.test';
@@ -68,13 +69,15 @@ for (const kind of databaseKinds) {
 			const created = await secretary.post(meetings, {
 				title: 'Quarterly meeting',
 				startsAt: inHours(1),
-				endsAt: inHours(3)
+				endsAt: inHours(3),
+				participation: 'open'
 			});
 			expect(created.status).toBe(201);
 			for (const state of ['scheduled', 'live']) {
 				expect((await secretary.request('PATCH', `${meetings}/1`, { state })).status).toBe(200);
 			}
-			const asked = await new Client(app.url).post(`${meetings}/1/questions`, {
+			const attendee = await attendeeClient(app.url, { group: slug, meeting: 1 });
+			const asked = await attendee.post(`${meetings}/1/questions`, {
 				text: 'How long are people held while checks are done?',
 				anonymous: true
 			});

@@ -3,6 +3,7 @@ import { generateSessionToken } from '$lib/server/auth/session';
 import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import {
+	attendeeClient,
 	joinLive,
 	liveMeetingOnApp,
 	participantCookie,
@@ -38,8 +39,7 @@ describe.each(databaseKinds)('participants the server issued [%s]', (kind) => {
 	const votePath = (id: string) => `/api/v1/groups/${path.group}/questions/${id}/vote`;
 
 	async function newQuestion(text: string) {
-		const asker = new Client(app.url);
-		asker.cookies.set('participant', (await participantCookie(app.url, path)).split('=')[1]);
+		const asker = await attendeeClient(app.url, path);
 		const asked = await asker.post(questionsPath(), { text, anonymous: true });
 		expect(asked.status).toBe(201);
 		return asked.json.id as string;

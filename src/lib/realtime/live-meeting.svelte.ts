@@ -78,8 +78,11 @@ export class LiveMeetingState {
 				const pinned = this.snapshot.questions.find((q) => q.id === meeting.pinnedQuestionId);
 				if (pinned) this.#announce({ pinned: pinned.text ?? '' });
 			}
+			const ruleChanged = meeting.participation !== this.snapshot.meeting.participation;
 			this.snapshot.meeting = meeting;
 			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+			// What this viewer may now do (and, for officers, the room code) comes with a snapshot.
+			if (ruleChanged || this.snapshot.viewer.canModerate) void this.resync();
 		});
 		return () => {
 			clearTimeout(this.#timer);

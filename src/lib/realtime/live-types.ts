@@ -36,7 +36,8 @@ export type LiveMeeting = {
 	mode: 'open' | 'premoderated';
 	questionCap: number;
 	pinnedQuestionId: string | null;
-	joinCode: string | null;
+	/** Who may take part: `open`, `room_code`, `signed_in` or `members` (watching is open). */
+	participation: 'open' | 'room_code' | 'signed_in' | 'members';
 };
 
 /** What this browser did: its own questions, votes and ratings (never broadcast). */
@@ -45,6 +46,10 @@ export type LiveViewer = {
 	voted: string[];
 	rated: Record<string, string>;
 	canModerate: boolean;
+	/** Whether this viewer may ask, vote, rate and withdraw; if not, why (a message key). */
+	takingPart: { allowed: true } | { allowed: false; reason: string };
+	/** The room code, for officers alone (the screen shows it in the hall). */
+	roomCode: string | null;
 };
 
 export type LiveSnapshot = {

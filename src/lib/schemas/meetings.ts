@@ -53,6 +53,16 @@ export const meetingSchema = v.object({
 	onlineUrl: optionalWebAddress
 });
 
+/** Who may take part in live Q&A (a meeting's `participation`): see questions/participation.ts. */
+export const participationRules = ['open', 'room_code', 'signed_in', 'members'] as const;
+
+/** A new meeting: its particulars, and who may take part (the room code unless said). */
+export const newMeetingSchema = v.object({
+	...meetingSchema.entries,
+	participation: v.optional(v.picklist(participationRules, 'validation.choice'), 'room_code')
+});
+
+/** Editing a meeting; who may take part changes through its own logged operation. */
 export const meetingUpdateSchema = v.partial(meetingSchema);
 
 export const meetingStateSchema = v.object({

@@ -102,3 +102,17 @@ export const liveSettingsSchema = v.object({
 });
 
 export type ModerateInput = v.InferOutput<typeof moderateSchema>;
+
+export const participationSchema = v.object({
+	participation: v.picklist(['open', 'room_code', 'signed_in', 'members'], 'validation.choice')
+});
+
+/** A room code as people type it: case, spaces and dashes do not matter. */
+export const roomCodeSchema = v.object({
+	code: v.pipe(
+		v.string('validation.required'),
+		v.transform((s) => s.toUpperCase().replace(/[\s-]/g, '')),
+		v.nonEmpty('validation.required'),
+		v.maxLength(32, 'participation.room_code_wrong')
+	)
+});

@@ -35,7 +35,7 @@ function secretFromDataDir(dataDir: string): string {
 	}
 }
 
-export type Purpose = 'participant' | 'voter' | 'asker' | 'limit';
+export type Purpose = 'participant' | 'voter' | 'asker' | 'limit' | 'admission';
 
 const derived = new Map<Purpose, Buffer>();
 

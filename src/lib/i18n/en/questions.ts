@@ -5,6 +5,26 @@ export const questions = {
 	'question.name_needed': 'Give a name for a named question, or ask anonymously.',
 	'question.participant_unknown':
 		'This browser has no attendee identity for this meeting yet. Reload the page, then try again.',
+	'participation.room_code_needed':
+		'To ask, vote or rate in this meeting, enter the room code shown on the screen in the hall.',
+	'participation.sign_in_needed': 'This meeting takes questions and votes from people signed in.',
+	'participation.members_only':
+		'This meeting takes questions and votes from representatives of member organisations.',
+	'participation.room_code_wrong': 'That is not this meeting’s room code. Check the screen and try again.',
+	'participation.admitted': 'Room code accepted: you can ask and vote.',
+	'participation.code_label': 'Room code',
+	'participation.code_submit': 'Enter',
+	'participation.rule_label': 'Who may ask and vote',
+	'participation.rule.open': 'Anyone with the link',
+	'participation.rule.room_code': 'People in the room (room code)',
+	'participation.rule.signed_in': 'People signed in',
+	'participation.rule.members': 'Representatives of member organisations',
+	'participation.rule_now': 'Who may ask and vote: {rule}. Anyone may watch.',
+	'participation.save': 'Change',
+	'participation.rotate': 'Make a new room code',
+	'participation.rotate_note': 'Those already admitted stay admitted.',
+	'participation.current_code': 'Room code: ',
+	'participation.screen_code_hidden': 'The room code is shown on this screen to officers signed in.',
 	'question.cap_reached': 'You have asked as many questions as this meeting allows each person.',
 	'question.already_answered':
 		'This question has already been answered or moderated and can no longer be withdrawn.',

@@ -19,6 +19,9 @@ export const limits = {
 	applyPerAccount: { name: 'apply-account', max: 5, windowSeconds: 60 * 60 },
 	askPerParticipant: { name: 'ask-participant', max: 5, windowSeconds: 10 * 60 },
 	votePerParticipant: { name: 'vote-participant', max: 120, windowSeconds: 60 },
+	/** Room-code attempts: a whole hall may share one address, so this one is generous. */
+	roomCodePerClient: { name: 'room-code-client', max: 300, windowSeconds: 10 * 60 },
+	roomCodePerParticipant: { name: 'room-code-participant', max: 10, windowSeconds: 10 * 60 },
 	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 

@@ -13,7 +13,8 @@ export type DecisionKind =
 	| 'membership.opened'
 	| 'membership.closed'
 	| 'minutes.published'
-	| 'minutes.amended';
+	| 'minutes.amended'
+	| 'participation.changed';
 
 /**
  * Locks the group's row until the transaction ends. Every decision takes this lock first, so

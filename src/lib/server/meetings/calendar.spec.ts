@@ -17,6 +17,7 @@ const meeting = (overrides: Partial<Meeting>): Meeting => ({
 	state: 'scheduled',
 	cancelNote: null,
 	joinCode: null,
+	participation: 'room_code',
 	sequence: 1,
 	otherAttendees: null,
 	createdBy: null,

@@ -8,7 +8,7 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { getGroup } from '../groups/groups';
 import { localToUtc } from '$lib/time-zone';
-import { meetingSchema, meetingStateSchema, meetingUpdateSchema } from '$lib/schemas/meetings';
+import { meetingStateSchema, meetingUpdateSchema, newMeetingSchema } from '$lib/schemas/meetings';
 import { lockMeeting, meetingForChange } from './access';
 import { canMove, isLocked, makeJoinCode } from './rules';
 import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
@@ -48,7 +48,7 @@ export async function createMeeting(
 ): Promise<Meeting> {
 	const group = await getGroup(db, groupSlug);
 	const user = await authorise(db, actor, 'meeting.manage', group.id);
-	const data = parseInput(meetingSchema, input);
+	const data = parseInput(newMeetingSchema, input);
 	const startsAt = instantOf(data.startsAt, group.timeZone, 'startsAt');
 	const endsAt = instantOf(data.endsAt, group.timeZone, 'endsAt');
 	checkTimes(startsAt, endsAt, clock.now ?? new Date(), true);
@@ -69,6 +69,7 @@ export async function createMeeting(
 						endsAt,
 						location: data.location ?? null,
 						onlineUrl: data.onlineUrl ?? null,
+						participation: data.participation,
 						createdBy: user.id
 					})
 					.returning();
@@ -181,8 +182,11 @@ export async function changeMeetingState(
 					.set({
 						state: data.state,
 						cancelNote: data.state === 'cancelled' ? data.cancelNote : meeting.cancelNote,
+						// The room code: always when the rule needs one, else when asked for.
 						joinCode:
-							data.state === 'live' && data.joinCode ? makeJoinCode(randomInt) : meeting.joinCode,
+							data.state === 'live' && (data.joinCode || meeting.participation === 'room_code')
+								? makeJoinCode(randomInt)
+								: meeting.joinCode,
 						sequence: meeting.sequence + 1,
 						updatedAt: now
 					})

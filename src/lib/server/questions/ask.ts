@@ -15,6 +15,7 @@ import {
 	type Participant
 } from './live';
 import { actingIdentity, askerKey } from './participant';
+import { requireTakingPart } from './participation';
 
 function requireLive(context: LiveContext) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
@@ -31,6 +32,7 @@ export async function askQuestion(
 	input: unknown
 ) {
 	requireLive(context);
+	await requireTakingPart(db, participant, context);
 	const data = parseInput(askSchema, input);
 	const { meeting } = context;
 	const name = data.anonymous ? null : (participant.user?.displayName ?? data.name ?? null);
@@ -132,6 +134,7 @@ export async function withdrawQuestion(
 	input: unknown
 ) {
 	requireLive(context);
+	await requireTakingPart(db, participant, context);
 	const { questionId } = parseInput(questionRefSchema, input);
 	const q = await questionOf(db, context, questionId);
 	if (!q.askerKey || q.askerKey !== askerKey(actingIdentity(participant), q.id))

@@ -12,18 +12,23 @@ import {
 } from '../db/schema';
 import { allows, type Actor } from '../auth/authorise';
 import { findMeeting } from '../meetings/access';
-import { notFound } from '../errors';
-import type { LiveMeeting, LiveQuestion, LiveSnapshot } from '$lib/realtime/live-types';
-import { askerKey, identityOf, voterKey } from './participant';
+import { isDomainError, notAllowed, notFound } from '../errors';
+import type {
+	LiveMeeting,
+	LiveQuestion,
+	LiveSnapshot,
+	LiveViewer
+} from '$lib/realtime/live-types';
+import { actingIdentity, askerKey, identityOf, voterKey } from './participant';
+import { requireTakingPart, type Admitted } from './participation';
 import { isUuid } from '../validation';
 import { coalesced } from '../coalesce';
 
-/** Who is acting in a live meeting: maybe an account, and the browser's participant token. */
 /**
  * Who is at the live page: the account (if signed in) and the participant token this server
  * issued to the browser (null: none yet, or one it did not issue). See participant.ts.
  */
-export type Participant = Actor & { token: string | null };
+export type Participant = Actor & { token: string | null } & Admitted;
 
 export type LiveContext = { group: Group; meeting: Meeting; canModerate: boolean };
 
@@ -107,7 +112,7 @@ export function toLiveMeeting(
 		mode: settings.mode,
 		questionCap: settings.questionCap,
 		pinnedQuestionId: settings.pinnedQuestionId,
-		joinCode: meeting.state === 'live' ? meeting.joinCode : null
+		participation: meeting.participation
 	};
 }
 
@@ -238,8 +243,34 @@ export async function liveSnapshot(
 		seq: settings.seq,
 		meeting: toLiveMeeting(group, meeting, settings),
 		questions: visible,
-		viewer: { mine, voted, rated, canModerate }
+		viewer: {
+			mine,
+			voted,
+			rated,
+			canModerate,
+			takingPart: await takingPartOf(db, participant, context),
+			roomCode: canModerate && meeting.state === 'live' ? meeting.joinCode : null
+		}
 	};
+}
+
+/** Whether the viewer may take part now, and if not the rule's message (for the page to say). */
+async function takingPartOf(
+	db: Executor,
+	participant: Participant | null,
+	context: LiveContext
+): Promise<LiveViewer['takingPart']> {
+	try {
+		if (!participant) throw notAllowed('question.participant_unknown');
+		actingIdentity(participant);
+		await requireTakingPart(db, participant, context);
+		return { allowed: true };
+	} catch (error) {
+		if (isDomainError(error) && error.code === 'not_allowed') {
+			return { allowed: false, reason: error.msg.key };
+		}
+		throw error;
+	}
 }
 
 /** The live context of the meeting a question belongs to (for `/questions/{id}/…` addresses). */

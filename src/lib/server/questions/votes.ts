@@ -9,10 +9,18 @@ import { announceQuestion } from '../realtime/broadcast';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
 import { actingIdentity, voterKey } from './participant';
+import {
+	requireTakingPart,
+	takingPartCondition,
+	type ParticipationRule
+} from './participation';
 import { scheduleTally } from './tally';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
-export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'> };
+export type VoteContext = {
+	meeting: Pick<LiveContext['meeting'], 'id' | 'state'>;
+	canModerate: boolean;
+};
 
 /**
  * Votes for a question, or takes the vote back (`up: false`). Idempotent: the key (question,
@@ -38,7 +46,8 @@ export async function castVote(
 	const meetingId = context.meeting.id;
 	const key = voterKey(identity, meetingId);
 	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
-		and q.state = 'published' and m.state = 'live'`;
+		and q.state = 'published' and m.state = 'live'
+		and ${takingPartCondition(participant, meetingId, context.canModerate)}`;
 	const change = up
 		? sql`insert into question_votes (question_id, voter_key)
 			select q.id, ${key} from questions q join meetings m on m.id = q.meeting_id
@@ -53,22 +62,38 @@ export async function castVote(
 				(select count(*) from question_votes where question_id = ${questionId})::int as before`)
 	);
 	const changed = Number(written.changed);
-	if (!changed) await refuseVote(db, meetingId, questionId);
+	if (!changed) await refuseVote(db, participant, context, questionId);
 	scheduleTally(meetingId, questionId);
 	const voteCount = Number(written.before) + (up ? changed : -changed);
 	return { questionId, voteCount, voted: up };
 }
 
 /** Why a vote changed nothing: an error, or nothing (the vote was already there, or already gone). */
-async function refuseVote(db: Database, meetingId: string, questionId: string) {
-	const [row] = rowsOf<{ meetingState: string; questionState: string | null }>(
-		await db.execute(sql`select m.state as "meetingState", q.state as "questionState"
+async function refuseVote(
+	db: Database,
+	participant: Participant,
+	context: VoteContext,
+	questionId: string
+) {
+	const [row] = rowsOf<{
+		groupId: string;
+		participation: ParticipationRule;
+		meetingState: string;
+		questionState: string | null;
+	}>(
+		await db.execute(sql`select m.group_id as "groupId", m.participation,
+				m.state as "meetingState", q.state as "questionState"
 			from meetings m left join questions q on q.id = ${questionId} and q.meeting_id = m.id
-			where m.id = ${meetingId}`)
+			where m.id = ${context.meeting.id}`)
 	);
 	if (!row || row.meetingState !== 'live') throw conflict('question.not_live');
 	if (!row.questionState) throw notFound('question.not_found');
 	if (row.questionState !== 'published') throw conflict('question.not_votable');
+	await requireTakingPart(db, participant, {
+		group: { id: row.groupId },
+		meeting: { id: context.meeting.id, participation: row.participation },
+		canModerate: context.canModerate
+	});
 }
 
 /** Once an answer status is set, each participant may give the room's verdict (and change it). */
@@ -79,6 +104,7 @@ export async function rateAnswer(
 	input: unknown
 ) {
 	const { questionId, verdict } = parseInput(rateSchema, input);
+	await requireTakingPart(db, participant, context);
 	const q = await questionOf(db, context, questionId);
 	if (q.state !== 'published' || q.answerStatus === 'open' || q.answerStatus === 'not_reached') {
 		throw conflict('question.not_rateable');

@@ -1,9 +1,13 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb, type Database } from '../db';
 import { listAgenda } from '../meetings/agenda';
 import { orPageError } from '../meetings/web';
 import { runFormAction } from '../http/form';
 import { liveContext, liveSnapshot, type LiveContext, type Participant } from './live';
+import { parseRooms, roomsCookie, withRoom } from './participation';
+import { enterRoomCode } from './admission';
+import { actingIdentity } from './participant';
+import { translateMessage } from '../i18n';
 import {
 	issueParticipantToken,
 	participantCookie,
@@ -19,39 +23,86 @@ type LiveEvent = RequestEvent<{ group: string; n: string }>;
 /**
  * The browser's participant and the acting account. A browser without a token this server issued
  * is given one (at most `participantsPerClient()` an hour per client address); it acts from its
- * next request on, never in the request that issued it: a script that drops its cookies gets
- * nothing but new identities to wait for, at that rate. Watching needs none.
+ * next request on, never in the request that issued it (only a GET, which acts on nothing, sees
+ * it at once): a script that drops its cookies gets nothing but new identities to wait for, at
+ * that rate. Watching needs none.
  */
 export async function participantOf(event: RequestEvent, db: Database): Promise<Participant> {
-	const token = verifiedParticipantToken(event.cookies.get(participantCookie));
-	if (!token) await issueParticipant(event, db);
-	return { user: event.locals.user, token, locale: event.locals.locale };
+	let token = verifiedParticipantToken(event.cookies.get(participantCookie));
+	// Reading a page acts on nothing, so it may show the page as the new token will see it.
+	if (!token) {
+		const issued = await issueParticipant(event, db);
+		if (event.request.method === 'GET') token = issued;
+	}
+	const rooms = parseRooms(event.cookies.get(roomsCookie));
+	return { user: event.locals.user, token, rooms, locale: event.locals.locale };
 }
 
+/** Issues a token to this browser (returned) unless its address has had its hour's allowance. */
 async function issueParticipant(event: RequestEvent, db: Database) {
 	try {
 		await consume(db, participantsPerClient(), clientKey(event));
 	} catch (error) {
-		if (isDomainError(error) && error.code === 'rate_limited') return; // may still watch
+		if (isDomainError(error) && error.code === 'rate_limited') return null; // may still watch
 		throw error;
 	}
-	setParticipantCookie(event.cookies, issueParticipantToken(), event.url.protocol === 'https:');
+	const token = issueParticipantToken();
+	setParticipantCookie(event.cookies, token, event.url.protocol === 'https:');
+	return token;
 }
 
-/** What the live, screen and moderation pages load: the snapshot and the agenda's titles. */
+/**
+ * Admits this browser to the meeting by its room code and remembers it in the `rooms` cookie
+ * (HttpOnly, for the meeting's day). Returns the participant as now admitted.
+ */
+export async function admitBrowser(
+	event: RequestEvent,
+	db: Database,
+	participant: Participant,
+	context: LiveContext,
+	input: unknown
+): Promise<Participant> {
+	const tag = await enterRoomCode(db, actingIdentity(participant), context, input, clientKey(event));
+	const rooms = withRoom(participant.rooms ?? [], tag);
+	event.cookies.set(roomsCookie, rooms, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		maxAge: 60 * 60 * 18
+	});
+	return { ...participant, rooms: parseRooms(rooms) };
+}
+
+/**
+ * What the live, screen and moderation pages load: the snapshot and the agenda's titles. A
+ * `?code=` (the screen's QR code) admits the browser, then the address drops the code.
+ */
 export async function loadLivePage(event: LiveEvent) {
 	const db = await getDb();
-	const participant = await participantOf(event, db);
+	let participant = await participantOf(event, db);
 	const context = await orPageError(
 		event,
 		liveContext(db, participant, event.params.group, event.params.n)
 	);
+	let admission: string | undefined;
+	const code = event.url.searchParams.get('code');
+	if (code !== null) {
+		try {
+			participant = await admitBrowser(event, db, participant, context, { code });
+		} catch (error) {
+			if (!isDomainError(error)) throw error;
+			admission = translateMessage(event.locals.t, error.msg);
+		}
+		if (!admission) redirect(303, event.url.pathname);
+	}
 	const [snapshot, agenda] = await Promise.all([
 		liveSnapshot(db, context, participant),
 		listAgenda(db, context.meeting.id)
 	]);
 	return {
 		snapshot,
+		admission,
 		agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
 		liveUrl: `${event.url.origin}/g/${context.group.slug}/meetings/${context.meeting.number}/live`
 	};

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/e
 import { getDb } from '../db';
 import { sessionCookieName, validateSessionToken, type SessionUser } from '../auth/session';
 import { participantCookie, verifiedParticipantToken } from '../questions/participant';
+import { parseRooms, roomsCookie } from '../questions/participation';
 import type { VoteContext } from '../questions/votes';
 
 export type SocketData = {
@@ -14,6 +15,8 @@ export type SocketData = {
 	 * never makes an identity of its own, so it may watch but not act (questions/participant.ts).
 	 */
 	participant: string | null;
+	/** The meetings whose room code this browser entered (questions/participation.ts). */
+	rooms: string[];
 	/** The meeting this connection joined. */
 	meeting?: { group: string; meeting: number };
 	/** That meeting's id and state as last known (votes use it; their statement re-checks). */
@@ -63,6 +66,7 @@ export async function identify(socket: LiveSocket) {
 	);
 	socket.data.user = null;
 	socket.data.participant = verifiedParticipantToken(cookies[participantCookie]);
+	socket.data.rooms = parseRooms(cookies[roomsCookie]);
 	const token = cookies[sessionCookieName];
 	if (token) socket.data.user = (await validateSessionToken(await getDb(), token)).user;
 }

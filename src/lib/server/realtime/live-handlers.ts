@@ -32,11 +32,12 @@ const anyObject = v.looseObject({});
 
 const participant = (socket: LiveSocket): Participant => ({
 	user: socket.data.user,
-	token: socket.data.participant
+	token: socket.data.participant,
+	rooms: socket.data.rooms
 });
 
-function keep(socket: LiveSocket, { meeting }: LiveContext) {
-	socket.data.voting = { meeting: { id: meeting.id, state: meeting.state } };
+function keep(socket: LiveSocket, { meeting, canModerate }: LiveContext) {
+	socket.data.voting = { meeting: { id: meeting.id, state: meeting.state }, canModerate };
 }
 
 /** The joined meeting, read again. */

@@ -14,6 +14,18 @@ import { users } from './accounts';
 import { groups } from './groups';
 import { memberships } from './membership';
 
+/**
+ * Who may ask, vote, rate and withdraw in a meeting's live Q&A (watching is open to all):
+ * anyone with the link, those who entered the room code, those signed in, or representatives of
+ * member organisations (and officers). See src/lib/server/questions/participation.ts.
+ */
+export const participationRule = pgEnum('participation_rule', [
+	'open',
+	'room_code',
+	'signed_in',
+	'members'
+]);
+
 export const meetingState = pgEnum('meeting_state', [
 	'draft',
 	'scheduled',
@@ -40,8 +52,10 @@ export const meetings = pgTable(
 		state: meetingState().notNull().default('draft'),
 		/** Why a meeting was cancelled: public. */
 		cancelNote: text(),
-		/** For live Q&A; made when the meeting goes live, if asked for. */
+		/** The room code of live Q&A: made when the meeting goes live, and when officers rotate it. */
 		joinCode: text().unique(),
+		/** Who may take part in live Q&A; new meetings default to the room code. */
+		participation: participationRule().notNull().default('room_code'),
 		/** iCalendar SEQUENCE: bumped on every change calendar clients should pick up. */
 		sequence: integer().notNull().default(0),
 		otherAttendees: integer(),

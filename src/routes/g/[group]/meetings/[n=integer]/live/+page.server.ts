@@ -1,6 +1,6 @@
 import { askQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
-import { liveAction, loadLivePage } from '$lib/server/questions/web';
+import { admitBrowser, liveAction, loadLivePage } from '$lib/server/questions/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => loadLivePage(event);
@@ -19,6 +19,11 @@ export const actions: Actions = {
 		liveAction(event, async (db, participant, context, values) => ({
 			withdrawn: (await withdrawQuestion(db, participant, context, values)).id
 		})),
+	admit: (event) =>
+		liveAction(event, async (db, participant, context, values) => {
+			await admitBrowser(event, db, participant, context, values);
+			return { admitted: true };
+		}),
 	rate: (event) =>
 		liveAction(event, async (db, participant, context, values) => ({
 			rated: (await rateAnswer(db, participant, context, values)).id

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireSignedIn } from '$lib/server/http/session';
 import { recordFloorQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
+import { rotateRoomCode, setParticipation } from '$lib/server/questions/admission';
 import { liveAction, loadLivePage } from '$lib/server/questions/web';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -30,6 +31,16 @@ export const actions: Actions = {
 		liveAction(event, async (db, participant, context, values) => ({
 			done: 'settings',
 			settings: await updateLiveSettings(db, participant, context, values)
+		})),
+	participation: (event) =>
+		liveAction(event, async (db, participant, context, values) => ({
+			done: 'participation',
+			...(await setParticipation(db, participant, context, values))
+		})),
+	roomCode: (event) =>
+		liveAction(event, async (db, participant, context) => ({
+			done: 'roomCode',
+			...(await rotateRoomCode(db, participant, context))
 		})),
 	floor: (event) =>
 		liveAction(event, async (db, participant, context, values) => ({

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."participation_rule" AS ENUM('open', 'room_code', 'signed_in', 'members');--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "participation" "participation_rule" DEFAULT 'room_code' NOT NULL;

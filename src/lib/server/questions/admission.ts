@@ -1,0 +1,111 @@
+import { randomInt } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { meetings } from '../db/schema';
+import { authorise } from '../auth/authorise';
+import { consume, consumeOffRecord, limits } from '../auth/rate-limit';
+import { conflict, invalidField } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit';
+import { appendDecision } from '../decision-log/log';
+import { makeJoinCode } from '../meetings/rules';
+import { participationSchema, roomCodeSchema } from '$lib/schemas/questions';
+import { announceMeeting } from '../realtime/broadcast';
+import { bumpSeq, liveSettings, toLiveMeeting, type LiveContext, type Participant } from './live';
+import { admissionTag } from './participation';
+
+function requireLive(context: LiveContext) {
+	if (context.meeting.state !== 'live') throw conflict('question.not_live');
+}
+
+function sameCode(typed: string, actual: string | null) {
+	if (!actual || typed.length !== actual.length) return false;
+	return timingSafeEqual(Buffer.from(typed), Buffer.from(actual));
+}
+
+/**
+ * A browser enters the meeting's room code (typed, or carried by the screen's QR code). Returns
+ * the admission to remember in its `rooms` cookie. Guessing is limited twice: per client address
+ * (a hall shares one, so the allowance is generous) and per identity; with 32⁸ possible codes,
+ * either limit makes guessing hopeless (docs/trust.md).
+ */
+export async function enterRoomCode(
+	db: Database,
+	identity: string,
+	context: LiveContext,
+	input: unknown,
+	clientAddress: string
+) {
+	requireLive(context);
+	const { code } = parseInput(roomCodeSchema, input);
+	await consume(db, limits.roomCodePerClient, clientAddress);
+	await consumeOffRecord(db, limits.roomCodePerParticipant, identity);
+	if (!sameCode(code, context.meeting.joinCode)) {
+		throw invalidField('code', 'participation.room_code_wrong');
+	}
+	return admissionTag(identity, context.meeting.id);
+}
+
+/** Officers set who may take part; the change is public, on the decision log and broadcast. */
+export async function setParticipation(
+	db: Database,
+	actor: Participant,
+	context: LiveContext,
+	input: unknown
+) {
+	const officer = await authorise(db, actor, 'question.moderate', context.group.id);
+	const { participation } = parseInput(participationSchema, input);
+	const { meeting, group } = context;
+	if (participation === meeting.participation) return { participation };
+	const now = new Date();
+	const seq = await db.transaction(async (tx) => {
+		// A rule that needs a code gets one, if the meeting has none yet.
+		const joinCode =
+			participation === 'room_code' && !meeting.joinCode && meeting.state === 'live'
+				? makeJoinCode(randomInt)
+				: meeting.joinCode;
+		await tx.update(meetings).set({ participation, joinCode }).where(eq(meetings.id, meeting.id));
+		await appendDecision(tx, group.id, {
+			kind: 'participation.changed',
+			subject: `meeting:${meeting.number}`,
+			at: now,
+			payload: { meeting: meeting.number, from: meeting.participation, to: participation }
+		});
+		await recordAudit(tx, {
+			actorId: officer.id,
+			groupId: group.id,
+			action: 'meeting.participation',
+			subject: meeting.id,
+			details: { participation }
+		});
+		return bumpSeq(tx, meeting.id);
+	});
+	const changed = { ...meeting, participation };
+	announceMeeting(meeting.id, seq, toLiveMeeting(group, changed, await liveSettings(db, meeting.id)));
+	return { participation };
+}
+
+/** Officers rotate the room code (a code that leaked); those already admitted stay admitted. */
+export async function rotateRoomCode(db: Database, actor: Participant, context: LiveContext) {
+	const officer = await authorise(db, actor, 'question.moderate', context.group.id);
+	requireLive(context);
+	const joinCode = makeJoinCode(randomInt);
+	const seq = await db.transaction(async (tx) => {
+		await tx.update(meetings).set({ joinCode }).where(eq(meetings.id, context.meeting.id));
+		await recordAudit(tx, {
+			actorId: officer.id,
+			groupId: context.group.id,
+			action: 'meeting.room_code_rotated',
+			subject: context.meeting.id
+		});
+		return bumpSeq(tx, context.meeting.id);
+	});
+	const changed = { ...context.meeting, joinCode };
+	announceMeeting(
+		context.meeting.id,
+		seq,
+		toLiveMeeting(context.group, changed, await liveSettings(db, context.meeting.id))
+	);
+	return { joinCode };
+}
