@@ -11,7 +11,8 @@ export const questions: Record<keyof typeof en, string> = {
 		'لطرح الأسئلة أو التصويت أو التقييم في هذا الاجتماع، أدخل رمز القاعة المعروض على الشاشة.',
 	'participation.sign_in_needed': 'يقبل هذا الاجتماع الأسئلة والأصوات من المسجّلين دخولهم فقط.',
 	'participation.members_only': 'يقبل هذا الاجتماع الأسئلة والأصوات من ممثلي المنظمات الأعضاء فقط.',
-	'participation.room_code_wrong': 'هذا ليس رمز القاعة لهذا الاجتماع. تحقّق من الشاشة وحاول مرة أخرى.',
+	'participation.room_code_wrong':
+		'هذا ليس رمز القاعة لهذا الاجتماع. تحقّق من الشاشة وحاول مرة أخرى.',
 	'participation.admitted': 'تم قبول رمز القاعة: يمكنك الآن طرح الأسئلة والتصويت.',
 	'participation.code_label': 'رمز القاعة',
 	'participation.code_submit': 'إدخال',

@@ -10,7 +10,8 @@ export const questions = {
 	'participation.sign_in_needed': 'This meeting takes questions and votes from people signed in.',
 	'participation.members_only':
 		'This meeting takes questions and votes from representatives of member organisations.',
-	'participation.room_code_wrong': 'That is not this meeting’s room code. Check the screen and try again.',
+	'participation.room_code_wrong':
+		'That is not this meeting’s room code. Check the screen and try again.',
 	'participation.admitted': 'Room code accepted: you can ask and vote.',
 	'participation.code_label': 'Room code',
 	'participation.code_submit': 'Enter',
@@ -24,7 +25,8 @@ export const questions = {
 	'participation.rotate': 'Make a new room code',
 	'participation.rotate_note': 'Those already admitted stay admitted.',
 	'participation.current_code': 'Room code: ',
-	'participation.screen_code_hidden': 'The room code is shown on this screen to officers signed in.',
+	'participation.screen_code_hidden':
+		'The room code is shown on this screen to officers signed in.',
 	'question.cap_reached': 'You have asked as many questions as this meeting allows each person.',
 	'question.already_answered':
 		'This question has already been answered or moderated and can no longer be withdrawn.',

@@ -82,7 +82,11 @@ export async function setParticipation(
 		return bumpSeq(tx, meeting.id);
 	});
 	const changed = { ...meeting, participation };
-	announceMeeting(meeting.id, seq, toLiveMeeting(group, changed, await liveSettings(db, meeting.id)));
+	announceMeeting(
+		meeting.id,
+		seq,
+		toLiveMeeting(group, changed, await liveSettings(db, meeting.id))
+	);
 	return { participation };
 }
 

@@ -13,12 +13,7 @@ import {
 import { allows, type Actor } from '../auth/authorise';
 import { findMeeting } from '../meetings/access';
 import { isDomainError, notAllowed, notFound } from '../errors';
-import type {
-	LiveMeeting,
-	LiveQuestion,
-	LiveSnapshot,
-	LiveViewer
-} from '$lib/realtime/live-types';
+import type { LiveMeeting, LiveQuestion, LiveSnapshot, LiveViewer } from '$lib/realtime/live-types';
 import { actingIdentity, askerKey, identityOf, voterKey } from './participant';
 import { requireTakingPart, type Admitted } from './participation';
 import { isUuid } from '../validation';

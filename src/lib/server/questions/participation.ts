@@ -20,7 +20,6 @@ import { identityOf, type ParticipantLike } from './participant';
  */
 export type ParticipationRule = Meeting['participation'];
 
-
 /** A browser admitted to meetings by their room code: the admissions its cookie carries. */
 export type Admitted = { rooms?: readonly string[] };
 
@@ -36,7 +35,9 @@ const tagBytes = 16;
  * leaves everyone already admitted admitted.
  */
 export function admissionTag(identity: string, meetingId: string) {
-	return encodeBase32LowerCaseNoPadding(keyedTag('admission', `${meetingId}\n${identity}`, tagBytes));
+	return encodeBase32LowerCaseNoPadding(
+		keyedTag('admission', `${meetingId}\n${identity}`, tagBytes)
+	);
 }
 
 export function isAdmitted(participant: ParticipantLike & Admitted, meetingId: string) {
@@ -50,7 +51,10 @@ export function isAdmitted(participant: ParticipantLike & Admitted, meetingId: s
 
 /** The admissions a `rooms` cookie carries (anything malformed is ignored). */
 export function parseRooms(cookie: string | undefined): string[] {
-	return (cookie ?? '').split('.').filter((tag) => /^[a-z2-7]{26}$/.test(tag)).slice(-roomsKept);
+	return (cookie ?? '')
+		.split('.')
+		.filter((tag) => /^[a-z2-7]{26}$/.test(tag))
+		.slice(-roomsKept);
 }
 
 /** The cookie value after admitting `tag`: the newest last, at most `roomsKept`. */

@@ -9,11 +9,7 @@ import { announceQuestion } from '../realtime/broadcast';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
 import { actingIdentity, voterKey } from './participant';
-import {
-	requireTakingPart,
-	takingPartCondition,
-	type ParticipationRule
-} from './participation';
+import { requireTakingPart, takingPartCondition, type ParticipationRule } from './participation';
 import { scheduleTally } from './tally';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */

@@ -62,7 +62,13 @@ export async function admitBrowser(
 	context: LiveContext,
 	input: unknown
 ): Promise<Participant> {
-	const tag = await enterRoomCode(db, actingIdentity(participant), context, input, clientKey(event));
+	const tag = await enterRoomCode(
+		db,
+		actingIdentity(participant),
+		context,
+		input,
+		clientKey(event)
+	);
 	const rooms = withRoom(participant.rooms ?? [], tag);
 	event.cookies.set(roomsCookie, rooms, {
 		path: '/',
