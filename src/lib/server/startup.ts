@@ -2,7 +2,8 @@ import { config, ConfigError } from './config';
 import { databaseHandle, openDatabase, setDatabase } from './db';
 import { DataFolderInUse } from './db/lock';
 import { startAdminSocket } from './admin/admin-socket';
-import { attachRealtime, closeRealtime, socketServer } from './realtime/attach';
+import { attachRealtime, closeRealtime } from './realtime/attach';
+import { socketServer } from './realtime/socket-server';
 import { log } from './log';
 import { drain } from './realtime/in-flight';
 

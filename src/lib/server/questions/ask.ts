@@ -6,7 +6,7 @@ import { consume, limits } from '../auth/rate-limit';
 import { conflict, invalidField, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { askSchema, floorQuestionSchema, questionRefSchema } from '$lib/schemas/questions';
-import { announceQuestion } from '../realtime/broadcast';
+import { emit } from '../events';
 import {
 	bumpSeq,
 	liveSettings,
@@ -70,7 +70,7 @@ export async function askQuestion(
 		return bumpSeq(tx, meeting.id);
 	});
 	const question = await loadLiveQuestion(db, id);
-	announceQuestion(meeting.id, seq, question);
+	emit('question:changed', { meetingId: meeting.id, seq, question });
 	return question;
 }
 
@@ -100,7 +100,7 @@ export async function recordFloorQuestion(
 		return bumpSeq(tx, context.meeting.id);
 	});
 	const question = await loadLiveQuestion(db, id);
-	announceQuestion(context.meeting.id, seq, question);
+	emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }
 
@@ -146,6 +146,6 @@ export async function withdrawQuestion(
 		return bumpSeq(tx, context.meeting.id);
 	});
 	const question = await loadLiveQuestion(db, q.id);
-	announceQuestion(context.meeting.id, seq, question);
+	emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }

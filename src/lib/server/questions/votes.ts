@@ -11,11 +11,10 @@ import {
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';
-import { announceQuestion } from '../realtime/broadcast';
+import { emit } from '../events';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
 import { voterKey } from './participant';
-import { scheduleTally } from './tally';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
 export type VoteContext = { meeting: Pick<LiveContext['meeting'], 'id' | 'state'> };
@@ -67,7 +66,7 @@ export async function castVote(
 	refuseOverLimit(limit, written);
 	const changed = Number(written.changed);
 	if (!changed) await refuseVote(db, meetingId, questionId);
-	scheduleTally(meetingId, questionId);
+	emit('vote:counted', { meetingId, questionId });
 	const voteCount = Number(written.before) + (up ? changed : -changed);
 	return { questionId, voteCount, voted: up };
 }
@@ -107,6 +106,6 @@ export async function rateAnswer(
 		});
 	const question = await loadLiveQuestion(db, q.id);
 	const { seq } = await liveSettings(db, context.meeting.id);
-	announceQuestion(context.meeting.id, seq, question);
+	emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }

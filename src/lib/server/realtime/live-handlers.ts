@@ -92,3 +92,9 @@ request('question:moderate', anyObject, async (socket, input) => {
 	const { seq } = await moderateQuestion(db, participant(socket), context, input);
 	return { seq };
 });
+
+request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
+	user: socket.data.user
+		? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
+		: null
+}));
