@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { updateActionStatus } from '$lib/server/actions/actions';
+import { updateCommitmentStatus } from '$lib/server/commitments/commitments';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
 import { getGroup } from '$lib/server/groups/groups';
 import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 export const actions: Actions = {
 	status: (event) =>
 		meetingAction(event, async (db, values, actor) => {
-			await updateActionStatus(db, actor, event.params.group, values.id ?? '', values);
+			await updateCommitmentStatus(db, actor, event.params.group, values.id ?? '', values);
 			return { done: 'actions.updated' as const };
 		})
 };

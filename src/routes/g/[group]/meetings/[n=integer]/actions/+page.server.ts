@@ -1,10 +1,10 @@
 import { getDb } from '$lib/server/db';
 import {
 	linkableQuestions,
-	meetingActions,
-	recordAction,
-	updateActionStatus
-} from '$lib/server/actions/actions';
+	meetingCommitments,
+	recordCommitment,
+	updateCommitmentStatus
+} from '$lib/server/commitments/commitments';
 import { meetingAction, orPageError } from '$lib/server/meetings/web';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const { meeting, actions, canRecord, canUpdate } = await orPageError(
 		event,
-		meetingActions(db, { user: event.locals.user }, event.params.group, event.params.n)
+		meetingCommitments(db, { user: event.locals.user }, event.params.group, event.params.n)
 	);
 	return {
 		meeting: { number: meeting.number, title: meeting.title, state: meeting.state },
@@ -29,12 +29,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	record: (event) =>
 		meetingAction(event, async (db, values, actor) => {
-			await recordAction(db, actor, event.params.group, event.params.n, values);
+			await recordCommitment(db, actor, event.params.group, event.params.n, values);
 			return { done: 'actions.added' as const };
 		}),
 	status: (event) =>
 		meetingAction(event, async (db, values, actor) => {
-			await updateActionStatus(db, actor, event.params.group, values.id ?? '', values);
+			await updateCommitmentStatus(db, actor, event.params.group, values.id ?? '', values);
 			return { done: 'actions.updated' as const };
 		})
 };

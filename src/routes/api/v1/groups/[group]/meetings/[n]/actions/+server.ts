@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { meetingActions, recordAction } from '$lib/server/actions/actions';
+import { meetingCommitments, recordCommitment } from '$lib/server/commitments/commitments';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 
 /** The meeting's actions: `{ items, next: null }` or CSV. */
 export const GET: RequestHandler = apiHandler(async (event) => {
-	const { meeting, actions } = await meetingActions(
+	const { meeting, actions } = await meetingCommitments(
 		await getDb(),
 		{ user: event.locals.user },
 		event.params.group,
@@ -20,7 +20,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 
 /** Secretary or chair, once the meeting is live or closed: `{ owner, description, dueOn, questionId? }` → 201. */
 export const POST: RequestHandler = apiHandler(async (event) => {
-	const action = await recordAction(
+	const action = await recordCommitment(
 		await getDb(),
 		{ user: event.locals.user },
 		event.params.group,
