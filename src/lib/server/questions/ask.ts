@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { agendaItems, questions, type Question } from '../db/schema';
 import { authorise } from '../auth/authorise';
-import { consume, limits } from '../auth/rate-limit';
+import { consume, limits } from '../rate-limit';
 import { conflict, invalidField, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { askSchema, floorQuestionSchema, questionRefSchema } from '$lib/schemas/questions';

@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import { questionRatings } from '../db/schema';
-import {
-	attemptStatement,
-	consumeFast,
-	consumeHot,
-	limits,
-	refuseOverLimit
-} from '../auth/rate-limit';
+import { attemptStatement, consumeFast, consumeHot, limits, refuseOverLimit } from '../rate-limit';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';

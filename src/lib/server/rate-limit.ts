@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { isEmbedded, rowsOf, type Executor } from '../db';
-import { redisTransaction } from '../shared-redis';
-import { rateLimits } from '../db/schema';
-import { rateLimited } from '../errors';
+import { isEmbedded, rowsOf, type Executor } from './db';
+import { redisTransaction } from './shared-redis';
+import { rateLimits } from './db/schema';
+import { rateLimited } from './errors';
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
