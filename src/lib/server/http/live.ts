@@ -1,17 +1,18 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
 import { listAgenda } from '../meetings/agenda';
-import { orPageError } from '../meetings/web';
-import { runFormAction } from '../http/form';
-import { liveContext, liveSnapshot, type LiveContext, type Participant } from './live';
-import { participantToken } from './participant';
+import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
+import { participantToken } from '../questions/participant';
+import { actorOf } from './actor';
+import { runFormAction } from './form';
+import { orPageError } from './page';
 
 type LiveEvent = RequestEvent<{ group: string; n: string }>;
 
 /** The browser's participant (its token cookie is made on first visit) and the acting account. */
 export function participantOf(event: RequestEvent): Participant {
 	return {
-		user: event.locals.user,
+		...actorOf(event),
 		token: participantToken(event.cookies, event.url.protocol === 'https:')
 	};
 }

@@ -3,7 +3,7 @@ import { updateCommitmentStatus } from '$lib/server/commitments/commitments';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
 import { getGroup } from '$lib/server/groups/groups';
 import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
-import { meetingAction } from '$lib/server/meetings/web';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 // A public record to read: no JavaScript; officers' status forms are plain posts.
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
 export const actions: Actions = {
 	status: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await updateCommitmentStatus(db, actor, event.params.group, values.id ?? '', values);
 			return { done: 'actions.updated' as const };
 		})

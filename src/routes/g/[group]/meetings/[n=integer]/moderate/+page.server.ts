@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireSignedIn } from '$lib/server/http/session';
 import { recordFloorQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
-import { liveAction, loadLivePage } from '$lib/server/questions/web';
+import { liveAction, loadLivePage } from '$lib/server/http/live';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { getCommitment, updateCommitmentStatus } from '$lib/server/commitments/commitments';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** One action, as in the list. */
 export const GET: RequestHandler = apiHandler(async (event) => {
@@ -14,7 +15,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const PATCH: RequestHandler = apiHandler(async (event) => {
 	const action = await updateCommitmentStatus(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.id,
 		await readJson(event)

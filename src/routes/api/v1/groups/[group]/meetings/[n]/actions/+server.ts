@@ -3,12 +3,13 @@ import { getDb } from '$lib/server/db';
 import { meetingCommitments, recordCommitment } from '$lib/server/commitments/commitments';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** The meeting's actions: `{ items, next: null }` or CSV. */
 export const GET: RequestHandler = apiHandler(async (event) => {
 	const { meeting, actions } = await meetingCommitments(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n
 	);
@@ -22,7 +23,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const action = await recordCommitment(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)
