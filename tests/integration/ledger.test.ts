@@ -16,12 +16,8 @@ import {
 } from '$lib/server/db/schema';
 import { appointOfficer } from '$lib/server/groups/officers';
 import { recordCommitment, updateCommitmentStatus } from '$lib/server/commitments/commitments';
-import {
-	ledgerFilterOf,
-	ledgerItems,
-	ledgerSummary,
-	meetingFigures
-} from '$lib/server/ledger/ledger';
+import { ledgerFilterOf, ledgerItems, ledgerSummary } from '$lib/server/ledger/items';
+import { meetingFigures } from '$lib/server/ledger/figures';
 import { askQuestion } from '$lib/server/questions/ask';
 import { demoGroupSlug, loadDemo } from '$lib/server/demo/load-demo';
 import { getGroup } from '$lib/server/groups/groups';

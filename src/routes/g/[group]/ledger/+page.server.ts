@@ -2,7 +2,8 @@ import { getDb } from '$lib/server/db';
 import { updateCommitmentStatus } from '$lib/server/commitments/commitments';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
 import { getGroup } from '$lib/server/groups/groups';
-import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
+import { ledgerFilterOf, ledgerItems } from '$lib/server/ledger/items';
+import { meetingFigures } from '$lib/server/ledger/figures';
 import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
