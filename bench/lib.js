@@ -2,10 +2,11 @@
 // on a fresh database with the demo story loaded.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
+import { freePort, scratchDatabase } from './scratch.js';
+
+export { freePort, scratchDatabase };
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -18,17 +19,6 @@ export function ensureBuilt() {
 	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
 		cwd: root,
 		stdio: 'inherit'
-	});
-}
-
-export function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
 	});
 }
 
@@ -68,26 +58,6 @@ export function runScript(script, env, args = [], { quiet = false } = {}) {
 }
 
 /**
- * A new, empty PostgreSQL database on the server of `url`, and how to drop it (`keep` leaves it,
- * to look at afterwards).
- */
-export async function scratchDatabase(url) {
-	const name = `openfloor_bench_${Date.now().toString(36)}`;
-	const admin = postgres(url, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	return {
-		url: target.toString(),
-		name,
-		async drop(keep = false) {
-			if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
-			await admin.end({ timeout: 5 });
-		}
-	};
-}
-
-/**
  * The built app on a fresh database (embedded, or a scratch PostgreSQL database on the server of
  * `databaseUrl`) with the demo story (and any `seeds`, TypeScript
  * scripts run on the data folder before the app starts), optionally pinned to a core.
@@ -96,7 +66,7 @@ export async function startDemoApp({ seeds = [], core, env: extra = {}, database
 	ensureBuilt();
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-'));
-	const scratch = databaseUrl ? await scratchDatabase(databaseUrl) : undefined;
+	const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'openfloor_bench') : undefined;
 	const env = {
 		...process.env,
 		PORT: String(port),

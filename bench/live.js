@@ -281,7 +281,7 @@ async function measureOurs(point, instances) {
 	let db;
 	let env = {};
 	if (point.postgres) {
-		db = await scratchDatabase(process.env.DATABASE_URL);
+		db = await scratchDatabase(process.env.DATABASE_URL, 'openfloor_bench');
 		env = { DATABASE_URL: db.url, ...(instances > 1 ? { REDIS_URL: process.env.REDIS_URL } : {}) };
 	}
 	const apps = await startApps(instances, env);

@@ -90,7 +90,7 @@ function minutesText(number) {
 // ---- The database: the app's migrations, then plain multi-row inserts.
 async function openDatabase() {
 	if (process.env.DATABASE_URL) {
-		const scratch = await scratchDatabase(process.env.DATABASE_URL);
+		const scratch = await scratchDatabase(process.env.DATABASE_URL, 'openfloor_bench');
 		const client = postgres(scratch.url, { max: 1, onnotice: () => {} });
 		await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
 		return {

@@ -1,4 +1,11 @@
-import { json, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	text,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeCookie, resolveLocale, textDirection } from '$lib/i18n';
 import { translatorFor } from '$lib/server/i18n';
@@ -28,13 +35,19 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	});
 };
 
+/** A request refused before any route sees it: JSON for the API, plain text for pages. */
+function refuse(event: RequestEvent, code: string, message: string, init: ResponseInit) {
+	return event.url.pathname.startsWith('/api/')
+		? json({ error: { code, message } }, init)
+		: text(message, init);
+}
+
 /** A change (any method but GET/HEAD/OPTIONS) sent by a page of another site is refused. */
 const handleOrigin: Handle = ({ event, resolve }) => {
 	if (isForeignOrigin(event.request, event.url)) {
-		const message = event.locals.t('error.foreign_origin');
-		return event.url.pathname.startsWith('/api/')
-			? json({ error: { code: 'foreign_origin', message } }, { status: 403 })
-			: text(message, { status: 403 });
+		return refuse(event, 'foreign_origin', event.locals.t('error.foreign_origin'), {
+			status: 403
+		});
 	}
 	return resolve(event);
 };
@@ -52,12 +65,11 @@ const smallBodyBytes = 1024 * 1024;
 const handleBodySize: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > smallBodyBytes && !uploadRoutes.has(event.route.id ?? '')) {
-		const message = event.locals.t('error.body_too_large');
 		// The body stays unread, so this connection cannot carry another request.
-		const init = { status: 413, headers: { connection: 'close' } };
-		return event.url.pathname.startsWith('/api/')
-			? json({ error: { code: 'too_large', message } }, init)
-			: text(message, init);
+		return refuse(event, 'too_large', event.locals.t('error.body_too_large'), {
+			status: 413,
+			headers: { connection: 'close' }
+		});
 	}
 	return resolve(event);
 };

@@ -10,11 +10,6 @@ export function inZone(value: Date | string, zone: string, part: 'full' | 'time'
 	);
 }
 
-/** The same with the zone named, so nobody has to guess: "… 18:30 (Europe/London)". */
-export function withZone(value: Date | string, zone: string) {
-	return t('meeting.zone_named', { time: inZone(value, zone), zone });
-}
-
 /** "from … to …": the end's date is left out when it is the same day. */
 export function meetingWhen(startsAt: Date | string, endsAt: Date | string, zone: string) {
 	const sameDay =

@@ -9,7 +9,8 @@ import {
 	sessionIdOf,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { sessions, users } from '$lib/server/db/schema';
+import { rateLimits, sessions, users } from '$lib/server/db/schema';
+import { pruneRateLimits } from '$lib/server/rate-limit';
 import { failure } from '../fixtures/errors';
 
 describeOnEachDatabase('accounts', (handle) => {
@@ -160,5 +161,20 @@ describe('session tokens', () => {
 	it('are different every time', () => {
 		const tokens = new Set(Array.from({ length: 100 }, generateSessionToken));
 		expect(tokens.size).toBe(100);
+	});
+});
+
+describeOnEachDatabase('rate-limit pruning', (handle) => {
+	it('drops the windows that ended over a day ago and keeps the others', async () => {
+		const { db } = handle();
+		const hour = 3_600_000;
+		await db.insert(rateLimits).values([
+			{ key: 'expired', windowStart: new Date(Date.now() - 25 * hour), count: 3 },
+			{ key: 'recent', windowStart: new Date(Date.now() - 23 * hour), count: 2 },
+			{ key: 'current', windowStart: new Date(), count: 1 }
+		]);
+		await pruneRateLimits(db);
+		const keys = (await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+		expect(keys.sort()).toEqual(['current', 'recent']);
 	});
 });

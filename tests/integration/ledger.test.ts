@@ -15,13 +15,9 @@ import {
 	type MeetingState
 } from '$lib/server/db/schema';
 import { appointOfficer } from '$lib/server/groups/officers';
-import { recordAction, updateActionStatus } from '$lib/server/actions/actions';
-import {
-	ledgerFilterOf,
-	ledgerItems,
-	ledgerSummary,
-	meetingFigures
-} from '$lib/server/ledger/ledger';
+import { recordCommitment, updateCommitmentStatus } from '$lib/server/commitments/commitments';
+import { ledgerFilterOf, ledgerItems, ledgerSummary } from '$lib/server/ledger/items';
+import { meetingFigures } from '$lib/server/ledger/figures';
 import { askQuestion } from '$lib/server/questions/ask';
 import { demoGroupSlug, loadDemo } from '$lib/server/demo/load-demo';
 import { getGroup } from '$lib/server/groups/groups';
@@ -107,7 +103,7 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		const valid = { owner: 'The Service', description: 'Publish the audit.', dueOn: '2026-04-01' };
 
 		const bad = await failure(
-			recordAction(db, secretary, h.group.slug, 1, {
+			recordCommitment(db, secretary, h.group.slug, 1, {
 				owner: ' ',
 				description: 'Publish the audit.',
 				dueOn: '2026-02-31'
@@ -116,23 +112,27 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		expect(bad.status).toBe(400);
 		expect(Object.keys(bad.fields).sort()).toEqual(['dueOn', 'owner']);
 		expect(bad.fields.dueOn.key).toBe('validation.date');
-		expect((await failure(recordAction(db, actorOf(null), h.group.slug, 1, valid))).status).toBe(
-			401
-		);
 		expect(
-			(await failure(recordAction(db, actorOf(h.member), h.group.slug, 1, valid))).status
+			(await failure(recordCommitment(db, actorOf(null), h.group.slug, 1, valid))).status
+		).toBe(401);
+		expect(
+			(await failure(recordCommitment(db, actorOf(h.member), h.group.slug, 1, valid))).status
 		).toBe(403);
 		// Not yet held (scheduled) → conflict; a draft is unknown → 404.
-		expect((await failure(recordAction(db, secretary, h.group.slug, 4, valid))).status).toBe(409);
-		expect((await failure(recordAction(db, secretary, h.group.slug, 99, valid))).status).toBe(404);
+		expect((await failure(recordCommitment(db, secretary, h.group.slug, 4, valid))).status).toBe(
+			409
+		);
+		expect((await failure(recordCommitment(db, secretary, h.group.slug, 99, valid))).status).toBe(
+			404
+		);
 		// A question of another meeting cannot be linked.
 		const elsewhere = await question(db, h.m2.id, 'From another meeting?');
 		const foreign = await failure(
-			recordAction(db, secretary, h.group.slug, 1, { ...valid, questionId: elsewhere.id })
+			recordCommitment(db, secretary, h.group.slug, 1, { ...valid, questionId: elsewhere.id })
 		);
 		expect(foreign.fields.questionId.key).toBe('action.question_unknown');
 
-		const action = await recordAction(db, secretary, h.group.slug, 1, valid, { now });
+		const action = await recordCommitment(db, secretary, h.group.slug, 1, valid, { now });
 		expect(action).toMatchObject({
 			meetingNumber: 1,
 			owner: 'The Service',
@@ -154,34 +154,34 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		const { db } = handle();
 		const h = await groupWithHistory(db);
 		const chair = actorOf(h.chair);
-		const action = await recordAction(db, chair, h.group.slug, 2, {
+		const action = await recordCommitment(db, chair, h.group.slug, 2, {
 			owner: 'Chief Inspector',
 			description: 'Share the custody figures.',
 			dueOn: '2026-03-01'
 		});
 		const noReason = await failure(
-			updateActionStatus(db, chair, h.group.slug, action.id, { status: 'dropped', note: '  ' })
+			updateCommitmentStatus(db, chair, h.group.slug, action.id, { status: 'dropped', note: '  ' })
 		);
 		expect(noReason.status).toBe(400);
 		expect(noReason.fields.note.key).toBe('action.reason_needed');
 		const badStatus = await failure(
-			updateActionStatus(db, chair, h.group.slug, action.id, { status: 'lost' })
+			updateCommitmentStatus(db, chair, h.group.slug, action.id, { status: 'lost' })
 		);
 		expect(Object.keys(badStatus.fields)).toEqual(['status']);
 		expect(
 			(
 				await failure(
-					updateActionStatus(db, actorOf(h.member), h.group.slug, action.id, { status: 'done' })
+					updateCommitmentStatus(db, actorOf(h.member), h.group.slug, action.id, { status: 'done' })
 				)
 			).status
 		).toBe(403);
 		expect(
-			(await failure(updateActionStatus(db, chair, h.group.slug, 'nope', { status: 'done' })))
+			(await failure(updateCommitmentStatus(db, chair, h.group.slug, 'nope', { status: 'done' })))
 				.status
 		).toBe(404);
 
 		const doneAt = at('2026-03-02T09:00:00Z');
-		const done = await updateActionStatus(
+		const done = await updateCommitmentStatus(
 			db,
 			chair,
 			h.group.slug,
@@ -195,17 +195,26 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 			resolvedAt: doneAt.toISOString()
 		});
 		expect(
-			(await failure(updateActionStatus(db, chair, h.group.slug, action.id, { status: 'done' })))
-				.status
+			(
+				await failure(
+					updateCommitmentStatus(db, chair, h.group.slug, action.id, { status: 'done' })
+				)
+			).status
 		).toBe(409);
-		const reopened = await updateActionStatus(db, chair, h.group.slug, action.id, {
+		const reopened = await updateCommitmentStatus(db, chair, h.group.slug, action.id, {
 			status: 'open'
 		});
 		expect(reopened).toMatchObject({ status: 'open', resolvedAt: null });
-		const dropped = await updateActionStatus(db, actorOf(h.secretary), h.group.slug, action.id, {
-			status: 'dropped',
-			note: 'Superseded by the review.'
-		});
+		const dropped = await updateCommitmentStatus(
+			db,
+			actorOf(h.secretary),
+			h.group.slug,
+			action.id,
+			{
+				status: 'dropped',
+				note: 'Superseded by the review.'
+			}
+		);
 		expect(dropped).toMatchObject({ status: 'dropped', statusNote: 'Superseded by the review.' });
 		expect(dropped.resolvedAt).not.toBeNull();
 		const audit = await db.select().from(auditLog).where(eq(auditLog.subject, action.id));
@@ -219,7 +228,7 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		const h = await groupWithHistory(db);
 		const secretary = actorOf(h.secretary);
 		// Meeting 1: one action still open, one done before meeting 3.
-		const open1 = await recordAction(
+		const open1 = await recordCommitment(
 			db,
 			secretary,
 			h.group.slug,
@@ -227,7 +236,7 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 			{ owner: 'The Service', description: 'Publish the audit.', dueOn: '2026-03-15' },
 			{ now: at('2026-01-10T08:00:00Z') }
 		);
-		const done1 = await recordAction(
+		const done1 = await recordCommitment(
 			db,
 			secretary,
 			h.group.slug,
@@ -235,7 +244,7 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 			{ owner: 'Law Centre', description: 'Circulate the advice note.', dueOn: '2026-02-01' },
 			{ now: at('2026-01-10T08:00:00Z') }
 		);
-		await updateActionStatus(
+		await updateCommitmentStatus(
 			db,
 			secretary,
 			h.group.slug,
@@ -254,7 +263,7 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 			status: 'deferred',
 			askedAt: '2026-02-10T06:40:00Z'
 		});
-		const deferredAction = await recordAction(
+		const deferredAction = await recordCommitment(
 			db,
 			secretary,
 			h.group.slug,
@@ -358,15 +367,15 @@ describeOnEachDatabase('actions and the accountability ledger', (handle) => {
 		const made = [];
 		for (const description of ['One thing', 'Another thing', 'A third thing']) {
 			made.push(
-				await recordAction(db, secretary, h.group.slug, 1, {
+				await recordCommitment(db, secretary, h.group.slug, 1, {
 					owner: 'The Service',
 					description,
 					dueOn: '2026-02-01'
 				})
 			);
 		}
-		await updateActionStatus(db, secretary, h.group.slug, made[0].id, { status: 'done' });
-		await updateActionStatus(db, secretary, h.group.slug, made[1].id, {
+		await updateCommitmentStatus(db, secretary, h.group.slug, made[0].id, { status: 'done' });
+		await updateCommitmentStatus(db, secretary, h.group.slug, made[1].id, {
 			status: 'dropped',
 			note: 'No longer needed.'
 		});

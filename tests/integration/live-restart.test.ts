@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
+import { scratchDatabase, startApp, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import {
 	Follower,
@@ -27,7 +27,7 @@ for (const kind of databaseKinds) {
 
 		beforeAll(async () => {
 			if (kind === 'postgres') {
-				const scratch = await scratchPostgres(process.env.DATABASE_URL!);
+				const scratch = await scratchDatabase(process.env.DATABASE_URL!, 'openfloor_app');
 				drop = scratch.drop;
 				env = { DATABASE_URL: scratch.url };
 			}

@@ -1,8 +1,9 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveQuestion } from '$lib/realtime/live-types';
-import { scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
-import { joinLive, liveMeetingOnApp, waitForRedis, type LiveClient } from '../fixtures/live-app';
+import type { RunningApp } from '../fixtures/app';
+import { joinLive, type LiveClient } from '../fixtures/live-app';
+import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
 
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -13,28 +14,20 @@ const redisUrl = process.env.REDIS_URL;
  * (CI sets both; without them there is no second instance to share with).
  */
 describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
+	let instances: TwoInstances | undefined;
 	let first: RunningApp;
 	let second: RunningApp;
-	let drop: () => Promise<void>;
 	const sockets: LiveClient[] = [];
 	let path = { group: '', meeting: 0 };
 
 	beforeAll(async () => {
-		const scratch = await scratchPostgres(databaseUrl!);
-		drop = scratch.drop;
-		const env = { DATABASE_URL: scratch.url, REDIS_URL: redisUrl! };
-		first = await startApp({ env });
-		second = await startApp({ env });
-		path = (await liveMeetingOnApp(first, 'multi')).path;
-		// Redis connects in the background: wait until both instances report it.
-		for (const app of [first, second]) await waitForRedis(app);
+		instances = await startTwoInstances(databaseUrl!, redisUrl!, 'multi');
+		({ first, second, path } = instances);
 	});
 
 	afterAll(async () => {
 		for (const socket of sockets) socket.disconnect();
-		await first?.stop();
-		await second?.stop();
-		await drop?.();
+		await instances?.stop();
 	});
 
 	const join = (app: RunningApp) => joinLive(app.url, path, sockets);

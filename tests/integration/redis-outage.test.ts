@@ -1,13 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, scratchPostgres, startApp, type RunningApp } from '../fixtures/app';
-import {
-	joinLive,
-	liveMeetingOnApp,
-	waitForRedis,
-	type LiveClient,
-	type MeetingPath
-} from '../fixtures/live-app';
+import { freePort, type RunningApp } from '../fixtures/app';
+import { joinLive, waitForRedis, type LiveClient, type MeetingPath } from '../fixtures/live-app';
+import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
 
 const databaseUrl = process.env.DATABASE_URL;
 const haveRedisServer = spawnSync('redis-server', ['--version']).status === 0;
@@ -67,30 +62,23 @@ function tallyOf(socket: LiveClient, questionId: string, ms = 1500) {
 describe.runIf(databaseUrl && haveRedisServer)('a Redis outage under two instances', () => {
 	let redis: ChildProcess;
 	let redisPort: number;
+	let instances: TwoInstances | undefined;
 	let first: RunningApp;
 	let second: RunningApp;
-	let drop: () => Promise<void>;
 	let path: MeetingPath;
 	const sockets: LiveClient[] = [];
 
 	beforeAll(async () => {
 		redisPort = await freePort();
 		redis = await startRedis(redisPort);
-		const scratch = await scratchPostgres(databaseUrl!);
-		drop = scratch.drop;
-		const env = { DATABASE_URL: scratch.url, REDIS_URL: `redis://127.0.0.1:${redisPort}` };
-		first = await startApp({ env });
-		second = await startApp({ env });
-		path = (await liveMeetingOnApp(first, 'outage')).path;
-		for (const app of [first, second]) await waitForRedis(app);
+		instances = await startTwoInstances(databaseUrl!, `redis://127.0.0.1:${redisPort}`, 'outage');
+		({ first, second, path } = instances);
 	});
 
 	afterAll(async () => {
 		for (const socket of sockets) socket.disconnect();
-		await first?.stop();
-		await second?.stop();
+		await instances?.stop();
 		if (redis) await stopRedis(redis);
-		await drop?.();
 	});
 
 	const join = (app: RunningApp) => joinLive(app.url, path, sockets);

@@ -10,7 +10,7 @@ import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { askQuestion } from '$lib/server/questions/ask';
 import { castVote } from '$lib/server/questions/votes';
 import { moderateQuestion } from '$lib/server/questions/moderate';
-import { limits } from '$lib/server/auth/rate-limit';
+import { limits } from '$lib/server/rate-limit';
 import { useSharedRedis, type SharedRedis } from '$lib/server/shared-redis';
 import type { Database, DatabaseHandle } from '$lib/server/db';
 

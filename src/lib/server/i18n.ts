@@ -1,4 +1,5 @@
 import { createTranslate, type Locale, type Message, type Translate } from '$lib/i18n';
+import type { DomainError, ErrorCode } from './errors';
 import { en } from '$lib/i18n/en';
 import { ar } from '$lib/i18n/ar';
 
@@ -8,12 +9,35 @@ export function translatorFor(locale: Locale): Translate {
 	return translators[locale];
 }
 
-export function translateMessage(t: Translate, message: Message) {
+function translateMessage(t: Translate, message: Message) {
 	return t(message.key, message.params);
 }
 
-export function translateFields(t: Translate, fields: Record<string, Message>) {
+function translateFields(t: Translate, fields: Record<string, Message>) {
 	return Object.fromEntries(
 		Object.entries(fields).map(([name, message]) => [name, translateMessage(t, message)])
 	);
+}
+
+/** A domain error as every door reports it, in the reader's language. */
+export type TranslatedError = {
+	status: number;
+	code: ErrorCode;
+	message: string;
+	/** Only when some field is at fault. */
+	fields?: Record<string, string>;
+};
+
+/**
+ * The one translation of a DomainError: socket acknowledgements, the JSON API, form actions and
+ * page loads each wrap this in their own shape.
+ */
+export function translateError(t: Translate, error: DomainError): TranslatedError {
+	const fields = translateFields(t, error.fields);
+	return {
+		status: error.status,
+		code: error.code,
+		message: translateMessage(t, error.msg),
+		...(Object.keys(fields).length ? { fields } : {})
+	};
 }

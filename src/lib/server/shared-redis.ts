@@ -1,6 +1,6 @@
 /**
  * The Redis client through which app instances share hot state (with REDIS_URL): the vote limit
- * (auth/rate-limit.ts) and each meeting's tally window (questions/tally.ts). Set by the realtime
+ * (rate-limit.ts) and each meeting's tally window (realtime/tally.ts). Set by the realtime
  * layer once its clients exist; without it, or while Redis is away, each caller has a fallback
  * (the database counts limits, each instance keeps its own tally window).
  */

@@ -1,9 +1,11 @@
 import { config, ConfigError } from './config';
-import { databaseHandle, openDatabase, setDatabase } from './db';
+import { databaseHandle, openDatabase, setDatabase, type Database } from './db';
 import { DataFolderInUse } from './db/lock';
 import { startAdminSocket } from './admin/admin-socket';
-import { attachRealtime, closeRealtime, socketServer } from './realtime/attach';
-import { log } from './log';
+import { attachRealtime, closeRealtime } from './realtime/attach';
+import { socketServer } from './realtime/socket-server';
+import { describeError, log } from './log';
+import { pruneRateLimits } from './rate-limit';
 import { drain } from './realtime/in-flight';
 
 /**
@@ -18,6 +20,7 @@ export async function startServer() {
 		setDatabase(opening);
 		const handle = await opening;
 		const adminSocket = handle.pglite ? await startAdminSocket(settings.dataDir) : undefined;
+		const pruning = schedulePruning(handle.db);
 		const io = socketServer();
 		if (io) await attachRealtime(io, settings);
 		log.info(
@@ -25,6 +28,7 @@ export async function startServer() {
 		);
 		process.once('sveltekit:shutdown', () => {
 			void (async () => {
+				clearInterval(pruning);
 				adminSocket?.close();
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.
@@ -40,4 +44,19 @@ export async function startServer() {
 		}
 		throw error;
 	}
+}
+
+/** How often rate-limit windows that ended long ago are dropped. */
+const pruneEveryMs = 3_600_000;
+
+/** Drops old rate-limit windows now and every hour, off every request's path. */
+function schedulePruning(db: Database) {
+	const prune = () =>
+		void pruneRateLimits(db).catch((error: unknown) =>
+			log.warn(`pruning rate limits failed: ${describeError(error)}`)
+		);
+	prune();
+	const timer = setInterval(prune, pruneEveryMs);
+	timer.unref(); // never keeps the process alive
+	return timer;
 }

@@ -2,22 +2,27 @@ import { getDb } from '$lib/server/db';
 import { changeDisplayName, changePassword } from '$lib/server/auth/accounts';
 import { listGroups } from '$lib/server/groups/groups';
 import { rolesOfUser } from '$lib/server/groups/officers';
-import { runFormAction } from '$lib/server/http/form';
+import { signedInAction } from '$lib/server/http/form';
 import { applicationsOfUser } from '$lib/server/membership/register';
-import { requireSignedIn, startSession } from '$lib/server/http/session';
+import { startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireSignedIn(event);
+	const actor = signedInActor(event);
 	const db = await getDb();
 	const [roles, groups, applications] = await Promise.all([
-		rolesOfUser(db, user.id),
+		rolesOfUser(db, actor.user.id),
 		listGroups(db),
-		applicationsOfUser(db, user.id)
+		applicationsOfUser(db, actor.user.id)
 	]);
 	const groupById = new Map(groups.map((g) => [g.id, g]));
 	return {
-		account: { email: user.email, displayName: user.displayName, isSiteAdmin: user.isSiteAdmin },
+		account: {
+			email: actor.user.email,
+			displayName: actor.user.displayName,
+			isSiteAdmin: actor.user.isSiteAdmin
+		},
 		applications,
 		roles: roles.flatMap((r) => {
 			const group = groupById.get(r.groupId);
@@ -27,20 +32,16 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	profile: async (event) => {
-		const user = requireSignedIn(event);
-		return runFormAction(event, async (values) => {
-			await changeDisplayName(await getDb(), { user }, values);
+	profile: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await changeDisplayName(db, actor, values);
 			return { saved: 'profile' as const };
-		});
-	},
-	password: async (event) => {
-		const user = requireSignedIn(event);
-		return runFormAction(event, async (values) => {
-			await changePassword(await getDb(), { user }, values);
+		}),
+	password: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await changePassword(db, actor, values);
 			// Every session of the account ended; this browser gets a fresh one.
-			await startSession(event, user.id);
+			await startSession(event, actor.user.id);
 			return { saved: 'password' as const };
-		});
-	}
+		})
 };

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { isDomainError } from '$lib/server/errors';
 import { listGroups } from '$lib/server/groups/groups';
-import { translateFields, translateMessage } from '$lib/server/i18n';
+import { translateError } from '$lib/server/i18n';
 import { searchPublic } from '$lib/server/search/search';
 import type { PageServerLoad } from './$types';
 
@@ -39,12 +39,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		};
 	} catch (error) {
 		if (!isDomainError(error)) throw error;
+		const failure = translateError(locals.t, error);
 		return {
 			groups,
 			values,
 			searched: false as const,
-			error: translateMessage(locals.t, error.msg),
-			fields: translateFields(locals.t, error.fields)
+			error: failure.message,
+			fields: failure.fields ?? {}
 		};
 	}
 };

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { databaseHandle } from '../db';
 import { isDomainError } from '../errors';
-import { translateFields, translatorFor } from '../i18n';
+import { translateError, translatorFor } from '../i18n';
 import { log } from '../log';
 import { runAdminCommand, type AdminCommand, type AdminResult } from './commands';
 
@@ -14,11 +14,11 @@ export function adminSocketPath(dataDir: string) {
 /** Turns a failure into the one line an operator reads. */
 export function describeFailure(error: unknown): string {
 	if (isDomainError(error)) {
-		const t = translatorFor('en');
-		const fields = Object.entries(translateFields(t, error.fields));
+		const failure = translateError(translatorFor('en'), error);
+		const fields = Object.entries(failure.fields ?? {});
 		return fields.length
 			? fields.map(([name, message]) => `${name}: ${message}`).join('\n')
-			: t(error.msg.key, error.msg.params);
+			: failure.message;
 	}
 	if (error instanceof Error) return error.message;
 	// PGlite and postgres.js can reject with plain objects that carry a message.

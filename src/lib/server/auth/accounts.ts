@@ -10,7 +10,7 @@ import {
 	signupSchema
 } from '$lib/schemas/accounts';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
-import { consume, limits, reset } from './rate-limit';
+import { consume, limits, reset } from '../rate-limit';
 import { invalidateUserSessions, type SessionUser } from './session';
 import { requireUser, type Actor } from './authorise';
 

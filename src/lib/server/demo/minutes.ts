@@ -6,7 +6,7 @@ import { getGroup } from '../groups/groups';
 import { publishMinutes } from '../minutes/publish';
 import { saveDraft } from '../minutes/draft';
 import { declineCorrection, submitCorrection } from '../minutes/corrections';
-import { recordAction, updateActionStatus } from '../actions/actions';
+import { recordCommitment, updateCommitmentStatus } from '../commitments/commitments';
 import { representativeOf } from './meetings';
 
 const day = 86_400_000;
@@ -65,7 +65,7 @@ export async function loadMinutesDemo(
 		await publishMinutes(db, secretary, groupSlug, meeting.number, publish, after(days));
 	};
 	const action = (owner: string, description: string, dueInDays: number) =>
-		recordAction(
+		recordCommitment(
 			db,
 			secretary,
 			groupSlug,
@@ -74,7 +74,7 @@ export async function loadMinutesDemo(
 			after(1)
 		);
 	const resolve = (id: string, status: 'done' | 'dropped', note: string, days: number) =>
-		updateActionStatus(db, secretary, groupSlug, id, { status, note }, after(days));
+		updateCommitmentStatus(db, secretary, groupSlug, id, { status, note }, after(days));
 	const member = async (position: number) => {
 		const rows = await db
 			.select({ id: memberships.id })

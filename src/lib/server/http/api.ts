@@ -1,6 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { invalid, isDomainError } from '../errors';
-import { translateFields, translateMessage } from '../i18n';
+import { translateError } from '../i18n';
 import { conditional } from './conditional';
 import { toCsv } from './csv';
 
@@ -16,20 +16,10 @@ export function apiHandler<E extends RequestEvent>(
 			return await handler(event);
 		} catch (error) {
 			if (!isDomainError(error)) throw error;
-			const t = event.locals.t;
-			const fields = translateFields(t, error.fields);
+			const { status, ...failure } = translateError(event.locals.t, error);
 			const headers: Record<string, string> = {};
 			if (error.retryAfter) headers['retry-after'] = String(error.retryAfter);
-			return json(
-				{
-					error: {
-						code: error.code,
-						message: translateMessage(t, error.msg),
-						...(Object.keys(fields).length ? { fields } : {})
-					}
-				},
-				{ status: error.status, headers }
-			);
+			return json({ error: failure }, { status, headers });
 		}
 	};
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db';
 import { commitments, meetings, questions, type Group } from '../db/schema';
-import { publicAction } from '../actions/actions';
+import { publicCommitment } from '../commitments/commitments';
 import { liveQuestions } from '../questions/live';
 import { isUuid } from '../validation';
 
@@ -99,7 +99,7 @@ export async function listGroupActions(
 		.orderBy(asc(meetings.number), asc(commitments.createdAt), asc(commitments.id))
 		.limit(options.limit + 1);
 	return rows.map((r) => ({
-		...publicAction(r.action, r.meetingNumber),
+		...publicCommitment(r.action, r.meetingNumber),
 		cursorAt: r.cursorAt
 	}));
 }

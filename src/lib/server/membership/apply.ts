@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { applications, type Application } from '../db/schema';
 import { requireUser, type Actor } from '../auth/authorise';
-import { consume, limits } from '../auth/rate-limit';
+import { consume, limits } from '../rate-limit';
 import { conflict, invalidField, isUniqueViolation, notAllowed } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';

@@ -3,7 +3,7 @@ import type { Executor } from '../db';
 import { minutesCorrections, questions, type MinutesCorrection } from '../db/schema';
 import { allows, requireUser, rolesOf, type Actor } from '../auth/authorise';
 import type { SessionUser } from '../auth/session';
-import { consume, limits } from '../auth/rate-limit';
+import { consume, limits } from '../rate-limit';
 import { conflict, notAllowed, notFound } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';

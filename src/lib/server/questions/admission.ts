@@ -4,14 +4,14 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { meetings } from '../db/schema';
 import { authorise } from '../auth/authorise';
-import { consume, consumeOffRecord, limits } from '../auth/rate-limit';
+import { consume, consumeOffRecord, limits } from '../rate-limit';
 import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision } from '../decision-log/log';
 import { makeJoinCode } from '../meetings/rules';
 import { participationSchema, roomCodeSchema } from '$lib/schemas/questions';
-import { announceMeeting } from '../realtime/broadcast';
+import { emit } from '../events';
 import { bumpSeq, liveSettings, toLiveMeeting, type LiveContext, type Participant } from './live';
 import { admissionTag } from './participation';
 
@@ -82,11 +82,11 @@ export async function setParticipation(
 		return bumpSeq(tx, meeting.id);
 	});
 	const changed = { ...meeting, participation };
-	announceMeeting(
-		meeting.id,
+	emit('meeting:changed', {
+		meetingId: meeting.id,
 		seq,
-		toLiveMeeting(group, changed, await liveSettings(db, meeting.id))
-	);
+		meeting: toLiveMeeting(group, changed, await liveSettings(db, meeting.id))
+	});
 	return { participation };
 }
 
@@ -106,10 +106,10 @@ export async function rotateRoomCode(db: Database, actor: Participant, context: 
 		return bumpSeq(tx, context.meeting.id);
 	});
 	const changed = { ...context.meeting, joinCode };
-	announceMeeting(
-		context.meeting.id,
+	emit('meeting:changed', {
+		meetingId: context.meeting.id,
 		seq,
-		toLiveMeeting(context.group, changed, await liveSettings(db, context.meeting.id))
-	);
+		meeting: toLiveMeeting(context.group, changed, await liveSettings(db, context.meeting.id))
+	});
 	return { joinCode };
 }

@@ -2,11 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { agendaItems, questions, type Question } from '../db/schema';
 import { authorise } from '../auth/authorise';
-import { consumeOffRecord, limits } from '../auth/rate-limit';
+import { consumeOffRecord, limits } from '../rate-limit';
 import { conflict, invalidField, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { askSchema, floorQuestionSchema, questionRefSchema } from '$lib/schemas/questions';
-import { announceQuestion } from '../realtime/broadcast';
+import { emit } from '../events';
 import {
 	bumpSeq,
 	liveSettings,
@@ -78,7 +78,7 @@ export async function askQuestion(
 		return bumpSeq(tx, meeting.id);
 	});
 	const question = await loadLiveQuestion(db, id);
-	announceQuestion(meeting.id, seq, question);
+	emit('question:changed', { meetingId: meeting.id, seq, question });
 	return question;
 }
 
@@ -108,7 +108,7 @@ export async function recordFloorQuestion(
 		return bumpSeq(tx, context.meeting.id);
 	});
 	const question = await loadLiveQuestion(db, id);
-	announceQuestion(context.meeting.id, seq, question);
+	emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }
 
@@ -155,6 +155,6 @@ export async function withdrawQuestion(
 		return bumpSeq(tx, context.meeting.id);
 	});
 	const question = await loadLiveQuestion(db, q.id);
-	announceQuestion(context.meeting.id, seq, question);
+	emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }

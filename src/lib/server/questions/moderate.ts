@@ -13,7 +13,7 @@ import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { liveSettingsSchema, moderateSchema, type ModerateInput } from '$lib/schemas/questions';
-import { announceMeeting, announceQuestion } from '../realtime/broadcast';
+import { emit } from '../events';
 import {
 	bumpSeq,
 	liveSettings,
@@ -57,10 +57,15 @@ export async function moderateQuestion(
 			pinChanged: data.action === 'pin' || data.action === 'unpin'
 		};
 	});
-	for (const id of changed) announceQuestion(meetingId, seq, await loadLiveQuestion(db, id));
+	for (const id of changed)
+		emit('question:changed', { meetingId, seq, question: await loadLiveQuestion(db, id) });
 	if (pinChanged) {
 		const settings = await liveSettings(db, meetingId);
-		announceMeeting(meetingId, seq, toLiveMeeting(context.group, context.meeting, settings));
+		emit('meeting:changed', {
+			meetingId,
+			seq,
+			meeting: toLiveMeeting(context.group, context.meeting, settings)
+		});
 	}
 	return { seq, changed };
 }
@@ -186,11 +191,11 @@ export async function updateLiveSettings(
 		});
 		return bumpSeq(tx, meetingId);
 	});
-	announceMeeting(
+	emit('meeting:changed', {
 		meetingId,
 		seq,
-		toLiveMeeting(context.group, context.meeting, await liveSettings(db, meetingId))
-	);
+		meeting: toLiveMeeting(context.group, context.meeting, await liveSettings(db, meetingId))
+	});
 	return data;
 }
 
@@ -218,5 +223,9 @@ export async function markQuestionsNotReached(tx: Executor, meetingId: string) {
 /** Tells a meeting's live pages its new state (it went live, or closed). */
 export async function announceMeetingState(db: Executor, group: Group, meeting: Meeting) {
 	const settings = await liveSettings(db, meeting.id);
-	announceMeeting(meeting.id, settings.seq, toLiveMeeting(group, meeting, settings));
+	emit('meeting:changed', {
+		meetingId: meeting.id,
+		seq: settings.seq,
+		meeting: toLiveMeeting(group, meeting, settings)
+	});
 }

@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import { questionRatings } from '../db/schema';
-import { consumeOffRecord, limits } from '../auth/rate-limit';
+import { consumeOffRecord, limits } from '../rate-limit';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';
-import { announceQuestion } from '../realtime/broadcast';
+import { emit } from '../events';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
 import { actingIdentity, voterKey } from './participant';
 import { requireTakingPart, takingPartCondition, type ParticipationRule } from './participation';
-import { scheduleTally } from './tally';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
 export type VoteContext = {
@@ -59,7 +58,7 @@ export async function castVote(
 	);
 	const changed = Number(written.changed);
 	if (!changed) await refuseVote(db, participant, context, questionId);
-	scheduleTally(meetingId, questionId);
+	emit('vote:counted', { meetingId, questionId });
 	const voteCount = Number(written.before) + (up ? changed : -changed);
 	return { questionId, voteCount, voted: up };
 }
@@ -117,6 +116,6 @@ export async function rateAnswer(
 		});
 	const question = await loadLiveQuestion(db, q.id);
 	const { seq } = await liveSettings(db, context.meeting.id);
-	announceQuestion(context.meeting.id, seq, question);
+	emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }

@@ -2,14 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
-import * as v from 'valibot';
 import { liveNamespace } from '$lib/realtime/events';
 import type { Config } from '../config';
 import { log } from '../log';
 import { useSharedRedis, type SharedRedis } from '../shared-redis';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
-import { dispatch, request } from './handlers';
+import { dispatch } from './handlers';
 import './live-handlers';
+import './announce';
 
 function newRedisClient(url: string) {
 	return createClient({
@@ -21,11 +21,6 @@ type RedisClient = ReturnType<typeof newRedisClient>;
 type RealtimeState = { io?: Server; pub?: RedisClient; sub?: RedisClient };
 
 const state = ((globalThis as { openfloorRealtime?: RealtimeState }).openfloorRealtime ??= {});
-
-/** The socket.io server created by server.js (production) or the Vite plugin (development). */
-export function socketServer(): Server | undefined {
-	return (globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer;
-}
 
 /** Redis state for /healthz: undefined when not configured. */
 export function redisReady(): boolean | undefined {
@@ -102,12 +97,6 @@ function lightenRequest(socket: LiveSocket) {
 		connection: { encrypted: socket.handshake.secure }
 	};
 }
-
-request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
-	user: socket.data.user
-		? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
-		: null
-}));
 
 export async function closeRealtime() {
 	await new Promise<void>((resolve) => (state.io ? state.io.close(() => resolve()) : resolve()));

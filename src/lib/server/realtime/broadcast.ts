@@ -1,6 +1,6 @@
 import type { LiveMeeting, LiveQuestion } from '$lib/realtime/live-types';
 import { liveNamespace } from '$lib/realtime/events';
-import { socketServer } from './attach';
+import { socketServer } from './socket-server';
 
 /** The room of a meeting's live page, and the room of its officers (pending questions). */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Ack, AckError } from '$lib/realtime/events';
 import { isDomainError, notFound } from '../errors';
-import { translateFields, translateMessage, translatorFor } from '../i18n';
+import { translateError, translatorFor } from '../i18n';
 import { parseInput } from '../validation';
 import { describeError, log } from '../log';
 import type { LiveSocket } from './connection';
@@ -57,12 +57,8 @@ export function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
 function toAckError(socket: LiveSocket, error: unknown): AckError {
 	const t = translatorFor(socket.data.locale);
 	if (isDomainError(error)) {
-		const fields = translateFields(t, error.fields);
-		return {
-			code: error.code,
-			message: translateMessage(t, error.msg),
-			...(Object.keys(fields).length ? { fields } : {})
-		};
+		const { status: _status, ...failure } = translateError(t, error);
+		return failure;
 	}
 	log.error('unexpected error in a socket handler', {
 		error: describeError(error)

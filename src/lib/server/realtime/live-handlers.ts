@@ -36,24 +36,24 @@ const participant = (socket: LiveSocket): Participant => ({
 	rooms: socket.data.rooms
 });
 
-function keep(socket: LiveSocket, { meeting, canModerate }: LiveContext) {
+function rememberMeeting(socket: LiveSocket, { meeting, canModerate }: LiveContext) {
 	socket.data.voting = { meeting: { id: meeting.id, state: meeting.state }, canModerate };
 }
 
-/** The joined meeting, read again. */
-async function joined(socket: LiveSocket) {
+/** The meeting this socket joined, read again (and remembered for votes). */
+async function readJoinedMeeting(socket: LiveSocket) {
 	const at = socket.data.meeting;
 	if (!at) throw conflict('live.not_joined');
 	const db = await getDb();
 	const context = await liveContext(db, participant(socket), at.group, at.meeting);
-	keep(socket, context);
+	rememberMeeting(socket, context);
 	return { db, context };
 }
 
-/** The kept meeting, unless it says the meeting is not live (then it is read again). */
-async function kept(socket: LiveSocket): Promise<{ db: Database; context: VoteContext }> {
+/** The remembered meeting for a vote, unless it says the meeting is not live (then read again). */
+async function votingMeeting(socket: LiveSocket): Promise<{ db: Database; context: VoteContext }> {
 	const voting = socket.data.voting;
-	if (!voting || voting.meeting.state !== 'live') return joined(socket);
+	if (!voting || voting.meeting.state !== 'live') return readJoinedMeeting(socket);
 	return { db: await getDb(), context: voting };
 }
 
@@ -64,32 +64,38 @@ request('meeting:join', joinSchema, async (socket, { group, meeting }) => {
 	await socket.join(meetingRoom(context.meeting.id));
 	if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
 	socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
-	keep(socket, context);
+	rememberMeeting(socket, context);
 	return { snapshot: await liveSnapshot(db, context, participant(socket)) };
 });
 
 request('question:ask', anyObject, async (socket, input) => {
-	const { db, context } = await joined(socket);
+	const { db, context } = await readJoinedMeeting(socket);
 	return { question: await askQuestion(db, participant(socket), context, input) };
 });
 
 request('question:vote', anyObject, async (socket, input) => {
-	const { db, context } = await kept(socket);
+	const { db, context } = await votingMeeting(socket);
 	return castVote(db, participant(socket), context, input);
 });
 
 request('question:withdraw', anyObject, async (socket, input) => {
-	const { db, context } = await joined(socket);
+	const { db, context } = await readJoinedMeeting(socket);
 	return { question: await withdrawQuestion(db, participant(socket), context, input) };
 });
 
 request('question:rate', anyObject, async (socket, input) => {
-	const { db, context } = await joined(socket);
+	const { db, context } = await readJoinedMeeting(socket);
 	return { question: await rateAnswer(db, participant(socket), context, input) };
 });
 
 request('question:moderate', anyObject, async (socket, input) => {
-	const { db, context } = await joined(socket);
+	const { db, context } = await readJoinedMeeting(socket);
 	const { seq } = await moderateQuestion(db, participant(socket), context, input);
 	return { seq };
 });
+
+request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
+	user: socket.data.user
+		? { displayName: socket.data.user.displayName, isSiteAdmin: socket.data.user.isSiteAdmin }
+		: null
+}));

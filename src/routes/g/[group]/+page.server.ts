@@ -6,7 +6,7 @@ import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
 import { nextMeeting } from '$lib/server/meetings/meetings';
 import { currentOpening } from '$lib/server/membership/openness';
 import { latestGroupMinutes } from '$lib/server/minutes/versions';
-import { ledgerSummary } from '$lib/server/ledger/ledger';
+import { ledgerSummary } from '$lib/server/ledger/items';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

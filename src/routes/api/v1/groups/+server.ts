@@ -10,6 +10,7 @@ import {
 	readJson
 } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** Every group, in slug order: `{ items, next }` (JSON) or CSV. */
 export const GET: RequestHandler = apiHandler(async (event) => {
@@ -25,11 +26,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 
 /** Site admin: `{ slug, name, institution, purpose, membershipOpen, timeZone? }` → 201 group. */
 export const POST: RequestHandler = apiHandler(async (event) => {
-	const group = await createGroup(
-		await getDb(),
-		{ user: event.locals.user },
-		await readJson(event)
-	);
+	const group = await createGroup(await getDb(), actorOf(event), await readJson(event));
 	return json(publicGroup(group), {
 		status: 201,
 		headers: { location: `/api/v1/groups/${group.slug}` }

@@ -1,12 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
-import { runFormAction } from '$lib/server/http/form';
-import { requireSignedIn } from '$lib/server/http/session';
+import { signedInAction } from '$lib/server/http/form';
 import { applyForMembership } from '$lib/server/membership/apply';
 import { activeCategories } from '$lib/server/membership/categories';
 import { currentOpening } from '$lib/server/membership/openness';
-import { nestFields } from '$lib/server/membership/form-input';
+import { nestFields } from '$lib/server/http/form-input';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -24,16 +23,11 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	apply: async (event) => {
-		const user = requireSignedIn(event);
 		let id = '';
-		const result = await runFormAction(event, async (values) => {
-			const app = await applyForMembership(
-				await getDb(),
-				{ user },
-				event.params.group,
-				nestFields(values),
-				{ locale: event.locals.locale }
-			);
+		const result = await signedInAction(event, async (db, values, actor) => {
+			const app = await applyForMembership(db, actor, event.params.group, nestFields(values), {
+				locale: event.locals.locale
+			});
 			id = app.id;
 		});
 		if (result) return result;

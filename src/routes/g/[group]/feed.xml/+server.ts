@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { groupFeed } from '$lib/server/feed/group-feed';
 import { getGroup } from '$lib/server/groups/groups';
 import { feedResponse } from '$lib/server/feed/response';
-import { orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
 import type { RequestHandler } from './$types';
 
 /** The group's Atom feed: minutes published and amended, decisions, public meetings. */

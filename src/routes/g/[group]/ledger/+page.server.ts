@@ -1,9 +1,10 @@
 import { getDb } from '$lib/server/db';
-import { updateActionStatus } from '$lib/server/actions/actions';
+import { updateCommitmentStatus } from '$lib/server/commitments/commitments';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
 import { getGroup } from '$lib/server/groups/groups';
-import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
-import { meetingAction } from '$lib/server/meetings/web';
+import { ledgerFilterOf, ledgerItems } from '$lib/server/ledger/items';
+import { meetingFigures } from '$lib/server/ledger/figures';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 // A public record to read: no JavaScript; officers' status forms are plain posts.
@@ -23,8 +24,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
 export const actions: Actions = {
 	status: (event) =>
-		meetingAction(event, async (db, values, actor) => {
-			await updateActionStatus(db, actor, event.params.group, values.id ?? '', values);
+		signedInAction(event, async (db, values, actor) => {
+			await updateCommitmentStatus(db, actor, event.params.group, values.id ?? '', values);
 			return { done: 'actions.updated' as const };
 		})
 };

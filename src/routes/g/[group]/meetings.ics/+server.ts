@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
 import { calendarResponse, meetingsCalendar } from '$lib/server/meetings/calendar';
 import { listMeetingsAfter } from '$lib/server/meetings/meetings';
-import { orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
 import type { RequestHandler } from './$types';
 
 /** The group's public meetings as an iCalendar feed (drafts never appear). */

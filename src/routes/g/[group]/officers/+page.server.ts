@@ -1,8 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
 import { appointOfficer, listOfficers } from '$lib/server/groups/officers';
-import { runFormAction } from '$lib/server/http/form';
-import { requireSignedIn } from '$lib/server/http/session';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -12,11 +11,9 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	appoint: async (event) => {
-		const user = requireSignedIn(event);
-		return runFormAction(event, async (values) => {
-			const appointment = await appointOfficer(await getDb(), { user }, event.params.group, values);
+	appoint: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			const appointment = await appointOfficer(db, actor, event.params.group, values);
 			return { appointed: appointment.displayName, role: appointment.role };
-		});
-	}
+		})
 };

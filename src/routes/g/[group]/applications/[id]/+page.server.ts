@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
-import { runFormAction } from '$lib/server/http/form';
-import { requireSignedIn } from '$lib/server/http/session';
+import { getDb, type Database } from '$lib/server/db';
+import { signedInAction } from '$lib/server/http/form';
+import type { SignedInActor } from '$lib/server/http/actor';
 import { appealRefusal, withdrawApplication } from '$lib/server/membership/apply';
 import {
 	addPrivateNote,
@@ -74,39 +74,38 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 /** Each verb: the signed-in user acts through the domain function; failures keep what was typed. */
 const act =
-	(done: string, run: (event: RequestEvent, values: Record<string, string>) => Promise<unknown>) =>
-	async (event: RequestEvent) => {
-		requireSignedIn(event);
-		return runFormAction(event, async (values) => {
-			await run(event, values);
+	(
+		done: string,
+		run: (
+			db: Database,
+			actor: SignedInActor,
+			params: { group: string; id: string },
+			values: Record<string, string>
+		) => Promise<unknown>
+	) =>
+	(event: RequestEvent) =>
+		signedInAction(event, async (db, values, actor) => {
+			await run(db, actor, event.params, values);
 			return { done };
 		});
-	};
-
-const db = () => getDb();
-const actor = (event: RequestEvent) => ({ user: event.locals.user });
 
 export const actions: Actions = {
-	withdraw: act('withdrawn', async (e) =>
-		withdrawApplication(await db(), actor(e), e.params.group, e.params.id)
+	withdraw: act('withdrawn', (db, actor, p) => withdrawApplication(db, actor, p.group, p.id)),
+	appeal: act('appealed', (db, actor, p, values) =>
+		appealRefusal(db, actor, p.group, p.id, values)
 	),
-	appeal: act('appealed', async (e, values) =>
-		appealRefusal(await db(), actor(e), e.params.group, e.params.id, values)
+	review: act('review_started', (db, actor, p) => startReview(db, actor, p.group, p.id)),
+	note: act('note_added', (db, actor, p, values) =>
+		addPrivateNote(db, actor, p.group, p.id, values)
 	),
-	review: act('review_started', async (e) =>
-		startReview(await db(), actor(e), e.params.group, e.params.id)
+	decide: act('decided', (db, actor, p, values) =>
+		decideApplication(db, actor, p.group, p.id, values)
 	),
-	note: act('note_added', async (e, values) =>
-		addPrivateNote(await db(), actor(e), e.params.group, e.params.id, values)
+	decideAppeal: act('decided', (db, actor, p, values) =>
+		decideAppeal(db, actor, p.group, p.id, values)
 	),
-	decide: act('decided', async (e, values) =>
-		decideApplication(await db(), actor(e), e.params.group, e.params.id, values)
-	),
-	decideAppeal: act('decided', async (e, values) =>
-		decideAppeal(await db(), actor(e), e.params.group, e.params.id, values)
-	),
-	end: act('membership_ended', async (e, values) => {
-		const membership = await membershipOfApplication(await db(), e.params.id);
-		return endMembership(await db(), actor(e), e.params.group, membership?.id ?? '', values);
+	end: act('membership_ended', async (db, actor, p, values) => {
+		const membership = await membershipOfApplication(db, p.id);
+		return endMembership(db, actor, p.group, membership?.id ?? '', values);
 	})
 };

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { calendarResponse, meetingsCalendar } from '$lib/server/meetings/calendar';
 import { findMeeting } from '$lib/server/meetings/access';
-import { orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
 import type { RequestHandler } from './$types';
 
 /** One meeting as an .ics download; same UID and SEQUENCE as in the group's feed. */

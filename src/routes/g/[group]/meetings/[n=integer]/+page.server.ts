@@ -1,11 +1,11 @@
 import { getDb } from '$lib/server/db';
-import { runFormAction } from '$lib/server/http/form';
-import { requireSignedIn } from '$lib/server/http/session';
+import { signedInAction } from '$lib/server/http/form';
 import { sendApologies } from '$lib/server/meetings/attendance';
 import { representedOrganisations } from '$lib/server/meetings/members';
 import { proposeAgendaItem } from '$lib/server/meetings/proposals';
 import { agendaHtml, meetingRecord, publicRecord } from '$lib/server/meetings/record';
-import { orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { actorOf } from '$lib/server/http/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 // A public reading page: plain HTML; its forms (for member representatives) are plain posts.
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const { user } = event.locals;
 	const record = await orPageError(
 		event,
-		meetingRecord(db, { user }, event.params.group, event.params.n)
+		meetingRecord(db, actorOf(event), event.params.group, event.params.n)
 	);
 	const represented = user ? await representedOrganisations(db, record.group.id, user.id) : [];
 	const beforeStart = record.meeting.state === 'scheduled' && record.meeting.startsAt > new Date();
@@ -30,24 +30,20 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	propose: async (event) => {
-		const user = requireSignedIn(event);
-		return runFormAction(event, async (values) => {
-			await proposeAgendaItem(await getDb(), { user }, event.params.group, event.params.n, values);
+	propose: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await proposeAgendaItem(db, actor, event.params.group, event.params.n, values);
 			return { proposed: true };
-		});
-	},
-	apologies: async (event) => {
-		const user = requireSignedIn(event);
-		return runFormAction(event, async (values) => {
+		}),
+	apologies: (event) =>
+		signedInAction(event, async (db, values, actor) => {
 			const organisation = await sendApologies(
-				await getDb(),
-				{ user },
+				db,
+				actor,
 				event.params.group,
 				event.params.n,
 				values
 			);
 			return { apologiesFor: organisation.organisationName };
-		});
-	}
+		})
 };

@@ -18,6 +18,7 @@ import {
 	registerFilterOf
 } from '$lib/server/membership/register';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** The public register: every application, newest first; `?outcome=&category=&year=` filter it. */
 export const GET: RequestHandler = apiHandler(async (event) => {
@@ -38,7 +39,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
 	const app = await applyForMembership(
 		db,
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		await readJson(event),
 		{ locale: event.locals.locale }

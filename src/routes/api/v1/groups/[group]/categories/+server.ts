@@ -4,6 +4,7 @@ import { getGroup } from '$lib/server/groups/groups';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import { addCategory, listCategories } from '$lib/server/membership/categories';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 const categoryOf = (c: { id: string; name: string; retiredAt: Date | null }) => ({
 	id: c.id,
@@ -23,7 +24,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const category = await addCategory(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		await readJson(event)
 	);

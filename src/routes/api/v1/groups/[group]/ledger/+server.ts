@@ -1,7 +1,8 @@
 import { getDb } from '$lib/server/db';
 import { getGroup } from '$lib/server/groups/groups';
 import { apiHandler, publicRead } from '$lib/server/http/api';
-import { ledgerFilterOf, ledgerItems, meetingFigures } from '$lib/server/ledger/ledger';
+import { ledgerFilterOf, ledgerItems } from '$lib/server/ledger/items';
+import { meetingFigures } from '$lib/server/ledger/figures';
 import type { RequestHandler } from './$types';
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/http/api';
 import { createMeeting, listMeetingsAfter, publicMeeting } from '$lib/server/meetings/meetings';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** The group's public meetings in number order: `{ items, next }` (JSON) or CSV. */
 export const GET: RequestHandler = apiHandler(async (event) => {
@@ -38,7 +39,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
 	const meeting = await createMeeting(
 		db,
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		await readJson(event)
 	);

@@ -4,6 +4,7 @@ import { getGroup } from '$lib/server/groups/groups';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import { listOpenings, setMembershipOpen } from '$lib/server/membership/openness';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 const openingOf = (o: {
 	open: boolean;
@@ -29,7 +30,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const opening = await setMembershipOpen(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		await readJson(event)
 	);

@@ -1,5 +1,5 @@
 import { listGroupQuestions } from '$lib/server/ledger/open-data';
-import { groupListEndpoint } from '$lib/server/ledger/open-data-endpoint';
+import { groupListEndpoint } from '$lib/server/http/group-list';
 import type { RequestHandler } from './$types';
 
 /**

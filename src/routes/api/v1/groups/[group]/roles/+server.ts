@@ -4,6 +4,7 @@ import { getGroup } from '$lib/server/groups/groups';
 import { appointOfficer, listOfficers } from '$lib/server/groups/officers';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** Every appointment, past and present: a public record. */
 export const GET: RequestHandler = apiHandler(async (event) => {
@@ -24,7 +25,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const appointment = await appointOfficer(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		await readJson(event)
 	);

@@ -1,12 +1,14 @@
 import { getDb } from '$lib/server/db';
 import {
 	linkableQuestions,
-	meetingActions,
-	recordAction,
-	updateActionStatus
-} from '$lib/server/actions/actions';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+	meetingCommitments,
+	recordCommitment,
+	updateCommitmentStatus
+} from '$lib/server/commitments/commitments';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 // A public reading page; the officers' forms are plain posts.
 export const csr = false;
@@ -15,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const { meeting, actions, canRecord, canUpdate } = await orPageError(
 		event,
-		meetingActions(db, { user: event.locals.user }, event.params.group, event.params.n)
+		meetingCommitments(db, actorOf(event), event.params.group, event.params.n)
 	);
 	return {
 		meeting: { number: meeting.number, title: meeting.title, state: meeting.state },
@@ -28,13 +30,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	record: (event) =>
-		meetingAction(event, async (db, values, actor) => {
-			await recordAction(db, actor, event.params.group, event.params.n, values);
+		signedInAction(event, async (db, values, actor) => {
+			await recordCommitment(db, actor, event.params.group, event.params.n, values);
 			return { done: 'actions.added' as const };
 		}),
 	status: (event) =>
-		meetingAction(event, async (db, values, actor) => {
-			await updateActionStatus(db, actor, event.params.group, values.id ?? '', values);
+		signedInAction(event, async (db, values, actor) => {
+			await updateCommitmentStatus(db, actor, event.params.group, values.id ?? '', values);
 			return { done: 'actions.updated' as const };
 		})
 };

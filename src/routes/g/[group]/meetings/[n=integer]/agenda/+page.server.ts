@@ -1,20 +1,21 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
-import { requireSignedIn } from '$lib/server/http/session';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem } from '$lib/server/meetings/agenda';
 import { decideProposal } from '$lib/server/meetings/proposals';
 import { meetingRecord } from '$lib/server/meetings/record';
 import { isLocked } from '$lib/server/meetings/rules';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireSignedIn(event);
+	const actor = signedInActor(event);
 	const db = await getDb();
 	const record = await orPageError(
 		event,
-		meetingRecord(db, { user }, event.params.group, event.params.n)
+		meetingRecord(db, actor, event.params.group, event.params.n)
 	);
 	if (!record.canManage) error(403, event.locals.t('error.not_allowed'));
 	return {
@@ -33,29 +34,29 @@ export const load: PageServerLoad = async (event) => {
 			documents: item.documents.length
 		})),
 		proposals: record.proposals.filter((p) => p.status === 'proposed'),
-		canDecide: allows(await rolesOf(db, user, record.group.id), 'proposal.decide')
+		canDecide: allows(await rolesOf(db, actor.user, record.group.id), 'proposal.decide')
 	};
 };
 
 export const actions: Actions = {
 	addItem: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await addAgendaItem(db, actor, event.params.group, event.params.n, values);
 			return { done: 'agenda.added' as const };
 		}),
 	move: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			const { group, n } = event.params;
 			await moveAgendaItem(db, actor, group, n, values.item ?? '', values);
 			return { moved: values.item ?? '' };
 		}),
 	remove: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await removeAgendaItem(db, actor, event.params.group, event.params.n, values.item ?? '');
 			return { done: 'agenda.removed' as const };
 		}),
 	decide: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await decideProposal(db, actor, event.params.group, values.proposal ?? '', values);
 			return { done: 'proposals.decided' as const };
 		})

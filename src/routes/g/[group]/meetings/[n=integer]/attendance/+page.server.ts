@@ -1,21 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
-import { requireSignedIn } from '$lib/server/http/session';
 import { listAttendance, recordAttendance } from '$lib/server/meetings/attendance';
 import { findMeeting } from '$lib/server/meetings/access';
 import { membersAt } from '$lib/server/meetings/members';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireSignedIn(event);
+	const actor = signedInActor(event);
 	const db = await getDb();
 	const { group, meeting } = await orPageError(
 		event,
-		findMeeting(db, { user }, event.params.group, event.params.n)
+		findMeeting(db, actor, event.params.group, event.params.n)
 	);
-	if (!allows(await rolesOf(db, user, group.id), 'attendance.record')) {
+	if (!allows(await rolesOf(db, actor.user, group.id), 'attendance.record')) {
 		error(403, event.locals.t('error.not_allowed'));
 	}
 	const [members, recorded] = await Promise.all([
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			// One select per organisation, named `status-<membership id>`; unrecorded ones are left out.
 			const entries = Object.entries(values)
 				.filter(([name, status]) => name.startsWith('status-') && status)

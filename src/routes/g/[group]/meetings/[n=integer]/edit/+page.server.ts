@@ -1,19 +1,20 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireSignedIn } from '$lib/server/http/session';
 import { changeMeetingState, updateMeeting } from '$lib/server/meetings/meetings';
 import { meetingRecord } from '$lib/server/meetings/record';
 import { canMove, isLocked } from '$lib/server/meetings/rules';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import { utcToLocal } from '$lib/time-zone';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireSignedIn(event);
+	const actor = signedInActor(event);
 	const db = await getDb();
 	const record = await orPageError(
 		event,
-		meetingRecord(db, { user }, event.params.group, event.params.n)
+		meetingRecord(db, actor, event.params.group, event.params.n)
 	);
 	if (!record.canManage) error(403, event.locals.t('error.not_allowed'));
 	const { meeting, group } = record;
@@ -37,12 +38,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await updateMeeting(db, actor, event.params.group, event.params.n, values);
 			return { done: 'meeting.saved' as const };
 		}),
 	state: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			const meeting = await changeMeetingState(
 				db,
 				actor,

@@ -1,6 +1,6 @@
 import { askQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
-import { admitBrowser, liveAction, loadLivePage } from '$lib/server/questions/web';
+import { admitBrowser, liveAction, loadLivePage } from '$lib/server/http/live';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => loadLivePage(event);

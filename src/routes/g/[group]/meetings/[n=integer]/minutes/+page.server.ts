@@ -1,8 +1,10 @@
 import { getDb } from '$lib/server/db';
 import { submitCorrection } from '$lib/server/minutes/corrections';
 import { minutesPage } from '$lib/server/minutes/page';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 // A public reading page: plain HTML; the correction form is a plain post.
 export const csr = false;
@@ -13,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		minutesPage(
 			db,
-			{ user: event.locals.user },
+			actorOf(event),
 			event.params.group,
 			event.params.n,
 			event.url.searchParams,
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	correct: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await submitCorrection(db, actor, event.params.group, event.params.n, values);
 			return { done: 'corrections.submitted' as const };
 		})

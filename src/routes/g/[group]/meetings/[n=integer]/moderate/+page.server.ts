@@ -3,7 +3,7 @@ import { requireSignedIn } from '$lib/server/http/session';
 import { recordFloorQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
 import { rotateRoomCode, setParticipation } from '$lib/server/questions/admission';
-import { liveAction, loadLivePage } from '$lib/server/questions/web';
+import { liveAction, loadLivePage } from '$lib/server/http/live';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { loadLivePage } from '$lib/server/questions/web';
+import { loadLivePage } from '$lib/server/http/live';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

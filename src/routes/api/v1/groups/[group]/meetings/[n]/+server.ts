@@ -4,13 +4,14 @@ import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import { changeMeetingState, updateMeeting } from '$lib/server/meetings/meetings';
 import { meetingRecord, publicRecord } from '$lib/server/meetings/record';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /**
  * One meeting with its agenda, proposals and attendance. The CSV has one row per agenda item and
  * per organisation's attendance, told apart by `section`.
  */
 export const GET: RequestHandler = apiHandler(async (event) => {
-	const actor = { user: event.locals.user };
+	const actor = actorOf(event);
 	const record = publicRecord(
 		await meetingRecord(await getDb(), actor, event.params.group, event.params.n)
 	);
@@ -37,7 +38,7 @@ const stateFields = new Set(['state', 'cancelNote', 'joinCode']);
  */
 export const PATCH: RequestHandler = apiHandler(async (event) => {
 	const body = await readJson(event);
-	const actor = { user: event.locals.user, locale: event.locals.locale };
+	const actor = actorOf(event);
 	const { group, n } = event.params;
 	const details = Object.fromEntries(Object.entries(body).filter(([k]) => !stateFields.has(k)));
 	const db = await getDb();

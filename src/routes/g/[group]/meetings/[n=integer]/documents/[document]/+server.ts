@@ -3,8 +3,9 @@ import { Readable } from 'node:stream';
 import { getDb } from '$lib/server/db';
 import { documentForDownload } from '$lib/server/meetings/documents';
 import { safeFileName } from '$lib/server/meetings/rules';
-import { orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** An uploaded PDF, as a download: never rendered as anything but a PDF, never run on our origin. */
 export const GET: RequestHandler = async (event) => {
@@ -12,7 +13,7 @@ export const GET: RequestHandler = async (event) => {
 		event,
 		documentForDownload(
 			await getDb(),
-			{ user: event.locals.user },
+			actorOf(event),
 			event.params.group,
 			event.params.n,
 			event.params.document

@@ -1,19 +1,20 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireSignedIn } from '$lib/server/http/session';
 import { updateAgendaItem } from '$lib/server/meetings/agenda';
 import { attachDocument, maxUploadBytes, removeDocument } from '$lib/server/meetings/documents';
 import { meetingRecord } from '$lib/server/meetings/record';
 import { formatSize, isLocked } from '$lib/server/meetings/rules';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireSignedIn(event);
+	const actor = signedInActor(event);
 	const db = await getDb();
 	const record = await orPageError(
 		event,
-		meetingRecord(db, { user }, event.params.group, event.params.n)
+		meetingRecord(db, actor, event.params.group, event.params.n)
 	);
 	if (!record.canManage) error(403, event.locals.t('error.not_allowed'));
 	const item = record.agenda.find((i) => i.id === event.params.item);
@@ -38,19 +39,19 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			const { group, n, item } = event.params;
 			await updateAgendaItem(db, actor, group, n, item, values);
 			return { done: 'agenda.saved' as const };
 		}),
 	link: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			const { group, n, item } = event.params;
 			await attachDocument(db, actor, group, n, item, values);
 			return { done: 'document.added' as const };
 		}),
 	upload: (event) =>
-		meetingAction(event, async (db, values, actor, data) => {
+		signedInAction(event, async (db, values, actor, data) => {
 			const { group, n, item } = event.params;
 			const file = data.get('file');
 			const upload =
@@ -61,7 +62,7 @@ export const actions: Actions = {
 			return { done: 'document.added' as const };
 		}),
 	removeDocument: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			const { group, n } = event.params;
 			await removeDocument(db, actor, group, n, values.document ?? '');
 			return { done: 'document.removed' as const };

@@ -1,24 +1,25 @@
 import { getDb } from '$lib/server/db';
-import { requireSignedIn } from '$lib/server/http/session';
 import { declineCorrection } from '$lib/server/minutes/corrections';
 import { regenerateDraft, saveDraft } from '$lib/server/minutes/draft';
 import { minutesEditor, previewDraft } from '$lib/server/minutes/editor';
 import { publishMinutes } from '$lib/server/minutes/publish';
-import { meetingAction, orPageError } from '$lib/server/meetings/web';
+import { orPageError } from '$lib/server/http/page';
+import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireSignedIn(event);
+	const actor = signedInActor(event);
 	return orPageError(
 		event,
-		minutesEditor(await getDb(), { user }, event.params.group, event.params.n)
+		minutesEditor(await getDb(), actor, event.params.group, event.params.n)
 	);
 };
 
 export const actions: Actions = {
 	/** Shows the sanitised preview without saving: the typed draft comes back in the textarea. */
 	preview: (event) =>
-		meetingAction(event, async (db, values, actor) => ({
+		signedInAction(event, async (db, values, actor) => ({
 			markdown: values.markdown ?? '',
 			preview: await previewDraft(
 				db,
@@ -29,19 +30,19 @@ export const actions: Actions = {
 			)
 		})),
 	save: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await saveDraft(db, actor, event.params.group, event.params.n, {
 				markdown: values.markdown ?? ''
 			});
 			return { done: 'minutes.edit.saved' as const };
 		}),
 	regenerate: (event) =>
-		meetingAction(event, async (db, _values, actor) => {
+		signedInAction(event, async (db, _values, actor) => {
 			await regenerateDraft(db, actor, event.params.group, event.params.n);
 			return { done: 'minutes.edit.regenerated' as const };
 		}),
 	publish: (event) =>
-		meetingAction(event, async (db, values, actor, data) => {
+		signedInAction(event, async (db, values, actor, data) => {
 			const version = await publishMinutes(db, actor, event.params.group, event.params.n, {
 				changeNote: values.changeNote,
 				acceptCorrections: data.getAll('acceptCorrections').map(String)
@@ -49,7 +50,7 @@ export const actions: Actions = {
 			return { published: version.version };
 		}),
 	decline: (event) =>
-		meetingAction(event, async (db, values, actor) => {
+		signedInAction(event, async (db, values, actor) => {
 			await declineCorrection(
 				db,
 				actor,

@@ -6,6 +6,7 @@ import { apiHandler, readJson } from '$lib/server/http/api';
 import { findApplication } from '$lib/server/membership/common';
 import { addPrivateNote, listPrivateNotes } from '$lib/server/membership/review';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 const noteOf = (n: { id: string; body: string; createdAt: Date; author?: string | null }) => ({
 	id: n.id,
@@ -18,7 +19,7 @@ const noteOf = (n: { id: string; body: string; createdAt: Date; author?: string 
 export const GET: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
 	const group = await getGroup(db, event.params.group);
-	await authorise(db, { user: event.locals.user }, 'application.review', group.id);
+	await authorise(db, actorOf(event), 'application.review', group.id);
 	const app = await findApplication(db, group.id, event.params.id);
 	const items = (await listPrivateNotes(db, app.id)).map(noteOf);
 	return json({ items, next: null }, { headers: { 'cache-control': 'private, no-store' } });
@@ -28,7 +29,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const note = await addPrivateNote(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.id,
 		await readJson(event)

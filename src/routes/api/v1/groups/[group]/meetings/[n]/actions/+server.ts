@@ -1,14 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { meetingActions, recordAction } from '$lib/server/actions/actions';
+import { meetingCommitments, recordCommitment } from '$lib/server/commitments/commitments';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** The meeting's actions: `{ items, next: null }` or CSV. */
 export const GET: RequestHandler = apiHandler(async (event) => {
-	const { meeting, actions } = await meetingActions(
+	const { meeting, actions } = await meetingCommitments(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n
 	);
@@ -20,9 +21,9 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 
 /** Secretary or chair, once the meeting is live or closed: `{ owner, description, dueOn, questionId? }` → 201. */
 export const POST: RequestHandler = apiHandler(async (event) => {
-	const action = await recordAction(
+	const action = await recordCommitment(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { liveContext } from '$lib/server/questions/live';
-import { admitBrowser, participantOf } from '$lib/server/questions/web';
+import { admitBrowser, participantOf } from '$lib/server/http/live';
 import type { RequestHandler } from './$types';
 
 /** An attendee enters the room code: `{ code }` → `{ admitted: true }` and the `rooms` cookie. */

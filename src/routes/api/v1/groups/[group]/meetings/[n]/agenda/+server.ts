@@ -3,12 +3,13 @@ import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { addAgendaItem } from '$lib/server/meetings/agenda';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** Secretary or chair: `{ title, description?, presenter?, plannedMinutes }` → 201, at the end. */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const item = await addAgendaItem(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)

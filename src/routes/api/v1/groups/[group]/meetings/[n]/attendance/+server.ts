@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { recordAttendance } from '$lib/server/meetings/attendance';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /**
  * Secretary or chair: `{ entries: [{ membershipId, status }], otherAttendees? }` with status
@@ -11,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const PUT: RequestHandler = apiHandler(async (event) => {
 	const rows = await recordAttendance(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)

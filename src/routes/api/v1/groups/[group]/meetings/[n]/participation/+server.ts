@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { setParticipation } from '$lib/server/questions/admission';
 import { liveContext } from '$lib/server/questions/live';
-import { participantOf } from '$lib/server/questions/web';
+import { participantOf } from '$lib/server/http/live';
 import type { RequestHandler } from './$types';
 
 /** Officers set who may take part: `{ participation }` → `{ participation }` (logged). */

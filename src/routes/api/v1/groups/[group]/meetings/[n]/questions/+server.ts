@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { apiHandler, publicRead, readJson } from '$lib/server/http/api';
 import { askQuestion } from '$lib/server/questions/ask';
 import { liveContext, liveSnapshot } from '$lib/server/questions/live';
-import { participantOf } from '$lib/server/questions/web';
+import { participantOf } from '$lib/server/http/live';
 import type { RequestHandler } from './$types';
 
 /** The meeting's public questions: published, and the public moderation log (JSON or CSV). */

@@ -4,7 +4,7 @@ import { notAllowed } from '$lib/server/errors';
 import { apiHandler } from '$lib/server/http/api';
 import { rotateRoomCode } from '$lib/server/questions/admission';
 import { liveContext } from '$lib/server/questions/live';
-import { participantOf } from '$lib/server/questions/web';
+import { participantOf } from '$lib/server/http/live';
 import type { RequestHandler } from './$types';
 
 /** Officers read the room code (`GET`) or make a new one (`POST`): `{ roomCode }`. */

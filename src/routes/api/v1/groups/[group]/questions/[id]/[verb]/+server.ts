@@ -6,7 +6,7 @@ import { withdrawQuestion } from '$lib/server/questions/ask';
 import { contextForQuestion } from '$lib/server/questions/live';
 import { moderateQuestion } from '$lib/server/questions/moderate';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
-import { participantOf } from '$lib/server/questions/web';
+import { participantOf } from '$lib/server/http/live';
 import type { RequestHandler } from './$types';
 
 const verbs = {

@@ -3,13 +3,14 @@ import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { removeAgendaItem, updateAgendaItem } from '$lib/server/meetings/agenda';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** Secretary or chair: change any of `title`, `description`, `presenter`, `plannedMinutes`. */
 export const PATCH: RequestHandler = apiHandler(async (event) => {
 	const { group, n, item } = event.params;
 	const updated = await updateAgendaItem(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		group,
 		n,
 		item,
@@ -26,6 +27,6 @@ export const PATCH: RequestHandler = apiHandler(async (event) => {
 
 export const DELETE: RequestHandler = apiHandler(async (event) => {
 	const { group, n, item } = event.params;
-	await removeAgendaItem(await getDb(), { user: event.locals.user }, group, n, item);
+	await removeAgendaItem(await getDb(), actorOf(event), group, n, item);
 	return new Response(null, { status: 204 });
 });

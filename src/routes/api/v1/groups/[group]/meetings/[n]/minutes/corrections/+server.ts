@@ -8,6 +8,7 @@ import {
 	submitCorrection
 } from '$lib/server/minutes/corrections';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** Every correction submitted against the minutes, with its outcome (JSON or CSV). */
 export const GET: RequestHandler = apiHandler(async (event) => {
@@ -21,7 +22,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const correction = await submitCorrection(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)

@@ -3,12 +3,13 @@ import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { saveDraft } from '$lib/server/minutes/draft';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /** Secretary or chair: `{ markdown }` replaces the working draft (published versions stay). */
 export const PUT: RequestHandler = apiHandler(async (event) => {
 	const row = await saveDraft(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)

@@ -4,6 +4,7 @@ import { apiHandler, readJson } from '$lib/server/http/api';
 import { publishMinutes } from '$lib/server/minutes/publish';
 import { publicVersion } from '$lib/server/minutes/versions';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /**
  * Secretary or chair: publishes the saved draft as the next version → 201. An amendment needs
@@ -12,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const version = await publishMinutes(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		event.params.group,
 		event.params.n,
 		await readJson(event)

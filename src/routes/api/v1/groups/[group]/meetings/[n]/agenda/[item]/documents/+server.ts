@@ -4,6 +4,7 @@ import { apiHandler, readJson } from '$lib/server/http/api';
 import { attachDocument, type Upload } from '$lib/server/meetings/documents';
 import { formObject } from '$lib/server/validation';
 import type { RequestHandler } from './$types';
+import { actorOf } from '$lib/server/http/actor';
 
 /**
  * Secretary or chair: a link as JSON `{ title, url }`, or a PDF as multipart form data with
@@ -26,7 +27,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	}
 	const document = await attachDocument(
 		await getDb(),
-		{ user: event.locals.user },
+		actorOf(event),
 		group,
 		n,
 		item,

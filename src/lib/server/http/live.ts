@@ -1,22 +1,23 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb, type Database } from '../db';
 import { listAgenda } from '../meetings/agenda';
-import { orPageError } from '../meetings/web';
-import { runFormAction } from '../http/form';
-import { liveContext, liveSnapshot, type LiveContext, type Participant } from './live';
-import { parseRooms, roomsCookie, withRoom } from './participation';
-import { enterRoomCode } from './admission';
-import { actingIdentity } from './participant';
-import { translateMessage } from '../i18n';
+import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
+import { parseRooms, roomsCookie, withRoom } from '../questions/participation';
+import { enterRoomCode } from '../questions/admission';
 import {
+	actingIdentity,
 	issueParticipantToken,
 	participantCookie,
 	setParticipantCookie,
 	verifiedParticipantToken
-} from './participant';
-import { consume, participantsPerClient } from '../auth/rate-limit';
+} from '../questions/participant';
+import { translateError } from '../i18n';
+import { consume, participantsPerClient } from '../rate-limit';
 import { isDomainError } from '../errors';
-import { clientKey } from '../http/session';
+import { actorOf } from './actor';
+import { runFormAction } from './form';
+import { orPageError } from './page';
+import { clientKey } from './session';
 
 type LiveEvent = RequestEvent<{ group: string; n: string }>;
 
@@ -35,7 +36,7 @@ export async function participantOf(event: RequestEvent, db: Database): Promise<
 		if (event.request.method === 'GET') token = issued;
 	}
 	const rooms = parseRooms(event.cookies.get(roomsCookie));
-	return { user: event.locals.user, token, rooms, locale: event.locals.locale };
+	return { ...actorOf(event), token, rooms };
 }
 
 /** Issues a token to this browser (returned) unless its address has had its hour's allowance. */
@@ -98,7 +99,7 @@ export async function loadLivePage(event: LiveEvent) {
 			participant = await admitBrowser(event, db, participant, context, { code });
 		} catch (error) {
 			if (!isDomainError(error)) throw error;
-			admission = translateMessage(event.locals.t, error.msg);
+			admission = translateError(event.locals.t, error).message;
 		}
 		if (!admission) redirect(303, event.url.pathname);
 	}

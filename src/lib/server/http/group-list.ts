@@ -3,8 +3,8 @@ import type { Executor } from '../db';
 import type { Group } from '../db/schema';
 import { getDb } from '../db';
 import { getGroup } from '../groups/groups';
-import { apiHandler, decodeCursor, limitOf, page, publicRead } from '../http/api';
-import { keyOf, withoutCursor } from './open-data';
+import { keyOf, withoutCursor } from '../ledger/open-data';
+import { apiHandler, decodeCursor, limitOf, page, publicRead } from './api';
 
 type GroupList<T extends { meetingNumber: number; cursorAt: string; id: string }> = (
 	db: Executor,

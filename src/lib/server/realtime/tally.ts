@@ -1,10 +1,10 @@
 import { getDb } from '../db';
 import { describeError, log } from '../log';
-import { announceTally } from '../realtime/broadcast';
-import { socketServer } from '../realtime/attach';
-import { track } from '../realtime/in-flight';
 import { redisTransaction } from '../shared-redis';
-import { tallyOf } from './live';
+import { tallyOf } from '../questions/live';
+import { announceTally } from './broadcast';
+import { track } from './in-flight';
+import { socketServer } from './socket-server';
 
 /**
  * Votes are not broadcast one by one: a hall voting at once would multiply into millions of

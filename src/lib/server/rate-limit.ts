@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { isEmbedded, rowsOf, type Executor } from '../db';
-import { redisTransaction } from '../shared-redis';
-import { rateLimits } from '../db/schema';
-import { rateLimited } from '../errors';
-import { config } from '../config';
-import { keyedHash } from '../secrets';
+import { isEmbedded, rowsOf, type Executor } from './db';
+import { redisTransaction } from './shared-redis';
+import { rateLimits } from './db/schema';
+import { rateLimited } from './errors';
+import { config } from './config';
+import { keyedHash } from './secrets';
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 

@@ -10,10 +10,10 @@ import { recordAudit } from '../audit';
 import { actionStatusSchema, recordActionSchema } from '$lib/schemas/actions';
 import type { Clock } from '../clock';
 
-/** An action as anyone may read it (the officers who wrote it are in the audit log, not here). */
-export type PublicAction = ReturnType<typeof publicAction>;
+/** A commitment (an "action" in the API and the pages) as anyone may read it (the officers who wrote it are in the audit log, not here). */
+export type PublicCommitment = ReturnType<typeof publicCommitment>;
 
-export function publicAction(row: Commitment, meetingNumber: number) {
+export function publicCommitment(row: Commitment, meetingNumber: number) {
 	return {
 		id: row.id,
 		meetingNumber,
@@ -30,17 +30,17 @@ export function publicAction(row: Commitment, meetingNumber: number) {
 }
 
 /**
- * Records an action (a commitment made to the group) at a meeting that is being or has been
+ * Records a commitment (an "action": a promise made to the group) at a meeting that is being or has been
  * held: who owes it, what, by when, and optionally the question of that meeting it answers.
  */
-export async function recordAction(
+export async function recordCommitment(
 	db: Database,
 	actor: Actor,
 	groupSlug: string,
 	number: number | string,
 	input: unknown,
 	clock: Clock = {}
-): Promise<PublicAction> {
+): Promise<PublicCommitment> {
 	const group = await getGroup(db, groupSlug);
 	const user = await authorise(db, actor, 'action.record', group.id);
 	const { meeting } = await findMeeting(db, actor, groupSlug, number);
@@ -84,7 +84,7 @@ export async function recordAction(
 		});
 		return row;
 	});
-	return publicAction(row, meeting.number);
+	return publicCommitment(row, meeting.number);
 }
 
 /** One of the group's actions, with the number of the meeting it was made at; or a 404. */
@@ -102,23 +102,23 @@ async function findAction(db: Executor, group: Group, id: string) {
 }
 
 /** One action of the group as anyone may read it. */
-export async function getAction(db: Executor, groupSlug: string, id: string) {
+export async function getCommitment(db: Executor, groupSlug: string, id: string) {
 	const { action, meetingNumber } = await findAction(db, await getGroup(db, groupSlug), id);
-	return publicAction(action, meetingNumber);
+	return publicCommitment(action, meetingNumber);
 }
 
 /**
  * Marks an action done (an optional note on how), dropped (the reason is required and public)
  * or open again. `resolvedAt` is set when it is done or dropped and cleared when it is reopened.
  */
-export async function updateActionStatus(
+export async function updateCommitmentStatus(
 	db: Database,
 	actor: Actor,
 	groupSlug: string,
 	id: string,
 	input: unknown,
 	clock: Clock = {}
-): Promise<PublicAction> {
+): Promise<PublicCommitment> {
 	const group = await getGroup(db, groupSlug);
 	const user = await authorise(db, actor, 'action.update', group.id);
 	const { meetingNumber } = await findAction(db, group, id);
@@ -154,11 +154,11 @@ export async function updateActionStatus(
 		});
 		return row;
 	});
-	return publicAction(row, meetingNumber);
+	return publicCommitment(row, meetingNumber);
 }
 
 /** A meeting's actions, oldest first, and whether this visitor may record and update them. */
-export async function meetingActions(
+export async function meetingCommitments(
 	db: Executor,
 	actor: Actor,
 	groupSlug: string,
@@ -173,7 +173,7 @@ export async function meetingActions(
 	return {
 		group,
 		meeting,
-		actions: rows.map((row) => publicAction(row, meeting.number)),
+		actions: rows.map((row) => publicCommitment(row, meeting.number)),
 		canRecord:
 			allows(roles, 'action.record') && (meeting.state === 'live' || meeting.state === 'closed'),
 		canUpdate: allows(roles, 'action.update')

@@ -1,0 +1,32 @@
+import type { LiveMeeting, LiveQuestion } from '$lib/realtime/live-types';
+
+/**
+ * What the domain tells the rest of the server has happened, after its transaction committed.
+ * The domain never knows who listens: `realtime/` subscribes and decides whom to tell (which
+ * rooms, how often). Listeners run synchronously, in the order they subscribed.
+ */
+export type DomainEvents = {
+	/** A question's live view changed (asked, moderated, withdrawn, rated, its votes counted). */
+	'question:changed': { meetingId: string; seq: number; question: LiveQuestion };
+	/** A meeting's live view changed (its state, its settings, the pinned question). */
+	'meeting:changed': { meetingId: string; seq: number; meeting: LiveMeeting };
+	/** A vote was written or taken back: the question's count changed. */
+	'vote:counted': { meetingId: string; questionId: string };
+};
+
+type Listener<E extends keyof DomainEvents> = (event: DomainEvents[E]) => void;
+
+const listeners = new Map<keyof DomainEvents, Set<Listener<never>>>();
+
+/** Announces what happened to whoever subscribed (no one, in a script or a domain test). */
+export function emit<E extends keyof DomainEvents>(name: E, event: DomainEvents[E]) {
+	for (const listener of listeners.get(name) ?? []) (listener as Listener<E>)(event);
+}
+
+/** Subscribes to one kind of event; returns the function that unsubscribes. */
+export function on<E extends keyof DomainEvents>(name: E, listener: Listener<E>): () => void {
+	const set = listeners.get(name) ?? new Set();
+	listeners.set(name, set);
+	set.add(listener as Listener<never>);
+	return () => void set.delete(listener as Listener<never>);
+}

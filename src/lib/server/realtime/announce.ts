@@ -1,0 +1,20 @@
+import { on } from '../events';
+import { announceMeeting, announceQuestion } from './broadcast';
+import { scheduleTally } from './tally';
+
+/**
+ * The domain's events, told to the live pages: changes at once, votes coalesced into tallies.
+ * A dev server reload evaluates this module again: its previous subscriptions go first, so
+ * nothing is broadcast twice.
+ */
+const subscriptions = ((
+	globalThis as { openfloorAnnouncing?: (() => void)[] }
+).openfloorAnnouncing ??= []);
+for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
+subscriptions.push(
+	on('question:changed', ({ meetingId, seq, question }) =>
+		announceQuestion(meetingId, seq, question)
+	),
+	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
+	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId))
+);
