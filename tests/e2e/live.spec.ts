@@ -134,3 +134,57 @@ test.describe('without JavaScript', () => {
 		await checkA11y(page);
 	});
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(
+		javaScriptEnabled ? 'room code, with JavaScript' : 'room code, without JavaScript',
+		() => {
+			test.use({ javaScriptEnabled });
+
+			test('an attendee gets in by the screen’s QR link, another by typing the code', async ({
+				browser,
+				page,
+				checkA11y
+			}) => {
+				const chairPage = await open(browser, '/');
+				const meeting = await liveMeeting(page.request, chairPage.request, 'room_code');
+				// The projector's screen, signed in as an officer, shows the code and carries it in the QR.
+				await chairPage.goto(`${meeting.path}/screen`);
+				await checkA11y(chairPage);
+				const code = (await chairPage.locator('.join strong').textContent())!.trim();
+				expect(code).toMatch(/^[A-Z2-9]{8}$/);
+				// The public copy of the screen does not show it.
+				const publicScreen = await open(browser, `${meeting.path}/screen`, javaScriptEnabled);
+				await checkA11y(publicScreen);
+				await expect(publicScreen.getByText(code)).toHaveCount(0);
+
+				// Scanned: the QR link admits the phone at once, and the address drops the code.
+				const scanned = await open(browser, `${meeting.path}/live?code=${code}`, javaScriptEnabled);
+				await checkA11y(scanned);
+				expect(new URL(scanned.url()).search).toBe('');
+				await scanned.getByLabel('Your question').fill('Who checks the records sent from abroad?');
+				await scanned.getByRole('button', { name: 'Send question' }).click();
+				await expect(scanned.getByText('Your question has been sent.')).toBeVisible();
+				await checkA11y(scanned);
+
+				// Typed: a wrong code is refused with a clear message, the right one lets them in.
+				await page.goto(`${meeting.path}/live`);
+				await checkA11y(page);
+				await expect(page.getByText('enter the room code shown on the screen')).toBeVisible();
+				await expect(page.getByLabel('Your question')).toHaveCount(0);
+				await page.getByLabel('Room code').fill('WRONG000');
+				await page.getByRole('button', { name: 'Enter' }).click();
+				await expect(page.getByText('That is not this meeting’s room code.')).toBeVisible();
+				await checkA11y(page);
+				await page.getByLabel('Room code').fill(code.toLowerCase());
+				await page.getByRole('button', { name: 'Enter' }).click();
+				await expect(page.getByText('Room code accepted')).toBeVisible();
+				await checkA11y(page);
+				const item = page.getByRole('article').filter({ hasText: 'Who checks the records' });
+				await item.getByRole('button', { name: 'Vote for this question' }).click();
+				await expect(item).toContainText('1 votes');
+				await checkA11y(page);
+			});
+		}
+	);
+}
