@@ -58,7 +58,9 @@ describeOnEachDatabase('membership', (handle) => {
 	const apply = (db: Database, user: SessionUser, slug: string, overrides = {}) =>
 		applyForMembership(db, actorOf(user), slug, applicationInput(overrides));
 
-	const entriesOf = async (db: Database, groupId: string) => listDecisions(db, groupId);
+	// The membership decisions, after the setup's two officer appointments (also on the log).
+	const entriesOf = async (db: Database, groupId: string) =>
+		(await listDecisions(db, groupId)).filter((e) => e.kind !== 'officer.appointed');
 
 	it('records an application with the default categories, and keeps the contact private', async () => {
 		const { db, group, applicant, slug } = await setup();
@@ -203,7 +205,7 @@ describeOnEachDatabase('membership', (handle) => {
 		const entries = await entriesOf(db, group.id);
 		expect(entries).toHaveLength(1);
 		expect(entries[0]).toMatchObject({
-			seq: 1,
+			seq: 3,
 			kind: 'application.refused',
 			subject: `application:${app.id}`,
 			payload: { reason: refusal.reason, organisation: app.organisationName, role: 'chair' }
@@ -452,9 +454,9 @@ describeOnEachDatabase('membership', (handle) => {
 		await Promise.all(
 			apps.map((app) => decideApplication(db, actorOf(chair), slug, app.id, refusal))
 		);
-		const entries = await entriesOf(db, group.id);
-		expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
-		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 6 });
+		const entries = await listDecisions(db, group.id);
+		expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 8 });
 	});
 
 	it('catches one altered byte in an exported log and names the entry', async () => {
@@ -463,15 +465,15 @@ describeOnEachDatabase('membership', (handle) => {
 			const app = await apply(db, applicant, slug);
 			await decideApplication(db, actorOf(chair), slug, app.id, refusal);
 		}
-		const exported = JSON.stringify({ items: await entriesOf(db, group.id) });
-		expect(verifyChain(JSON.parse(exported).items)).toMatchObject({ ok: true, count: 3 });
-		// "outside" → "outsidf" in the second entry's reason only.
-		const at = exported.indexOf('outside', exported.indexOf('"seq":2'));
+		const exported = JSON.stringify({ items: await listDecisions(db, group.id) });
+		expect(verifyChain(JSON.parse(exported).items)).toMatchObject({ ok: true, count: 5 });
+		// "outside" → "outsidf" in the second refusal's reason only (after two appointments).
+		const at = exported.indexOf('outside', exported.indexOf('"seq":4'));
 		const tampered = exported.slice(0, at + 6) + 'f' + exported.slice(at + 7);
 		expect(tampered.length).toBe(exported.length);
 		expect(verifyChain(JSON.parse(tampered).items)).toMatchObject({
 			ok: false,
-			seq: 2,
+			seq: 4,
 			problem: 'hash'
 		});
 	});

@@ -77,11 +77,14 @@ export const isoDate = v.pipe(
 	v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'validation.date')
 );
 
+/** The shortest public reason for opening or closing membership. */
+export const openingReasonMin = 10;
+
 /** Opening or closing membership; a closure names the date it will be reviewed. */
 export const openingSchema = v.object(
 	{
 		open: flag,
-		reason: text(2000, 10),
+		reason: text(2000, openingReasonMin),
 		reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
 	},
 	required

@@ -13,7 +13,14 @@ export type DecisionKind =
 	| 'membership.opened'
 	| 'membership.closed'
 	| 'minutes.published'
-	| 'minutes.amended';
+	| 'minutes.amended'
+	| 'officer.appointed'
+	| 'officer.ended'
+	| 'appeals.changed'
+	| 'appeal.panel_drawn'
+	| 'appeal.recused'
+	| 'appeal.panel_vote'
+	| 'appeal.referred';
 
 /**
  * Locks the group's row until the transaction ends. Every decision takes this lock first, so

@@ -67,6 +67,8 @@ export async function applyForMembership(
 								decision: 'refused' as const,
 								decidedAt: now,
 								decidedByRole: 'chair' as const,
+								// The closure's decision, cited verbatim; whoever closed it took it.
+								decidedBy: closure?.decidedBy ?? null,
 								reason: closure?.reason ?? null,
 								refusedWhileClosed: true
 							})
@@ -83,7 +85,11 @@ export async function applyForMembership(
 					kind: 'application.refused',
 					subject: `application:${row.id}`,
 					at: now,
-					payload: decisionPayload(row, category.name, { reason: row.reason, closed: true })
+					payload: decisionPayload(row, category.name, {
+						reason: row.reason,
+						closed: true,
+						reviewOn: closure?.reviewOn ?? null
+					})
 				});
 			}
 			return row;

@@ -109,6 +109,7 @@ export async function decideApplication(
 					decision: data.outcome,
 					decidedAt: now,
 					decidedByRole: 'chair',
+					decidedBy: user.id,
 					reason: data.reason ?? null
 				})
 				.where(
