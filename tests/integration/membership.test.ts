@@ -24,6 +24,7 @@ import { addCategory, activeCategories, retireCategory } from '$lib/server/membe
 import { groupComposition } from '$lib/server/membership/composition';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
+import { appointOfficer } from '$lib/server/groups/officers';
 import { failure } from '../fixtures/errors';
 
 let counter = 0;
@@ -237,8 +238,10 @@ describeOnEachDatabase('membership', (handle) => {
 		expect(await entriesOf(db, group.id)).toHaveLength(1);
 	});
 
-	it('lets the applicant appeal a refusal once; the chair upholds or overturns it', async () => {
+	it('lets the applicant appeal a refusal once; a vice-chair (never the chair who refused) upholds or overturns it', async () => {
 		const { db, group, chair, secretary, applicant, slug } = await setup();
+		const vice = await makeUser(db);
+		await appointOfficer(db, actorOf(chair), slug, { email: vice.email, role: 'vice_chair' });
 		const app = await apply(db, applicant, slug);
 		const early = await failure(
 			appealRefusal(db, actorOf(applicant), slug, app.id, { statement: 'Please.' })
@@ -246,7 +249,7 @@ describeOnEachDatabase('membership', (handle) => {
 		expect(early.msg.key).toBe('application.conflict.not_refused');
 		await decideApplication(db, actorOf(chair), slug, app.id, refusal);
 		const noAppeal = await failure(
-			decideAppeal(db, actorOf(chair), slug, app.id, {
+			decideAppeal(db, actorOf(vice), slug, app.id, {
 				outcome: 'overturned',
 				reason: 'The area has been redrawn since.'
 			})
@@ -273,18 +276,25 @@ describeOnEachDatabase('membership', (handle) => {
 			})
 		);
 		expect(bySecretary.code).toBe('not_allowed');
+		const byChair = await failure(
+			decideAppeal(db, actorOf(chair), slug, app.id, {
+				outcome: 'overturned',
+				reason: 'The organisation does work in the area.'
+			})
+		);
+		expect(byChair.msg.key).toBe('appeal.own_decision');
 		const noReason = await failure(
-			decideAppeal(db, actorOf(chair), slug, app.id, { outcome: 'overturned' })
+			decideAppeal(db, actorOf(vice), slug, app.id, { outcome: 'overturned' })
 		);
 		expect(noReason.fields.reason.key).toBe('validation.required');
-		const overturned = await decideAppeal(db, actorOf(chair), slug, app.id, {
+		const overturned = await decideAppeal(db, actorOf(vice), slug, app.id, {
 			outcome: 'overturned',
 			reason: 'The organisation does work in the area.'
 		});
 		expect(overturned).toMatchObject({ status: 'accepted', appealStatus: 'overturned' });
 		expect(overturned.reason).toBe(refusal.reason); // the refusal stays on the record
 		const decidedTwice = await failure(
-			decideAppeal(db, actorOf(chair), slug, app.id, {
+			decideAppeal(db, actorOf(vice), slug, app.id, {
 				outcome: 'upheld',
 				reason: 'Second thoughts are not allowed.'
 			})
@@ -301,7 +311,7 @@ describeOnEachDatabase('membership', (handle) => {
 		const other = await apply(db, applicant, slug);
 		await decideApplication(db, actorOf(chair), slug, other.id, refusal);
 		await appealRefusal(db, actorOf(applicant), slug, other.id, { statement: 'Reconsider.' });
-		const upheld = await decideAppeal(db, actorOf(chair), slug, other.id, {
+		const upheld = await decideAppeal(db, actorOf(vice), slug, other.id, {
 			outcome: 'upheld',
 			reason: 'Nothing in the appeal changes the facts.'
 		});

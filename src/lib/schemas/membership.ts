@@ -97,3 +97,12 @@ export const categorySchema = v.object({ name: text(100) }, required);
 
 export type ApplyInput = v.InferOutput<typeof applySchema>;
 export type DecisionInput = v.InferOutput<typeof decisionSchema>;
+
+/** A panellist's vote on an appeal: uphold or overturn the refusal, with a public reason. */
+export const panelVoteSchema = v.object(
+	{ vote: v.picklist(['upheld', 'overturned'], 'validation.choice'), reason },
+	required
+);
+
+/** A panellist recuses, optionally saying why (public). */
+export const recusalSchema = v.object({ reason: optionalText(2000) });

@@ -40,7 +40,7 @@ export const officers: Record<keyof typeof en, string> = {
 	'settings.appeals.save': 'حفظ من يبتّ في الطعون',
 	'settings.appeals.unchanged': 'يُبتّ في الطعون بهذه الطريقة أصلًا.',
 	'appeal.own_decision': 'أنت من اتخذ القرار المطعون فيه، فلا يمكنك البتّ في الطعن.',
-	'appeal.not_decider': 'ليس لك البتّ في هذا الطعن: إنه من شأن {decider}.',
+	'appeal.not_decider': 'ليس لك البتّ في هذا الطعن: انظر من يبتّ فيه في صفحة الطلب.',
 	'appeal.decider.vice_chair': 'نائب الرئيس',
 	'appeal.decider.panel': 'اللجنة المسحوبة بالقرعة',
 	'appeal.decider.site_admin': 'مدير الموقع (لا أحد غيره مؤهل)',

@@ -41,7 +41,8 @@ export const officers = {
 	'settings.appeals.save': 'Save who decides appeals',
 	'settings.appeals.unchanged': 'Appeals are already decided this way.',
 	'appeal.own_decision': 'You took the decision appealed, so you cannot decide its appeal.',
-	'appeal.not_decider': 'This appeal is not yours to decide: it goes to {decider}.',
+	'appeal.not_decider':
+		'This appeal is not yours to decide: see who decides it on the application’s page.',
 	'appeal.decider.vice_chair': 'the vice-chair',
 	'appeal.decider.panel': 'the panel drawn by lot',
 	'appeal.decider.site_admin': 'the site administrator (nobody else is eligible)',

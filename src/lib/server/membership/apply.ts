@@ -17,6 +17,7 @@ import { currentOpening } from './openness';
 import { fromStatuses, organisationKey } from './rules';
 import { decisionPayload } from './payload';
 import { notifyDecision } from './notify';
+import { routeAppeal } from './appeals';
 
 /**
  * A signed-in applicant applies on behalf of an organisation. One open application per
@@ -139,7 +140,10 @@ export async function withdrawApplication(
 	});
 }
 
-/** The applicant appeals a refusal, once, with a statement; the chair decides it. */
+/**
+ * The applicant appeals a refusal, once, with a statement. Who decides it is settled now, from
+ * the group's setting: a vice-chair, or a panel drawn by lot in this transaction.
+ */
 export async function appealRefusal(
 	db: Database,
 	actor: Actor,
@@ -150,6 +154,7 @@ export async function appealRefusal(
 ) {
 	const { user, group } = await applicantsOwn(db, actor, groupSlug, id);
 	const data = parseInput(appealSchema, input);
+	const now = nowOf(options);
 	try {
 		return await db.transaction(async (tx) => {
 			await lockGroup(tx, group.id);
@@ -158,7 +163,7 @@ export async function appealRefusal(
 				.set({
 					appealStatus: 'pending',
 					appealStatement: data.statement,
-					appealedAt: nowOf(options)
+					appealedAt: now
 				})
 				.where(
 					and(
@@ -169,13 +174,14 @@ export async function appealRefusal(
 				)
 				.returning();
 			if (!row) return explainUnchanged(tx, group.id, id, 'appeal');
+			await routeAppeal(tx, row, now);
 			await recordAudit(tx, {
 				actorId: user.id,
 				groupId: group.id,
 				action: 'application.appeal',
 				subject: id
 			});
-			return row;
+			return findApplication(tx, group.id, id);
 		});
 	} catch (error) {
 		// The organisation has applied again meanwhile: one open matter per organisation.

@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
-import { decideAppeal } from '$lib/server/membership/review';
+import { decideAppeal } from '$lib/server/membership/appeals';
 import { publicApplicationOf } from '$lib/server/membership/register';
 import type { RequestHandler } from './$types';
 
-/** Chair: `{ outcome: "upheld" | "overturned", reason }`. */
+/** The vice-chair (or, with nobody eligible, the site admin): `{ outcome: "upheld" | "overturned", reason }`. */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
 	const app = await decideAppeal(
