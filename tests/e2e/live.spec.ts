@@ -174,7 +174,9 @@ for (const javaScriptEnabled of [true, false]) {
 				await expect(page.getByLabel('Your question')).toHaveCount(0);
 				await page.getByLabel('Room code').fill('WRONG000');
 				await page.getByRole('button', { name: 'Enter' }).click();
-				await expect(page.getByText('That is not this meeting’s room code.')).toBeVisible();
+				await expect(page.locator('#field-code-error')).toContainText(
+					'That is not this meeting’s room code.'
+				);
 				await checkA11y(page);
 				await page.getByLabel('Room code').fill(code.toLowerCase());
 				await page.getByRole('button', { name: 'Enter' }).click();

@@ -183,7 +183,9 @@ for (const kind of databaseKinds) {
 					name: `Paged group ${n}`,
 					institution: 'Council',
 					purpose: 'Paging.',
-					membershipOpen: false
+					membershipOpen: false,
+					closedReason: 'Closed while the paging is tested.',
+					reviewOn: '2099-01-01'
 				});
 			}
 			const anonymous = new Client(app.url);

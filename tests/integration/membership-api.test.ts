@@ -94,7 +94,7 @@ for (const kind of databaseKinds) {
 			app = await startAppOn(kind, { SMTP_URL: mail.url, MAIL_FROM: 'CRG <crg@example.org>' });
 			const created = app.cli('admin-create', ['--email', adminEmail, '--password', adminPassword]);
 			expect(created.status).toBe(0);
-			const admin = new Client(app.url);
+			admin = new Client(app.url);
 			await admin.post('/api/v1/session', { email: adminEmail, password: adminPassword });
 			chair = await account('chair@membership-api.test');
 			secretary = await account('secretary@membership-api.test');
@@ -128,6 +128,7 @@ for (const kind of databaseKinds) {
 		});
 
 		let refusedId = '';
+		let admin: Client;
 
 		it('takes an application from a signed-in applicant, with field messages for bad input', async () => {
 			expect((await anonymous.post(`${base}/applications`, application('Law Centre'))).status).toBe(
@@ -213,14 +214,19 @@ for (const kind of databaseKinds) {
 			]);
 		});
 
-		it('lets the applicant appeal once, and the chair overturn it: the organisation becomes a member', async () => {
+		it('lets the applicant appeal once, and (no vice-chair being appointed) the site admin, never the chair who refused, overturn it', async () => {
 			const path = `${base}/applications/${refusedId}`;
 			expect((await chair.post(`${path}/appeal`, { statement: 'Not mine.' })).status).toBe(403);
 			const appealed = await applicant.post(`${path}/appeal`, { statement: 'Please reconsider.' });
 			expect(appealed.status).toBe(200);
 			expect(appealed.json.appeal.status).toBe('pending');
 			expect((await applicant.post(`${path}/appeal`, { statement: 'Again.' })).status).toBe(409);
-			const decided = await chair.post(`${path}/appeal/decision`, {
+			const own = await chair.post(`${path}/appeal/decision`, {
+				outcome: 'overturned',
+				reason: 'The Service has agreed to support one more organisation.'
+			});
+			expect(own.status).toBe(403);
+			const decided = await admin.post(`${path}/appeal/decision`, {
 				outcome: 'overturned',
 				reason: 'The Service has agreed to support one more organisation.'
 			});
@@ -302,13 +308,16 @@ for (const kind of databaseKinds) {
 				);
 			// From the URL, following every page.
 			const ok = runVerify(`${app.url}${base}/decisions.json?limit=2`);
-			expect(ok.stdout).toMatch(/^OK: 6 entries verified/);
+			expect(ok.stdout).toMatch(/^OK: 9 entries verified/);
 			expect(ok.status).toBe(0);
 
 			const full = await anonymous.get(`${base}/decisions.json`);
 			const kinds = full.json.items.map((e: { kind: string }) => e.kind);
 			expect(kinds).toEqual([
+				'officer.appointed',
+				'officer.appointed',
 				'application.refused',
+				'appeal.referred',
 				'appeal.overturned',
 				'membership.closed',
 				'application.refused',
@@ -319,11 +328,11 @@ for (const kind of databaseKinds) {
 			const file = path.join(dir, 'decisions.json');
 			const text = full.text;
 			// One byte in the fourth entry: "Pending" → "Pendinh" (the closure's reason, as applied).
-			const at = text.indexOf('Pending', text.indexOf('"seq":4'));
+			const at = text.indexOf('Pending', text.indexOf('"seq":7'));
 			fs.writeFileSync(file, text.slice(0, at + 6) + 'h' + text.slice(at + 7));
 			const broken = runVerify(file);
 			expect(broken.status).toBe(1);
-			expect(broken.stderr).toContain('BROKEN at entry 4 (seq 4)');
+			expect(broken.stderr).toContain('BROKEN at entry 7 (seq 7)');
 			fs.rmSync(dir, { recursive: true, force: true });
 		});
 
@@ -378,7 +387,7 @@ for (const kind of databaseKinds) {
 			const register = await anonymous.get(`/g/${slug}/applications`);
 			expect(register.text).toContain('The group has reached the number of organisations');
 			const decisions = await anonymous.get(`/g/${slug}/decisions`);
-			expect(decisions.text).toContain('Verified: all 7 entries hold together');
+			expect(decisions.text).toContain('Verified: all 10 entries hold together');
 		});
 	});
 }

@@ -38,8 +38,16 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 		expect(Math.round(closedFor / 86_400_000 / 30)).toBe(3);
 
 		const entries = await listDecisions(db, group.id);
-		// Nine membership decisions, and the minutes: three published, one amended.
-		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 13 });
+		// Two appointments, nine membership decisions, the minutes (three published, one amended),
+		// and the appeal's panel: appeals by panel, the draw and the two votes that decided it.
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 19 });
+		expect(entries.filter((e) => e.kind.startsWith('appeal')).map((e) => e.kind)).toEqual([
+			'appeals.changed',
+			'appeal.panel_drawn',
+			'appeal.panel_vote',
+			'appeal.panel_vote',
+			'appeal.overturned'
+		]);
 		const times = entries.map((e) => e.at);
 		expect(times).toEqual([...times].sort());
 		const composition = await groupComposition(db, group.id);

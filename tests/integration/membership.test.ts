@@ -24,6 +24,7 @@ import { addCategory, activeCategories, retireCategory } from '$lib/server/membe
 import { groupComposition } from '$lib/server/membership/composition';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
+import { appointOfficer } from '$lib/server/groups/officers';
 import { failure } from '../fixtures/errors';
 
 let counter = 0;
@@ -58,7 +59,9 @@ describeOnEachDatabase('membership', (handle) => {
 	const apply = (db: Database, user: SessionUser, slug: string, overrides = {}) =>
 		applyForMembership(db, actorOf(user), slug, applicationInput(overrides));
 
-	const entriesOf = async (db: Database, groupId: string) => listDecisions(db, groupId);
+	// The membership decisions, after the setup's two officer appointments (also on the log).
+	const entriesOf = async (db: Database, groupId: string) =>
+		(await listDecisions(db, groupId)).filter((e) => e.kind !== 'officer.appointed');
 
 	it('records an application with the default categories, and keeps the contact private', async () => {
 		const { db, group, applicant, slug } = await setup();
@@ -203,7 +206,7 @@ describeOnEachDatabase('membership', (handle) => {
 		const entries = await entriesOf(db, group.id);
 		expect(entries).toHaveLength(1);
 		expect(entries[0]).toMatchObject({
-			seq: 1,
+			seq: 3,
 			kind: 'application.refused',
 			subject: `application:${app.id}`,
 			payload: { reason: refusal.reason, organisation: app.organisationName, role: 'chair' }
@@ -235,8 +238,10 @@ describeOnEachDatabase('membership', (handle) => {
 		expect(await entriesOf(db, group.id)).toHaveLength(1);
 	});
 
-	it('lets the applicant appeal a refusal once; the chair upholds or overturns it', async () => {
+	it('lets the applicant appeal a refusal once; a vice-chair (never the chair who refused) upholds or overturns it', async () => {
 		const { db, group, chair, secretary, applicant, slug } = await setup();
+		const vice = await makeUser(db);
+		await appointOfficer(db, actorOf(chair), slug, { email: vice.email, role: 'vice_chair' });
 		const app = await apply(db, applicant, slug);
 		const early = await failure(
 			appealRefusal(db, actorOf(applicant), slug, app.id, { statement: 'Please.' })
@@ -244,7 +249,7 @@ describeOnEachDatabase('membership', (handle) => {
 		expect(early.msg.key).toBe('application.conflict.not_refused');
 		await decideApplication(db, actorOf(chair), slug, app.id, refusal);
 		const noAppeal = await failure(
-			decideAppeal(db, actorOf(chair), slug, app.id, {
+			decideAppeal(db, actorOf(vice), slug, app.id, {
 				outcome: 'overturned',
 				reason: 'The area has been redrawn since.'
 			})
@@ -271,18 +276,25 @@ describeOnEachDatabase('membership', (handle) => {
 			})
 		);
 		expect(bySecretary.code).toBe('not_allowed');
+		const byChair = await failure(
+			decideAppeal(db, actorOf(chair), slug, app.id, {
+				outcome: 'overturned',
+				reason: 'The organisation does work in the area.'
+			})
+		);
+		expect(byChair.msg.key).toBe('appeal.own_decision');
 		const noReason = await failure(
-			decideAppeal(db, actorOf(chair), slug, app.id, { outcome: 'overturned' })
+			decideAppeal(db, actorOf(vice), slug, app.id, { outcome: 'overturned' })
 		);
 		expect(noReason.fields.reason.key).toBe('validation.required');
-		const overturned = await decideAppeal(db, actorOf(chair), slug, app.id, {
+		const overturned = await decideAppeal(db, actorOf(vice), slug, app.id, {
 			outcome: 'overturned',
 			reason: 'The organisation does work in the area.'
 		});
 		expect(overturned).toMatchObject({ status: 'accepted', appealStatus: 'overturned' });
 		expect(overturned.reason).toBe(refusal.reason); // the refusal stays on the record
 		const decidedTwice = await failure(
-			decideAppeal(db, actorOf(chair), slug, app.id, {
+			decideAppeal(db, actorOf(vice), slug, app.id, {
 				outcome: 'upheld',
 				reason: 'Second thoughts are not allowed.'
 			})
@@ -299,7 +311,7 @@ describeOnEachDatabase('membership', (handle) => {
 		const other = await apply(db, applicant, slug);
 		await decideApplication(db, actorOf(chair), slug, other.id, refusal);
 		await appealRefusal(db, actorOf(applicant), slug, other.id, { statement: 'Reconsider.' });
-		const upheld = await decideAppeal(db, actorOf(chair), slug, other.id, {
+		const upheld = await decideAppeal(db, actorOf(vice), slug, other.id, {
 			outcome: 'upheld',
 			reason: 'Nothing in the appeal changes the facts.'
 		});
@@ -452,9 +464,9 @@ describeOnEachDatabase('membership', (handle) => {
 		await Promise.all(
 			apps.map((app) => decideApplication(db, actorOf(chair), slug, app.id, refusal))
 		);
-		const entries = await entriesOf(db, group.id);
-		expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
-		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 6 });
+		const entries = await listDecisions(db, group.id);
+		expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 8 });
 	});
 
 	it('catches one altered byte in an exported log and names the entry', async () => {
@@ -463,15 +475,15 @@ describeOnEachDatabase('membership', (handle) => {
 			const app = await apply(db, applicant, slug);
 			await decideApplication(db, actorOf(chair), slug, app.id, refusal);
 		}
-		const exported = JSON.stringify({ items: await entriesOf(db, group.id) });
-		expect(verifyChain(JSON.parse(exported).items)).toMatchObject({ ok: true, count: 3 });
-		// "outside" → "outsidf" in the second entry's reason only.
-		const at = exported.indexOf('outside', exported.indexOf('"seq":2'));
+		const exported = JSON.stringify({ items: await listDecisions(db, group.id) });
+		expect(verifyChain(JSON.parse(exported).items)).toMatchObject({ ok: true, count: 5 });
+		// "outside" → "outsidf" in the second refusal's reason only (after two appointments).
+		const at = exported.indexOf('outside', exported.indexOf('"seq":4'));
 		const tampered = exported.slice(0, at + 6) + 'f' + exported.slice(at + 7);
 		expect(tampered.length).toBe(exported.length);
 		expect(verifyChain(JSON.parse(tampered).items)).toMatchObject({
 			ok: false,
-			seq: 2,
+			seq: 4,
 			problem: 'hash'
 		});
 	});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { email, flag, text, timeZone } from './fields';
+import { email, flag, optionalText, text, timeZone } from './fields';
+import { isoDate } from './membership';
 
 export const slug = v.pipe(
 	v.string('validation.required'),
@@ -14,12 +15,26 @@ export const createGroupSchema = v.object({
 	institution: text(160),
 	purpose: text(20_000),
 	membershipOpen: flag,
-	timeZone: v.optional(timeZone, 'Europe/London')
+	timeZone: v.optional(timeZone, 'Europe/London'),
+	/** Required when the group starts closed: the public reason and the review date. */
+	closedReason: optionalText(2000),
+	reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
 });
 
+export const officerRoles = ['chair', 'vice_chair', 'secretary'] as const;
+
+/** An appointment; `termEndsOn` (YYYY-MM-DD, optional) ends it at the start of that day (UTC). */
 export const appointSchema = v.object({
 	email,
-	role: v.picklist(['chair', 'secretary'], 'validation.choice')
+	role: v.picklist(officerRoles, 'validation.choice'),
+	termEndsOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
+});
+
+/** Ending an appointment: a removal needs a public reason; a resigning officer may give one. */
+export const endAppointmentSchema = v.object({ reason: optionalText(2000) });
+
+export const appealsBySchema = v.object({
+	appealsBy: v.picklist(['vice_chair', 'panel'], 'validation.choice')
 });
 
 export type CreateGroupInput = v.InferOutput<typeof createGroupSchema>;

@@ -77,11 +77,14 @@ export const isoDate = v.pipe(
 	v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'validation.date')
 );
 
+/** The shortest public reason for opening or closing membership. */
+export const openingReasonMin = 10;
+
 /** Opening or closing membership; a closure names the date it will be reviewed. */
 export const openingSchema = v.object(
 	{
 		open: flag,
-		reason: text(2000, 10),
+		reason: text(2000, openingReasonMin),
 		reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
 	},
 	required
@@ -94,3 +97,12 @@ export const categorySchema = v.object({ name: text(100) }, required);
 
 export type ApplyInput = v.InferOutput<typeof applySchema>;
 export type DecisionInput = v.InferOutput<typeof decisionSchema>;
+
+/** A panellist's vote on an appeal: uphold or overturn the refusal, with a public reason. */
+export const panelVoteSchema = v.object(
+	{ vote: v.picklist(['upheld', 'overturned'], 'validation.choice'), reason },
+	required
+);
+
+/** A panellist recuses, optionally saying why (public). */
+export const recusalSchema = v.object({ reason: optionalText(2000) });

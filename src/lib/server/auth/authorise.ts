@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { groupRoles, type GroupRole } from '../db/schema';
 import { notAllowed, notSignedIn } from '../errors';
@@ -20,7 +20,9 @@ export type Role = GroupRole | 'site_admin';
 export const permissions = {
 	'group.create': ['site_admin'],
 	'officer.appoint.chair': ['site_admin'],
+	'officer.appoint.vice_chair': ['site_admin', 'chair'],
 	'officer.appoint.secretary': ['site_admin', 'chair'],
+	'appeals.set': ['chair'],
 	'meeting.manage': ['chair', 'secretary'],
 	'attendance.record': ['chair', 'secretary'],
 	'proposal.decide': ['chair'],
@@ -43,6 +45,14 @@ export function requireUser(actor: Actor): SessionUser {
 	return actor.user;
 }
 
+/**
+ * An appointment holds power while it has not ended: `endedAt` is null, or a term's end still
+ * to come. Every check of a role goes through this at each request, so an ended officer loses
+ * every power at once, open sockets included (a socket keeps the user, never their roles).
+ */
+export const currentAppointment = (now?: Date) =>
+	or(isNull(groupRoles.endedAt), gt(groupRoles.endedAt, now ?? sql`now()`));
+
 /** The roles a user holds now in a group (site admin included, if they are one). */
 export async function rolesOf(db: Executor, user: SessionUser | null, groupId?: string) {
 	const roles = new Set<Role>();
@@ -53,11 +63,7 @@ export async function rolesOf(db: Executor, user: SessionUser | null, groupId?: 
 			.select({ role: groupRoles.role })
 			.from(groupRoles)
 			.where(
-				and(
-					eq(groupRoles.groupId, groupId),
-					eq(groupRoles.userId, user.id),
-					isNull(groupRoles.endedAt)
-				)
+				and(eq(groupRoles.groupId, groupId), eq(groupRoles.userId, user.id), currentAppointment())
 			);
 		for (const row of rows) roles.add(row.role);
 	}

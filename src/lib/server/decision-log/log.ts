@@ -14,7 +14,14 @@ export type DecisionKind =
 	| 'membership.closed'
 	| 'minutes.published'
 	| 'minutes.amended'
-	| 'participation.changed';
+	| 'participation.changed'
+	| 'officer.appointed'
+	| 'officer.ended'
+	| 'appeals.changed'
+	| 'appeal.panel_drawn'
+	| 'appeal.recused'
+	| 'appeal.panel_vote'
+	| 'appeal.referred';
 
 /**
  * Locks the group's row until the transaction ends. Every decision takes this lock first, so

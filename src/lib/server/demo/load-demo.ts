@@ -80,11 +80,23 @@ export async function loadDemo(db: Database): Promise<string> {
 			timeZone: 'Europe/London'
 		}
 	);
-	await appointOfficer(db, { user: admin }, demoGroupSlug, { email: chair.email, role: 'chair' });
-	await appointOfficer(db, { user: chair }, demoGroupSlug, {
-		email: secretary.email,
-		role: 'secretary'
-	});
+	// The officers were appointed before the story's first application (420 days ago), so the
+	// log's times rise with its sequence.
+	const appointed = { now: new Date(Date.now() - 430 * 86_400_000) };
+	await appointOfficer(
+		db,
+		{ user: admin },
+		demoGroupSlug,
+		{ email: chair.email, role: 'chair' },
+		appointed
+	);
+	await appointOfficer(
+		db,
+		{ user: chair },
+		demoGroupSlug,
+		{ email: secretary.email, role: 'secretary' },
+		appointed
+	);
 	const officers = { chair, secretary };
 	// The story's decisions are logged in the order they happened: membership until the first
 	// meeting, that meeting's minutes, the closing of membership, then the later meetings.

@@ -4,7 +4,8 @@ import { users } from '../db/schema';
 import { signUp } from '../auth/accounts';
 import type { SessionUser } from '../auth/session';
 import { applyForMembership, appealRefusal, withdrawApplication } from '../membership/apply';
-import { decideAppeal, decideApplication, startReview } from '../membership/review';
+import { decideApplication, startReview } from '../membership/review';
+import { appealPanel, castPanelVote, setAppealsBy } from '../membership/appeals';
 import { setMembershipOpen } from '../membership/openness';
 
 /**
@@ -236,8 +237,10 @@ export async function loadMembershipDemo(
 			if (appeal) {
 				steps.push({
 					day: appeal.on,
-					run: async () =>
-						appealRefusal(
+					run: async () => {
+						// The group has its appeals decided by a panel drawn by lot from its members.
+						await setAppealsBy(db, chair, groupSlug, { appealsBy: 'panel' }, at(appeal.on, now));
+						return appealRefusal(
 							db,
 							await repOf(),
 							groupSlug,
@@ -247,19 +250,34 @@ export async function loadMembershipDemo(
 									'No legal advice organisation sits on the group; people in custody need one.'
 							},
 							at(appeal.on, now)
-						)
+						);
+					}
 				});
 				steps.push({
 					day: appeal.decided,
-					run: () =>
-						decideAppeal(
-							db,
-							chair,
-							groupSlug,
-							idOf(s),
-							{ outcome: 'overturned', reason: appeal.reason },
-							at(appeal.decided, now)
-						)
+					run: async () => {
+						// Two of the three panellists drawn vote to overturn: the majority decides.
+						const panel = await appealPanel(db, idOf(s));
+						for (const panellist of panel.slice(0, 2)) {
+							const [user] = await db
+								.select({
+									id: users.id,
+									email: users.email,
+									displayName: users.displayName,
+									isSiteAdmin: users.isSiteAdmin
+								})
+								.from(users)
+								.where(eq(users.id, panellist.userId!));
+							await castPanelVote(
+								db,
+								{ user },
+								groupSlug,
+								idOf(s),
+								{ vote: 'overturned', reason: appeal.reason },
+								at(appeal.decided, now)
+							);
+						}
+					}
 				});
 			}
 		} else if ('withdraw' in then) {

@@ -2,22 +2,46 @@ import { asc, eq, gt } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { groups, type Group } from '../db/schema';
 import { authorise, type Actor } from '../auth/authorise';
-import { conflict, isUniqueViolation, notFound } from '../errors';
+import { conflict, invalidField, isUniqueViolation, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { createGroupSchema } from '$lib/schemas/groups';
+import { openingReasonMin } from '$lib/schemas/membership';
+import { checkReviewDate, recordOpening } from '../membership/opening-record';
+import type { Clock } from '../clock';
 import { seedDefaultCategories } from '../membership/default-categories';
 
-export async function createGroup(db: Database, actor: Actor, input: unknown): Promise<Group> {
+/**
+ * The site admin creates a group. A group created closed is a decision like a later closure:
+ * it needs a public reason and a review date, and is logged as `membership.closed`.
+ */
+export async function createGroup(
+	db: Database,
+	actor: Actor,
+	input: unknown,
+	options: Clock = {}
+): Promise<Group> {
 	const user = await authorise(db, actor, 'group.create');
-	const data = parseInput(createGroupSchema, input);
+	const { closedReason, reviewOn, ...data } = parseInput(createGroupSchema, input);
+	const now = options.now ?? new Date();
+	const closure = data.membershipOpen ? undefined : closureOf(closedReason, reviewOn, now);
 	try {
 		return await db.transaction(async (tx) => {
-			const [group] = await tx
+			const [created] = await tx
 				.insert(groups)
-				.values({ ...data, createdBy: user.id })
+				.values({ ...data, membershipOpen: true, createdBy: user.id })
 				.returning();
-			await seedDefaultCategories(tx, group.id);
+			await seedDefaultCategories(tx, created.id);
+			const group = closure ? { ...created, membershipOpen: false } : created;
+			if (closure) {
+				await recordOpening(
+					tx,
+					group,
+					{ open: false, ...closure },
+					{ userId: user.id, role: 'site_admin' },
+					now
+				);
+			}
 			await recordAudit(tx, {
 				actorId: user.id,
 				groupId: group.id,
@@ -34,6 +58,15 @@ export async function createGroup(db: Database, actor: Actor, input: unknown): P
 
 export function listGroups(db: Executor) {
 	return db.select().from(groups).orderBy(asc(groups.name));
+}
+
+/** A new group's closure: its public reason and review date, both required. */
+function closureOf(reason: string | undefined, reviewOn: string, now: Date) {
+	if (!reason) throw invalidField('closedReason', 'membership.closure_reason_required');
+	if (reason.length < openingReasonMin) {
+		throw invalidField('closedReason', 'validation.too_short', { min: openingReasonMin });
+	}
+	return { reason, reviewOn: checkReviewDate(reviewOn || null, now) };
 }
 
 /** One page of groups in slug order, after the cursor's slug; one extra row tells if more follow. */
@@ -54,6 +87,7 @@ export function publicGroup(group: Group) {
 		institution: group.institution,
 		purpose: group.purpose,
 		membershipOpen: group.membershipOpen,
+		appealsBy: group.appealsBy,
 		timeZone: group.timeZone,
 		createdAt: group.createdAt.toISOString()
 	};

@@ -17,6 +17,7 @@ import { currentOpening } from './openness';
 import { fromStatuses, organisationKey } from './rules';
 import { decisionPayload } from './payload';
 import { notifyDecision } from './notify';
+import { routeAppeal } from './appeals';
 
 /**
  * A signed-in applicant applies on behalf of an organisation. One open application per
@@ -67,6 +68,8 @@ export async function applyForMembership(
 								decision: 'refused' as const,
 								decidedAt: now,
 								decidedByRole: 'chair' as const,
+								// The closure's decision, cited verbatim; whoever closed it took it.
+								decidedBy: closure?.decidedBy ?? null,
 								reason: closure?.reason ?? null,
 								refusedWhileClosed: true
 							})
@@ -83,7 +86,11 @@ export async function applyForMembership(
 					kind: 'application.refused',
 					subject: `application:${row.id}`,
 					at: now,
-					payload: decisionPayload(row, category.name, { reason: row.reason, closed: true })
+					payload: decisionPayload(row, category.name, {
+						reason: row.reason,
+						closed: true,
+						reviewOn: closure?.reviewOn ?? null
+					})
 				});
 			}
 			return row;
@@ -133,7 +140,10 @@ export async function withdrawApplication(
 	});
 }
 
-/** The applicant appeals a refusal, once, with a statement; the chair decides it. */
+/**
+ * The applicant appeals a refusal, once, with a statement. Who decides it is settled now, from
+ * the group's setting: a vice-chair, or a panel drawn by lot in this transaction.
+ */
 export async function appealRefusal(
 	db: Database,
 	actor: Actor,
@@ -144,6 +154,7 @@ export async function appealRefusal(
 ) {
 	const { user, group } = await applicantsOwn(db, actor, groupSlug, id);
 	const data = parseInput(appealSchema, input);
+	const now = nowOf(options);
 	try {
 		return await db.transaction(async (tx) => {
 			await lockGroup(tx, group.id);
@@ -152,7 +163,7 @@ export async function appealRefusal(
 				.set({
 					appealStatus: 'pending',
 					appealStatement: data.statement,
-					appealedAt: nowOf(options)
+					appealedAt: now
 				})
 				.where(
 					and(
@@ -163,13 +174,14 @@ export async function appealRefusal(
 				)
 				.returning();
 			if (!row) return explainUnchanged(tx, group.id, id, 'appeal');
+			await routeAppeal(tx, row, now);
 			await recordAudit(tx, {
 				actorId: user.id,
 				groupId: group.id,
 				action: 'application.appeal',
 				subject: id
 			});
-			return row;
+			return findApplication(tx, group.id, id);
 		});
 	} catch (error) {
 		// The organisation has applied again meanwhile: one open matter per organisation.

@@ -1,13 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
-import { groups, membershipOpenings } from '../db/schema';
+import { membershipOpenings } from '../db/schema';
 import { authorise, type Actor } from '../auth/authorise';
-import { conflict, invalidField } from '../errors';
+import { conflict } from '../errors';
 import { parseInput } from '../validation';
-import { recordAudit } from '../audit';
 import { openingSchema } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
-import { appendDecision, lockGroup } from '../decision-log/log';
+import { lockGroup } from '../decision-log/log';
+import { checkReviewDate, recordOpening } from './opening-record';
 import { nowOf } from './common';
 import type { Clock } from '../clock';
 
@@ -51,40 +51,18 @@ export async function setMembershipOpen(
 	const user = await authorise(db, actor, 'membership.open', group.id);
 	const data = parseInput(openingSchema, input);
 	const now = nowOf(options);
-	const reviewOn = data.reviewOn || null;
-	if (!data.open && !reviewOn) throw invalidField('reviewOn', 'membership.review_required');
-	if (!data.open && reviewOn! < now.toISOString().slice(0, 10)) {
-		throw invalidField('reviewOn', 'membership.review_past');
-	}
+	const reviewOn = data.open ? null : checkReviewDate(data.reviewOn || null, now);
 	return db.transaction(async (tx) => {
 		const { membershipOpen } = await lockGroup(tx, group.id);
 		if (membershipOpen === data.open) {
 			throw conflict(data.open ? 'membership.already_open' : 'membership.already_closed');
 		}
-		await tx.update(groups).set({ membershipOpen: data.open }).where(eq(groups.id, group.id));
-		const [opening] = await tx
-			.insert(membershipOpenings)
-			.values({
-				groupId: group.id,
-				open: data.open,
-				reason: data.reason,
-				reviewOn: data.open ? null : reviewOn,
-				decidedAt: now,
-				decidedBy: user.id
-			})
-			.returning();
-		await appendDecision(tx, group.id, {
-			kind: data.open ? 'membership.opened' : 'membership.closed',
-			subject: `group:${group.slug}`,
-			at: now,
-			payload: { reason: data.reason, reviewOn: opening.reviewOn, role: 'chair' }
-		});
-		await recordAudit(tx, {
-			actorId: user.id,
-			groupId: group.id,
-			action: data.open ? 'membership.open' : 'membership.close',
-			subject: group.slug
-		});
-		return opening;
+		return recordOpening(
+			tx,
+			group,
+			{ open: data.open, reason: data.reason, reviewOn },
+			{ userId: user.id, role: 'chair' },
+			now
+		);
 	});
 }

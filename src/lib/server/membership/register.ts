@@ -104,7 +104,9 @@ export function publicApplication(app: Application, category: string) {
 					status: app.appealStatus,
 					appealedAt: iso(app.appealedAt),
 					decidedAt: iso(app.appealDecidedAt),
-					reason: app.appealReason
+					reason: app.appealReason,
+					/** Who decides (or decided) it: vice_chair, panel, site_admin (chair: before the rule). */
+					decidedBy: app.appealDecider
 				}
 			: null
 	};
@@ -133,12 +135,76 @@ export type TimelineEvent = {
 		| 'refused'
 		| 'appealed'
 		| 'appeal_upheld'
-		| 'appeal_overturned';
+		| 'appeal_overturned'
+		| 'panel_drawn'
+		| 'panel_recused'
+		| 'panel_vote';
 	reason?: string | null;
+	/** A panellist's organisation, and their vote. */
+	organisation?: string;
+	vote?: 'upheld' | 'overturned';
 };
 
+/** A panellist as anyone may see them: the organisation, when drawn, the vote and its reason. */
+export type PublicPanellist = {
+	organisation: string;
+	drawnAt: string;
+	recusedAt: string | null;
+	recusalReason: string | null;
+	vote: 'upheld' | 'overturned' | null;
+	voteReason: string | null;
+	votedAt: string | null;
+};
+
+export function publicPanellist(p: {
+	organisation: string;
+	drawnAt: Date;
+	recusedAt: Date | null;
+	recusalReason: string | null;
+	vote: 'upheld' | 'overturned' | null;
+	voteReason: string | null;
+	votedAt: Date | null;
+}): PublicPanellist {
+	return {
+		organisation: p.organisation,
+		drawnAt: p.drawnAt.toISOString(),
+		recusedAt: iso(p.recusedAt),
+		recusalReason: p.recusalReason,
+		vote: p.vote,
+		voteReason: p.voteReason,
+		votedAt: iso(p.votedAt)
+	};
+}
+
 /** The application's history, oldest first: what the public and the applicant follow. */
-export function timelineOf(app: PublicApplication): TimelineEvent[] {
+export function timelineOf(app: PublicApplication, panel: PublicPanellist[] = []): TimelineEvent[] {
+	const drawnAt = [...new Set(panel.map((p) => p.drawnAt))];
+	const panelEvents: TimelineEvent[] = [
+		...drawnAt.map((at) => ({ at, event: 'panel_drawn' as const })),
+		...panel.flatMap((p) => [
+			...(p.recusedAt
+				? [
+						{
+							at: p.recusedAt,
+							event: 'panel_recused' as const,
+							organisation: p.organisation,
+							reason: p.recusalReason
+						}
+					]
+				: []),
+			...(p.votedAt && p.vote
+				? [
+						{
+							at: p.votedAt,
+							event: 'panel_vote' as const,
+							organisation: p.organisation,
+							vote: p.vote,
+							reason: p.voteReason
+						}
+					]
+				: [])
+		])
+	];
 	const events: (TimelineEvent | undefined)[] = [
 		{ at: app.submittedAt, event: 'submitted' },
 		app.reviewStartedAt ? { at: app.reviewStartedAt, event: 'under_review' } : undefined,
@@ -155,7 +221,11 @@ export function timelineOf(app: PublicApplication): TimelineEvent[] {
 				}
 			: undefined
 	];
-	return events.filter((e): e is TimelineEvent => e !== undefined);
+	// Panel events come between the appeal and its decision; a stable sort keeps ties in order.
+	const decision = events.pop();
+	return [...events, ...panelEvents.sort((a, b) => a.at.localeCompare(b.at)), decision].filter(
+		(e): e is TimelineEvent => e !== undefined
+	);
 }
 
 /** The applications a user made, in every group, newest first (their account page). */

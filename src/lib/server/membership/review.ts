@@ -5,7 +5,7 @@ import { authorise, type Actor } from '../auth/authorise';
 import { conflict, isUniqueViolation } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
-import { appealDecisionSchema, decisionSchema, noteSchema } from '$lib/schemas/membership';
+import { decisionSchema, noteSchema } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
 import { appendDecision, lockGroup } from '../decision-log/log';
 import { categoryNameOf, explainUnchanged, findApplication, nowOf } from './common';
@@ -109,6 +109,7 @@ export async function decideApplication(
 					decision: data.outcome,
 					decidedAt: now,
 					decidedByRole: 'chair',
+					decidedBy: user.id,
 					reason: data.reason ?? null
 				})
 				.where(
@@ -143,60 +144,11 @@ export async function decideApplication(
 	return decided.row;
 }
 
-/** The chair decides an appeal: the refusal is upheld, or overturned (and a membership begins). */
-export async function decideAppeal(
-	db: Database,
-	actor: Actor,
-	groupSlug: string,
-	id: string,
-	input: unknown,
-	options: Clock = {}
-) {
-	const group = await getGroup(db, groupSlug);
-	const user = await authorise(db, actor, 'application.decide', group.id);
-	const data = parseInput(appealDecisionSchema, input);
-	const now = nowOf(options);
-	const overturned = data.outcome === 'overturned';
-	const decided = await db
-		.transaction(async (tx) => {
-			await lockGroup(tx, group.id);
-			const [row] = await tx
-				.update(applications)
-				.set({
-					appealStatus: data.outcome,
-					appealDecidedAt: now,
-					appealReason: data.reason,
-					status: overturned ? 'accepted' : 'refused'
-				})
-				.where(
-					and(
-						eq(applications.id, id),
-						eq(applications.groupId, group.id),
-						eq(applications.appealStatus, 'pending')
-					)
-				)
-				.returning();
-			if (!row) return explainUnchanged(tx, group.id, id, 'decideAppeal');
-			if (overturned) await startMembership(tx, row, now);
-			const kind = overturned ? 'appeal.overturned' : 'appeal.upheld';
-			await appendDecision(tx, group.id, {
-				kind,
-				subject: `application:${row.id}`,
-				at: now,
-				payload: decisionPayload(row, await categoryNameOf(tx, row.categoryId), {
-					reason: data.reason
-				})
-			});
-			await recordAudit(tx, { actorId: user.id, groupId: group.id, action: kind, subject: id });
-			return { row, kind } as const;
-		})
-		.catch(alreadyMember);
-	notifyDecision(db, decided.row.id, decided.kind);
-	return decided.row;
-}
-
 /** An organisation that is a member already cannot be accepted again: nothing is recorded. */
 function alreadyMember(error: unknown): never {
 	if (isUniqueViolation(error, 'memberships_current')) throw conflict('membership.already_member');
 	throw error;
 }
+
+/** Appeals are decided in ./appeals (never by the officer whose decision is appealed). */
+export { decideAppeal } from './appeals';

@@ -24,6 +24,8 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 		can: {
 			appointSecretary: allows(roles, 'officer.appoint.secretary'),
 			appointChair: allows(roles, 'officer.appoint.chair'),
+			appointViceChair: allows(roles, 'officer.appoint.vice_chair'),
+			setAppeals: allows(roles, 'appeals.set'),
 			reviewApplications: allows(roles, 'application.review'),
 			decideApplications: allows(roles, 'application.decide'),
 			endMemberships: allows(roles, 'membership.end'),

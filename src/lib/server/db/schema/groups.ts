@@ -12,6 +12,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
+/** Who decides an appeal: a second officer, or a panel of three members drawn by lot. */
+export const appealsBy = pgEnum('appeals_by', ['vice_chair', 'panel']);
+
 export const groups = pgTable('groups', {
 	id: uuid().primaryKey().defaultRandom(),
 	slug: text().notNull().unique(),
@@ -25,13 +28,22 @@ export const groups = pgTable('groups', {
 	timeZone: text().notNull().default('Europe/London'),
 	/** Days after publication during which published minutes may be challenged. */
 	correctionWindowDays: integer().notNull().default(14),
+	/** Who decides appeals lodged from now on (a logged decision of the chair). */
+	appealsBy: appealsBy().notNull().default('vice_chair'),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	createdBy: uuid().references(() => users.id, { onDelete: 'set null' })
 });
 
-export const groupRole = pgEnum('group_role', ['chair', 'secretary']);
+export const groupRole = pgEnum('group_role', ['chair', 'vice_chair', 'secretary']);
 
-/** Appointments are a public record: an ended appointment keeps its row with `endedAt`. */
+/** How an appointment ends: the officer resigns, is removed, or their term runs out. */
+export const appointmentEnd = pgEnum('appointment_end', ['resignation', 'removal', 'term']);
+
+/**
+ * Appointments are a public record: an ended appointment keeps its row with `endedAt`. An
+ * appointment for a term has `endedAt` in the future from the start (`endedHow` = `term`): it
+ * holds power only while `endedAt` is null or later than now (`currentAppointment`).
+ */
 export const groupRoles = pgTable(
 	'group_roles',
 	{
@@ -46,7 +58,10 @@ export const groupRoles = pgTable(
 		appointedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 		appointedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		endedAt: timestamp({ withTimezone: true }),
-		endedBy: uuid().references(() => users.id, { onDelete: 'set null' })
+		endedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		endedHow: appointmentEnd(),
+		/** Public: why the officer resigned or was removed. */
+		endReason: text()
 	},
 	(t) => [
 		uniqueIndex('group_roles_current')
@@ -58,3 +73,5 @@ export const groupRoles = pgTable(
 
 export type Group = typeof groups.$inferSelect;
 export type GroupRole = (typeof groupRole.enumValues)[number];
+export type AppealsBy = (typeof appealsBy.enumValues)[number];
+export type AppointmentEnd = (typeof appointmentEnd.enumValues)[number];

@@ -44,6 +44,17 @@ export const applicationStatus = pgEnum('application_status', [
 export const appealStatus = pgEnum('appeal_status', ['pending', 'upheld', 'overturned']);
 
 /**
+ * Who decides (or decided) an appeal: set when it is lodged from the group's `appealsBy`, and
+ * `site_admin` when nobody eligible is left. `chair` only on appeals decided before this rule.
+ */
+export const appealDecider = pgEnum('appeal_decider', [
+	'chair',
+	'vice_chair',
+	'panel',
+	'site_admin'
+]);
+
+/**
  * Every application ever received. `status` is where it stands now; the first decision
  * (`decision`, `reason`) and the appeal keep their own columns, so an overturned refusal
  * still shows the refusal it overturned.
@@ -78,6 +89,8 @@ export const applications = pgTable(
 		decision: text({ enum: ['accepted', 'refused'] }),
 		decidedAt: timestamp({ withTimezone: true }),
 		decidedByRole: groupRole(),
+		/** The officer who took the decision: never the one who decides its appeal. Not public. */
+		decidedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 		reason: text(),
 		/** Refused at once because membership was closed when it arrived. */
 		refusedWhileClosed: boolean().notNull().default(false),
@@ -85,7 +98,8 @@ export const applications = pgTable(
 		appealStatement: text(),
 		appealedAt: timestamp({ withTimezone: true }),
 		appealDecidedAt: timestamp({ withTimezone: true }),
-		appealReason: text()
+		appealReason: text(),
+		appealDecider: appealDecider()
 	},
 	(t) => [
 		uniqueIndex('applications_one_open')
@@ -94,6 +108,33 @@ export const applications = pgTable(
 		index().on(t.groupId, t.submittedAt),
 		index().on(t.applicantId)
 	]
+);
+
+export const panelVote = pgEnum('panel_vote', ['upheld', 'overturned']);
+
+/**
+ * The panel drawn by lot to decide an appeal: one row per organisation drawn, in the order
+ * drawn. A panellist votes once with a public reason, or recuses (and another is drawn).
+ */
+export const appealPanellists = pgTable(
+	'appeal_panellists',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		applicationId: uuid()
+			.notNull()
+			.references(() => applications.id, { onDelete: 'cascade' }),
+		membershipId: uuid()
+			.notNull()
+			.references(() => memberships.id),
+		userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		drawnAt: timestamp({ withTimezone: true }).notNull(),
+		recusedAt: timestamp({ withTimezone: true }),
+		recusalReason: text(),
+		vote: panelVote(),
+		voteReason: text(),
+		votedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [unique('appeal_panellists_once').on(t.applicationId, t.membershipId)]
 );
 
 /** Officers' internal notes on an application: private, never public. */
@@ -189,4 +230,5 @@ export type MembershipCategory = typeof membershipCategories.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type ApplicationStatus = (typeof applicationStatus.enumValues)[number];
 export type Membership = typeof memberships.$inferSelect;
+export type AppealPanellist = typeof appealPanellists.$inferSelect;
 export type DecisionLogRow = typeof decisionLog.$inferSelect;

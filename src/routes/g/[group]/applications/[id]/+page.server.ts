@@ -3,18 +3,25 @@ import { getGroup } from '$lib/server/groups/groups';
 import { allows, rolesOf } from '$lib/server/auth/authorise';
 import { getDb, type Database } from '$lib/server/db';
 import { signedInAction } from '$lib/server/http/form';
-import type { SignedInActor } from '$lib/server/http/actor';
+import { actorOf, type SignedInActor } from '$lib/server/http/actor';
 import { appealRefusal, withdrawApplication } from '$lib/server/membership/apply';
 import {
 	addPrivateNote,
-	decideAppeal,
 	decideApplication,
 	listPrivateNotes,
 	startReview
 } from '$lib/server/membership/review';
 import {
+	appealPanel,
+	castPanelVote,
+	decideAppeal,
+	mayDecideAppeal,
+	recuseFromPanel
+} from '$lib/server/membership/appeals';
+import {
 	applicationWithCategory,
 	publicApplication,
+	publicPanellist,
 	timelineOf
 } from '$lib/server/membership/register';
 import { mayMove } from '$lib/server/membership/rules';
@@ -32,6 +39,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const officer = allows(roles, 'application.review');
 	const applicant = !!locals.user && app.applicantId === locals.user.id;
 	const view = publicApplication(app, row.category);
+	const panellists = await appealPanel(db, app.id);
+	const panel = panellists.map(publicPanellist);
+	const seat = panellists.find((p) => locals.user && p.userId === locals.user.id);
 	const membership = await membershipOfApplication(db, app.id);
 	const current = membership && !membership.endedAt;
 	const representative = !!locals.user && membership?.representativeId === locals.user.id;
@@ -46,7 +56,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				}
 			: null,
 		application: view,
-		timeline: timelineOf(view),
+		timeline: timelineOf(view, panel),
+		panel,
 		viewer: { officer, applicant },
 		// Seen only by the officers and the applicant; notes by the officers alone.
 		private:
@@ -64,7 +75,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			appeal: applicant && mayMove(app, 'appeal'),
 			review: officer && mayMove(app, 'review'),
 			decide: allows(roles, 'application.decide') && mayMove(app, 'decide'),
-			decideAppeal: allows(roles, 'application.decide') && mayMove(app, 'decideAppeal'),
+			decideAppeal: await mayDecideAppeal(db, app, actorOf({ locals })),
+			panelVote: !!seat && !seat.vote && !seat.recusedAt && app.appealStatus === 'pending',
 			resign: !!current && representative,
 			endMembership: !!current && !representative && allows(roles, 'membership.end')
 		},
@@ -103,6 +115,12 @@ export const actions: Actions = {
 	),
 	decideAppeal: act('decided', (db, actor, p, values) =>
 		decideAppeal(db, actor, p.group, p.id, values)
+	),
+	panelVote: act('voted', (db, actor, p, values) =>
+		castPanelVote(db, actor, p.group, p.id, values)
+	),
+	recuse: act('recused', (db, actor, p, values) =>
+		recuseFromPanel(db, actor, p.group, p.id, values)
 	),
 	end: act('membership_ended', async (db, actor, p, values) => {
 		const membership = await membershipOfApplication(db, p.id);

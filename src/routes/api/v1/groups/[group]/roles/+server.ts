@@ -16,12 +16,17 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 		displayName: o.displayName,
 		appointedBy: o.appointedBy,
 		appointedAt: o.appointedAt.toISOString(),
-		endedAt: o.endedAt?.toISOString() ?? null
+		endedAt: o.endedAt?.toISOString() ?? null,
+		endedHow: o.endedHow,
+		endReason: o.endReason
 	}));
 	return publicRead(event, { items, next: null }, items);
 });
 
-/** Appoint: `{ email, role }`; a chair by the site admin, a secretary by the chair or site admin. */
+/**
+ * Appoint: `{ email, role, termEndsOn? }`; a chair by the site admin, a vice-chair or secretary
+ * by the chair or site admin.
+ */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const appointment = await appointOfficer(
 		await getDb(),
@@ -34,7 +39,8 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 			id: appointment.id,
 			role: appointment.role,
 			displayName: appointment.displayName,
-			appointedAt: appointment.appointedAt.toISOString()
+			appointedAt: appointment.appointedAt.toISOString(),
+			endedAt: appointment.endedAt?.toISOString() ?? null
 		},
 		{ status: 201 }
 	);
