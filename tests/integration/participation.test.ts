@@ -8,7 +8,7 @@ import { decisionLog, meetings, questionVotes } from '$lib/server/db/schema';
 import { askQuestion } from '$lib/server/questions/ask';
 import { castVote } from '$lib/server/questions/votes';
 import { enterRoomCode, rotateRoomCode, setParticipation } from '$lib/server/questions/admission';
-import { identityOf } from '$lib/server/questions/participant';
+import { identityOf, issueParticipantToken } from '$lib/server/questions/participant';
 import { liveSnapshot, type Participant } from '$lib/server/questions/live';
 
 /** Who may take part in a meeting (issue 13, section 1), through the domain on both databases. */
@@ -168,5 +168,32 @@ describeOnEachDatabase('participation rules', (handle) => {
 		).toBe(2);
 		const [meeting] = await db.select().from(meetings).where(eq(meetings.id, live.meeting.id));
 		expect(meeting.participation).toBe('members');
+	});
+});
+
+describeOnEachDatabase('votes from new participants', (handle) => {
+	it('flags a burst on the console when most recent votes come from identities minutes old', async () => {
+		const { db } = handle();
+		const live = await liveMeeting(db, 'open');
+		const context = await live.publicContext();
+		const ask = (text: string) => askQuestion(db, attendee(), context, { text, anonymous: true });
+		const flooded = await ask('The friendly question a script pushes up?');
+		const steady = await ask('The question the room cares about?');
+		const newcomer = (): Participant => ({ user: null, token: issueParticipantToken() });
+		const regular = (): Participant => ({
+			user: null,
+			token: issueParticipantToken(Date.now() - 30 * 60_000)
+		});
+		for (let i = 0; i < 12; i++)
+			await castVote(db, newcomer(), context, { questionId: flooded.id });
+		for (let i = 0; i < 12; i++) await castVote(db, regular(), context, { questionId: steady.id });
+		const officers = (await liveSnapshot(db, await live.context(), live.chairParticipant)).viewer;
+		expect(officers.recentVotes[flooded.id]).toEqual({ recent: 12, fromNew: 12 });
+		expect(officers.recentVotes[steady.id]).toEqual({ recent: 12, fromNew: 0 });
+		expect(officers.bursts).toEqual([flooded.id]);
+		// Attendees see none of it.
+		const attendees = (await liveSnapshot(db, context, attendee())).viewer;
+		expect(attendees.recentVotes).toEqual({});
+		expect(attendees.bursts).toEqual([]);
 	});
 });

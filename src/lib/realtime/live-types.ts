@@ -50,6 +50,12 @@ export type LiveViewer = {
 	takingPart: { allowed: true } | { allowed: false; reason: string };
 	/** The room code, for officers alone (the screen shows it in the hall). */
 	roomCode: string | null;
+	/**
+	 * For officers alone: per question, votes in the last five minutes and how many came from
+	 * participants first seen in the five minutes before; `bursts` lists the questions flagged.
+	 */
+	recentVotes: Record<string, { recent: number; fromNew: number }>;
+	bursts: string[];
 };
 
 export type LiveSnapshot = {

@@ -27,6 +27,10 @@ export const questions: Record<keyof typeof en, string> = {
 	'participation.rotate_note': 'يبقى المقبولون سابقاً مقبولين.',
 	'participation.current_code': 'رمز القاعة: ',
 	'participation.screen_code_hidden': 'يظهر رمز القاعة على هذه الشاشة للمسؤولين المسجّلين دخولهم.',
+	'moderate.burst': 'موجة أصوات من مشاركين جدد',
+	'moderate.burst.intro':
+		'جاءت أصوات كثيرة على هذه الأسئلة في الدقائق الخمس الأخيرة من مشاركين ظهروا لأول مرة قبل التصويت بدقائق. إن لم يكن هذا وصول الحاضرين إلى القاعة، فضيّق من يحق له السؤال والتصويت: تبقى الأصوات المدلى بها محسوبة.',
+	'moderate.recent_votes': 'آخر 5 دقائق: {recent} صوتاً، منها {fromNew} من مشاركين جدد',
 	'question.cap_reached': 'لقد طرحت أقصى عدد من الأسئلة يسمح به هذا الاجتماع لكل شخص.',
 	'question.already_answered': 'تمت الإجابة عن هذا السؤال أو مراجعته، ولم يعد من الممكن سحبه.',
 	'question.not_votable': 'لا يمكن التصويت إلا على الأسئلة المنشورة.',

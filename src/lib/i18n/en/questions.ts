@@ -27,6 +27,10 @@ export const questions = {
 	'participation.current_code': 'Room code: ',
 	'participation.screen_code_hidden':
 		'The room code is shown on this screen to officers signed in.',
+	'moderate.burst': 'A burst of votes from new participants',
+	'moderate.burst.intro':
+		'Many votes on these questions in the last five minutes came from participants first seen minutes before they voted. If this is not people arriving in the hall, tighten who may ask and vote: votes already cast stay counted.',
+	'moderate.recent_votes': 'last 5 minutes: {recent} votes, {fromNew} from new participants',
 	'question.cap_reached': 'You have asked as many questions as this meeting allows each person.',
 	'question.already_answered':
 		'This question has already been answered or moderated and can no longer be withdrawn.',

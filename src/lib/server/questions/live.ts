@@ -16,6 +16,7 @@ import { isDomainError, notAllowed, notFound } from '../errors';
 import type { LiveMeeting, LiveQuestion, LiveSnapshot, LiveViewer } from '$lib/realtime/live-types';
 import { actingIdentity, askerKey, identityOf, voterKey } from './participant';
 import { requireTakingPart, type Admitted } from './participation';
+import { isBurst, recentVotes } from './bursts';
 import { isUuid } from '../validation';
 import { coalesced } from '../coalesce';
 
@@ -207,6 +208,7 @@ export async function liveSnapshot(
 ): Promise<LiveSnapshot> {
 	const { group, meeting, canModerate } = context;
 	const { settings, rows, questions: all } = await meetingState(meeting.id, db);
+	const recent = canModerate && meeting.state === 'live' ? await recentVotes(db, meeting.id) : {};
 	const identity = participant && identityOf(participant);
 	const mine = identity
 		? rows.filter((q) => q.askerKey && q.askerKey === askerKey(identity, q.id)).map((q) => q.id)
@@ -244,7 +246,9 @@ export async function liveSnapshot(
 			rated,
 			canModerate,
 			takingPart: await takingPartOf(db, participant, context),
-			roomCode: canModerate && meeting.state === 'live' ? meeting.joinCode : null
+			roomCode: canModerate && meeting.state === 'live' ? meeting.joinCode : null,
+			recentVotes: recent,
+			bursts: Object.keys(recent).filter((id) => isBurst(recent[id]))
 		}
 	};
 }

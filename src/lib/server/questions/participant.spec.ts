@@ -4,6 +4,7 @@ import {
 	actingIdentity,
 	askerKey,
 	identityOf,
+	isNewParticipant,
 	issueParticipantToken,
 	verifiedParticipantToken,
 	voterKey
@@ -13,13 +14,15 @@ describe('participant tokens', () => {
 	it('accepts the tokens this server issued, and nothing else', () => {
 		const token = issueParticipantToken();
 		expect(verifiedParticipantToken(token)).toBe(token);
-		const [random, tag] = token.split('.');
+		const [random, minute, tag] = token.split('.');
 		const otherTag = tag.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
 		for (const forged of [
-			`${random}.${otherTag}`, // a tag it did not make
-			`${generateSessionToken()}.${tag}`, // another token's tag
-			random, // a bare random token (what earlier versions issued)
-			`${random}.${tag}x`,
+			`${random}.${minute}.${otherTag}`, // a tag it did not make
+			`${generateSessionToken()}.${minute}.${tag}`, // another token's tag
+			`${random}.${(parseInt(minute, 36) - 60).toString(36)}.${tag}`, // backdated
+			random, // a bare random token (what the first version issued)
+			`${random}.${tag}`,
+			`${random}.${minute}.${tag}x`,
 			token.toUpperCase(),
 			'',
 			undefined,
@@ -50,5 +53,16 @@ describe('participant tokens', () => {
 		expect(key).not.toBe(createHash('sha256').update(`vote\nm1\n${identity}`).digest('hex'));
 		expect(key).not.toBe(askerKey(identity, 'm1')); // a purpose of its own
 		expect(voterKey(identity, 'm2')).not.toBe(key); // scoped to one meeting
+	});
+});
+
+describe('new participants', () => {
+	it('are new for five minutes after their token was issued', () => {
+		const issued = Date.parse('2026-12-04T18:00:30Z');
+		const token = issueParticipantToken(issued);
+		expect(isNewParticipant(token, issued)).toBe(true);
+		expect(isNewParticipant(token, issued + 4 * 60_000)).toBe(true);
+		expect(isNewParticipant(token, issued + 6 * 60_000)).toBe(false);
+		expect(isNewParticipant(null, issued)).toBe(false);
 	});
 });

@@ -48,21 +48,37 @@ export function askerKey(identity: string, questionId: string) {
 }
 
 const tagBytes = 16;
+const tagOf = (body: string) =>
+	encodeBase32LowerCaseNoPadding(keyedTag('participant', body, tagBytes));
 
-/** A new participant token: 20 random bytes, then a MAC proving this server issued it. */
-export function issueParticipantToken(): string {
-	const random = generateSessionToken();
-	return `${random}.${encodeBase32LowerCaseNoPadding(keyedTag('participant', random, tagBytes))}`;
+/**
+ * A new participant token: 20 random bytes and the minute it was issued (so the moderation
+ * console can tell votes from participants first seen minutes ago, with nothing stored), then a
+ * MAC proving this server issued both.
+ */
+export function issueParticipantToken(now = Date.now()): string {
+	const body = `${generateSessionToken()}.${Math.floor(now / 60_000).toString(36)}`;
+	return `${body}.${tagOf(body)}`;
 }
 
 /** The token itself when this server issued it; null for anything else. */
 export function verifiedParticipantToken(value: unknown): string | null {
-	if (typeof value !== 'string' || !/^[a-z2-7]{32}\.[a-z2-7]{26}$/.test(value)) return null;
-	const [random, tag] = value.split('.');
-	const expected = Buffer.from(
-		encodeBase32LowerCaseNoPadding(keyedTag('participant', random, tagBytes))
-	);
-	return timingSafeEqual(expected, Buffer.from(tag)) ? value : null;
+	if (typeof value !== 'string' || !/^[a-z2-7]{32}\.[0-9a-z]{1,9}\.[a-z2-7]{26}$/.test(value)) {
+		return null;
+	}
+	const cut = value.lastIndexOf('.');
+	const expected = Buffer.from(tagOf(value.slice(0, cut)));
+	return timingSafeEqual(expected, Buffer.from(value.slice(cut + 1))) ? value : null;
+}
+
+/** A participant is new for this long after their token was issued (docs/trust.md). */
+export const newParticipantMs = 5 * 60_000;
+
+/** Whether a (verified) token was issued less than `newParticipantMs` ago. */
+export function isNewParticipant(token: string | null, now = Date.now()): boolean {
+	if (!token) return false;
+	const minute = parseInt(token.split('.')[1], 36);
+	return now - minute * 60_000 < newParticipantMs;
 }
 
 /** Sets a newly issued token as the browser's cookie (HttpOnly; lasts the day of the meeting). */

@@ -8,7 +8,7 @@ import { rateSchema, voteSchema } from '$lib/schemas/questions';
 import { emit } from '../events';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
-import { actingIdentity, voterKey } from './participant';
+import { actingIdentity, isNewParticipant, voterKey } from './participant';
 import { requireTakingPart, takingPartCondition, type ParticipationRule } from './participation';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
@@ -44,8 +44,9 @@ export async function castVote(
 		and q.state = 'published' and m.state = 'live'
 		and ${takingPartCondition(participant, meetingId, context.canModerate)}`;
 	const change = up
-		? sql`insert into question_votes (question_id, voter_key)
-			select q.id, ${key} from questions q join meetings m on m.id = q.meeting_id
+		? sql`insert into question_votes (question_id, voter_key, from_new_participant)
+			select q.id, ${key}, ${!participant.user && isNewParticipant(participant.token)}
+			from questions q join meetings m on m.id = q.meeting_id
 			where ${votable}
 			on conflict do nothing returning 1`
 		: sql`delete from question_votes v using questions q join meetings m on m.id = q.meeting_id

@@ -101,7 +101,12 @@ export const questionVotes = pgTable(
 			.notNull()
 			.references(() => questions.id, { onDelete: 'cascade' }),
 		voterKey: text().notNull(),
-		votedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+		votedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * Cast by a participant first seen (their token issued) in the five minutes before: what
+		 * the moderation console counts to flag a burst of new identities (docs/trust.md).
+		 */
+		fromNewParticipant: boolean().notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.questionId, t.voterKey] })]
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "question_votes" ADD COLUMN "from_new_participant" boolean DEFAULT false NOT NULL;
