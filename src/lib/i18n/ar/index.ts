@@ -8,6 +8,7 @@ import { questions } from './questions';
 import { minutes } from './minutes';
 import { ledger } from './ledger';
 import { search } from './search';
+import { decisionLog } from './decision-log';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -19,5 +20,6 @@ export const ar: Messages = {
 	...questions,
 	...minutes,
 	...ledger,
-	...search
+	...search,
+	...decisionLog
 };

@@ -7,6 +7,7 @@ import { questions } from './questions';
 import { minutes } from './minutes';
 import { ledger } from './ledger';
 import { search } from './search';
+import { decisionLog } from './decision-log';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -18,5 +19,6 @@ export const en = {
 	...questions,
 	...minutes,
 	...ledger,
-	...search
+	...search,
+	...decisionLog
 };

@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import { lockMinutes, minutesForChange } from './access';
 import { isBlank, markdownHash } from './rules';
 import { latestVersion } from './versions';
+import { correctionPayload } from './corrections';
 
 /**
  * Publishes the draft: version 1, or an amendment (a new version with a required change note,
@@ -49,9 +50,19 @@ export async function publishMinutes(
 						inArray(minutesCorrections.id, accepted)
 					)
 				)
-				.returning({ id: minutesCorrections.id });
+				.returning();
 			if (changed.length !== accepted.length) {
 				throw invalidField('acceptCorrections', 'correction.not_pending');
+			}
+			// In the order given: each accepted correction, then the amendment that made it.
+			for (const id of accepted) {
+				const correction = changed.find((c) => c.id === id)!;
+				await appendDecision(tx, group.id, {
+					kind: 'correction.accepted',
+					subject: `correction:${correction.id}`,
+					at: now,
+					payload: correctionPayload(correction, meeting.number)
+				});
 			}
 		}
 		const changeNote = data.changeNote ?? null;
