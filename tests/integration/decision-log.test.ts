@@ -6,6 +6,7 @@ import { failure } from '../fixtures/errors';
 import type { Database } from '$lib/server/db';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
+import { listCheckpoints } from '$lib/server/decision-log/checkpoints';
 import { askQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion } from '$lib/server/questions/moderate';
 import { recordAction, updateActionStatus } from '$lib/server/actions/actions';
@@ -289,6 +290,12 @@ describeOnEachDatabase('decision log: what can be disputed', (handle) => {
 		});
 		// The person is named on the correction itself, not in the permanent log.
 		expect(JSON.stringify(entries)).not.toContain(rep.displayName);
+		// Each publication signed a checkpoint of the head in its transaction: the amendment's covers
+		// the whole log.
+		const log = await listDecisions(db, live.group.id);
+		const { items: signed } = await listCheckpoints(db, live.group, { limit: 10 });
+		expect(signed.map((c) => c.size)).toEqual([log.length, log.length - 3]);
+		expect(signed[0].head).toBe(log.at(-1)?.hash);
 		expect(verifyChain(await listDecisions(db, live.group.id)).ok).toBe(true);
 	});
 });

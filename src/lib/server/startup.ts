@@ -5,6 +5,7 @@ import { startAdminSocket } from './admin/admin-socket';
 import { attachRealtime, closeRealtime, socketServer } from './realtime/attach';
 import { log } from './log';
 import { drain } from './realtime/in-flight';
+import { startCheckpointSchedule } from './decision-log/schedule';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -23,9 +24,11 @@ export async function startServer() {
 		log.info(
 			`database: ${handle.kind === 'pglite' ? `embedded (${settings.dataDir})` : 'PostgreSQL'}`
 		);
+		const stopCheckpoints = startCheckpointSchedule(handle.db);
 		process.once('sveltekit:shutdown', () => {
 			void (async () => {
 				adminSocket?.close();
+				stopCheckpoints();
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.
 				await drain();
