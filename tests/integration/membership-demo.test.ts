@@ -38,9 +38,15 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 		expect(Math.round(closedFor / 86_400_000 / 30)).toBe(3);
 
 		const entries = await listDecisions(db, group.id);
-		// Two appointments, nine membership decisions, the minutes (three published, one amended),
-		// and the appeal's panel: appeals by panel, the draw and the two votes that decided it.
-		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 19 });
+		// Two appointments; nine membership decisions and the minutes (three published, one amended);
+		// the appeal's panel: appeals by panel, the draw and the two votes that decided it; and what
+		// else can be disputed (issue 13, section 6): a rejection and a merge, eight answer statuses,
+		// commitments (five made, one kept, one dropped), two agenda proposals and two corrections.
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 40 });
+		const membershipAndMinutes =
+			/^(application|membership|minutes)\.|^appeal\.(upheld|overturned)$/;
+		expect(entries.filter((e) => membershipAndMinutes.test(e.kind))).toHaveLength(13);
+		expect(entries.filter((e) => e.kind.startsWith('officer.'))).toHaveLength(2);
 		expect(entries.filter((e) => e.kind.startsWith('appeal')).map((e) => e.kind)).toEqual([
 			'appeals.changed',
 			'appeal.panel_drawn',

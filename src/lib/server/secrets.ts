@@ -35,7 +35,7 @@ function secretFromDataDir(dataDir: string): string {
 	}
 }
 
-export type Purpose = 'participant' | 'voter' | 'asker' | 'limit' | 'admission';
+export type Purpose = 'participant' | 'voter' | 'asker' | 'limit' | 'admission' | 'log-signing';
 
 const derived = new Map<Purpose, Buffer>();
 
@@ -57,4 +57,12 @@ export function keyedHash(purpose: Purpose, ...parts: string[]): string {
 /** The same, raw and cut to `bytes`, for tokens that carry their own proof. */
 export function keyedTag(purpose: Purpose, text: string, bytes: number): Buffer {
 	return crypto.createHmac('sha256', keyFor(purpose)).update(text).digest().subarray(0, bytes);
+}
+
+/**
+ * The 32-byte seed of the instance's Ed25519 key for signing decision-log checkpoints: derived,
+ * so every instance of a deployment signs with the same key and nothing new is stored.
+ */
+export function logSigningSeed(): Buffer {
+	return keyFor('log-signing');
 }

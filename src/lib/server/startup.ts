@@ -7,6 +7,7 @@ import { socketServer } from './realtime/socket-server';
 import { describeError, log } from './log';
 import { pruneRateLimits } from './rate-limit';
 import { drain } from './realtime/in-flight';
+import { startCheckpointSchedule } from './decision-log/schedule';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -26,10 +27,12 @@ export async function startServer() {
 		log.info(
 			`database: ${handle.kind === 'pglite' ? `embedded (${settings.dataDir})` : 'PostgreSQL'}`
 		);
+		const stopCheckpoints = startCheckpointSchedule(handle.db);
 		process.once('sveltekit:shutdown', () => {
 			void (async () => {
 				clearInterval(pruning);
 				adminSocket?.close();
+				stopCheckpoints();
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.
 				await drain();

@@ -9,6 +9,7 @@ import { minutes } from './minutes';
 import { ledger } from './ledger';
 import { search } from './search';
 import { officers } from './officers';
+import { decisionLog } from './decision-log';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -21,5 +22,6 @@ export const ar: Messages = {
 	...minutes,
 	...ledger,
 	...search,
-	...officers
+	...officers,
+	...decisionLog
 };

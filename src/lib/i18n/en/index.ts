@@ -8,6 +8,7 @@ import { minutes } from './minutes';
 import { ledger } from './ledger';
 import { search } from './search';
 import { officers } from './officers';
+import { decisionLog } from './decision-log';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -20,5 +21,6 @@ export const en = {
 	...minutes,
 	...ledger,
 	...search,
-	...officers
+	...officers,
+	...decisionLog
 };

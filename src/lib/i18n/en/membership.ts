@@ -193,7 +193,7 @@ export const membership = {
 	'settings.retired': 'retired',
 	'decisions.title': 'Decision log',
 	'decisions.intro':
-		'Every decision on membership, in order. Each entry carries the SHA-256 hash of the one before it, so any later change to an entry breaks the chain. Download the log and check it yourself with npm run verify-log.',
+		'Every decision the group can be held to (membership, agenda proposals, moderation, answers, commitments, corrections and minutes), in order. Each entry carries the SHA-256 hash of the one before it, so any later change to an entry breaks the chain. Download the log and check it yourself with npm run verify-log.',
 	'decisions.verified': 'Verified: all {count} entries hold together, from the first to the last.',
 	'decisions.broken': 'The chain is broken: {message}.',
 	'decisions.empty': 'No decision has been logged yet.',

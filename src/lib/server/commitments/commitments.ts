@@ -9,6 +9,8 @@ import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { actionStatusSchema, recordActionSchema } from '$lib/schemas/actions';
 import type { Clock } from '../clock';
+import { appendDecision } from '../decision-log/log';
+import { commitmentDecision } from '../decision-log/commitment-entry';
 
 /** A commitment (an "action" in the API and the pages) as anyone may read it (the officers who wrote it are in the audit log, not here). */
 export type PublicCommitment = ReturnType<typeof publicCommitment>;
@@ -82,6 +84,10 @@ export async function recordCommitment(
 			subject: row.id,
 			details: { meeting: meeting.number, owner: row.owner, dueOn: row.dueOn }
 		});
+		await appendDecision(tx, group.id, {
+			...commitmentDecision('commitment.made', row, meeting.number),
+			at: now
+		});
 		return row;
 	});
 	return publicCommitment(row, meeting.number);
@@ -152,6 +158,12 @@ export async function updateCommitmentStatus(
 			subject: id,
 			details: { from: current.status, note: data.note ?? null }
 		});
+		if (row.status !== 'open') {
+			await appendDecision(tx, group.id, {
+				...commitmentDecision(`commitment.${row.status}`, row, meetingNumber),
+				at: now
+			});
+		}
 		return row;
 	});
 	return publicCommitment(row, meetingNumber);

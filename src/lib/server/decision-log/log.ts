@@ -21,19 +21,32 @@ export type DecisionKind =
 	| 'appeal.panel_drawn'
 	| 'appeal.recused'
 	| 'appeal.panel_vote'
-	| 'appeal.referred';
+	| 'appeal.referred'
+	| 'question.rejected'
+	| 'question.merged'
+	| 'question.answered'
+	| 'commitment.made'
+	| 'commitment.done'
+	| 'commitment.dropped'
+	| 'proposal.accepted'
+	| 'proposal.declined'
+	| 'correction.accepted'
+	| 'correction.declined';
 
 /**
  * Locks the group's row until the transaction ends. Every decision takes this lock first, so
  * decisions in one group happen one at a time: the chain cannot fork and two officers cannot
- * decide the same thing at once. (Other groups are not held up.)
+ * decide the same thing at once. (Other groups are not held up.) `no key update`, not `update`:
+ * it still excludes every other decision, but not the key-share lock that a write referencing
+ * the group takes (an audit entry, a meeting), so moderation and other writes in a busy meeting
+ * are not held up behind a decision being logged.
  */
 export async function lockGroup(tx: Transaction, groupId: string) {
 	const [row] = await tx
 		.select({ id: groups.id, membershipOpen: groups.membershipOpen })
 		.from(groups)
 		.where(eq(groups.id, groupId))
-		.for('update');
+		.for('no key update');
 	if (!row) throw new Error(`group ${groupId} does not exist`);
 	return row;
 }

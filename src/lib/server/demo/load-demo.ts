@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/session';
 import { loadMembershipDemo } from './membership';
 import { loadMeetingsDemo } from './meetings';
 import { loadMinutesDemo } from './minutes';
+import { loadCheckpointsDemo } from './checkpoints';
 
 /** The demo's accounts; printed by `npm run demo` and listed in the README. */
 export const demoAccounts = {
@@ -105,6 +106,7 @@ export async function loadDemo(db: Database): Promise<string> {
 		await loadMinutesDemo(db, officers, demoGroupSlug, index, meeting);
 		if (index === 0) await resumeMembership();
 	});
+	await loadCheckpointsDemo(db, demoGroupSlug);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
 	);

@@ -84,6 +84,38 @@ export async function loadMinutesDemo(
 		return { user: await representativeOf(db, rows[position].id) };
 	};
 
+	// The actions were recorded the day after the meeting, before anything was published (the
+	// decision log holds them in the order they happened).
+	const policy =
+		index === 0
+			? await action(
+					'Riverside Police Service',
+					'Publish the written policy on when immigration officers are called to the custody suites.',
+					42
+				)
+			: undefined;
+	const waits =
+		index === 1
+			? await action(
+					'Riverside Police Service',
+					'Report how long people are held in custody while replies to foreign record checks are awaited.',
+					28
+				)
+			: undefined;
+	if (index === 1) {
+		await action(
+			'Riverside Police Service',
+			'Provide the custody suite leaflet on people’s rights in Arabic, Farsi and Tigrinya.',
+			35
+		);
+	} else if (index > 1) {
+		await action(
+			'Secretary, on behalf of the group',
+			'Send members the equality impact assessment for Operation Harbour once received.',
+			45
+		);
+	}
+
 	// The secretary's summary goes under the meeting's title, time and place, above the record.
 	const draft = await draftOf();
 	const record = draft.indexOf('\n## ');
@@ -113,13 +145,8 @@ export async function loadMinutesDemo(
 				'Added the condition attached to the terms of reference, as the Riverside Migrants’ Rights Network pointed out.',
 			acceptCorrections: [correction.id]
 		});
-		const policy = await action(
-			'Riverside Police Service',
-			'Publish the written policy on when immigration officers are called to the custody suites.',
-			42
-		);
 		await resolve(
-			policy.id,
+			policy!.id,
 			'done',
 			'Published on the Service’s website; the link was sent to every member organisation.',
 			35
@@ -148,27 +175,11 @@ export async function loadMinutesDemo(
 			},
 			after(9)
 		);
-		const waits = await action(
-			'Riverside Police Service',
-			'Report how long people are held in custody while replies to foreign record checks are awaited.',
-			28
-		);
 		await resolve(
-			waits.id,
+			waits!.id,
 			'dropped',
 			'The Service says it does not record this figure. The chair will ask the Police and Crime Commissioner to require it.',
 			30
-		);
-		await action(
-			'Riverside Police Service',
-			'Provide the custody suite leaflet on people’s rights in Arabic, Farsi and Tigrinya.',
-			35
-		);
-	} else {
-		await action(
-			'Secretary, on behalf of the group',
-			'Send members the equality impact assessment for Operation Harbour once received.',
-			45
 		);
 	}
 }

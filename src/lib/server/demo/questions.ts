@@ -111,6 +111,8 @@ export async function loadQuestionsDemo(
 ) {
 	const chair: Participant = { user: officers.chair, token: generateSessionToken() };
 	const context = () => liveContext(db, chair, groupSlug, meeting.number);
+	// Everything happened during the meeting, a few minutes apart.
+	const at = (minutes: number) => new Date(meeting.startsAt.getTime() + minutes * 60_000);
 	const ids: string[] = [];
 	for (const story of asked) {
 		const q = await askQuestion(db, attendee(), await context(), {
@@ -127,35 +129,44 @@ export async function loadQuestionsDemo(
 		text: rejected.text,
 		anonymous: true
 	});
-	await moderateQuestion(db, chair, await context(), {
-		action: 'reject',
-		questionId: off.id,
-		reason: rejected.reason,
-		note: rejected.note
-	});
+	await moderateQuestion(
+		db,
+		chair,
+		await context(),
+		{ action: 'reject', questionId: off.id, reason: rejected.reason, note: rejected.note },
+		{ now: at(85) }
+	);
 	const dup = await askQuestion(db, attendee(), await context(), {
 		text: duplicate,
 		anonymous: true
 	});
 	for (let v = 0; v < 3; v++)
 		await castVote(db, attendee(), await context(), { questionId: dup.id });
-	await moderateQuestion(db, chair, await context(), {
-		action: 'merge',
-		questionId: dup.id,
-		intoId: ids[0]
-	});
+	await moderateQuestion(
+		db,
+		chair,
+		await context(),
+		{ action: 'merge', questionId: dup.id, intoId: ids[0] },
+		{ now: at(85) }
+	);
 	await recordFloorQuestion(db, chair, await context(), fromTheFloor);
 
 	const due = new Date(meeting.startsAt.getTime() + 21 * day).toISOString().slice(0, 10);
 	for (const [i, story] of asked.entries()) {
 		if (!story.status) continue;
-		await moderateQuestion(db, chair, await context(), {
-			action: 'status',
-			questionId: ids[i],
-			status: story.status,
-			summary: story.summary,
-			...(story.status === 'deferred' ? { owner: 'Riverside Police Service', dueOn: due } : {})
-		});
+		await moderateQuestion(
+			db,
+			chair,
+			await context(),
+			{
+				action: 'status',
+				questionId: ids[i],
+				status: story.status,
+				summary: story.summary,
+				...(story.status === 'deferred' ? { owner: 'Riverside Police Service', dueOn: due } : {})
+			},
+			{ now: at(100) }
+		);
 		for (const [verdict, count] of Object.entries(story.verdicts ?? {})) {
 			for (let r = 0; r < count; r++) {
 				await rateAnswer(db, attendee(), await context(), {
@@ -165,8 +176,6 @@ export async function loadQuestionsDemo(
 			}
 		}
 	}
-	// Everything happened during the meeting, a few minutes apart.
-	const at = (minutes: number) => new Date(meeting.startsAt.getTime() + minutes * 60_000);
 	const rows = await db
 		.select({
 			id: questions.id,

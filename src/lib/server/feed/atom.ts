@@ -1,4 +1,8 @@
 import { element, renderXml } from './xml';
+import type { SignedCheckpoint } from '../decision-log/checkpoint';
+
+/** The namespace of Openfloor's own Atom elements (the decision log's signed checkpoint). */
+export const openfloorNamespace = 'urn:openfloor:decision-log';
 
 export type AtomEntry = {
 	/** Stable for the life of the thing it announces: a feed reader keys on it. */
@@ -21,6 +25,11 @@ export type AtomFeed = {
 	/** When the feed was created: its `updated` when it has no entries yet. */
 	createdAt: Date;
 	entries: AtomEntry[];
+	/**
+	 * The latest signed checkpoint of the group's decision log, repeated in every entry so that
+	 * feed readers and archives keep copies the host cannot recall.
+	 */
+	checkpoint?: SignedCheckpoint | null;
 };
 
 const timestamp = (date: Date) => date.toISOString();
@@ -34,7 +43,11 @@ export function atomXml(feed: AtomFeed): string {
 	return renderXml(
 		element(
 			'feed',
-			{ xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.lang },
+			{
+				xmlns: 'http://www.w3.org/2005/Atom',
+				'xmlns:openfloor': feed.checkpoint ? openfloorNamespace : undefined,
+				'xml:lang': feed.lang
+			},
 			element('id', {}, feed.id),
 			element('title', { type: 'text' }, feed.title),
 			element('subtitle', { type: 'text' }, feed.subtitle),
@@ -57,9 +70,21 @@ export function atomXml(feed: AtomFeed): string {
 					element('updated', {}, timestamp(entry.updated)),
 					entry.published && element('published', {}, timestamp(entry.published)),
 					element('link', { rel: 'alternate', type: 'text/html', href: entry.link }),
-					element('summary', { type: 'text' }, entry.summary)
+					element('summary', { type: 'text' }, entry.summary),
+					feed.checkpoint ? checkpointElement(feed.checkpoint) : undefined
 				)
 			)
 		)
 	);
+}
+
+/** `<openfloor:checkpoint group size head signedAt signature/>`: exactly the signed checkpoint. */
+function checkpointElement(c: SignedCheckpoint) {
+	return element('openfloor:checkpoint', {
+		group: c.group,
+		size: String(c.size),
+		head: c.head,
+		signedAt: c.signedAt,
+		signature: c.signature
+	});
 }

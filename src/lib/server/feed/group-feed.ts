@@ -3,6 +3,7 @@ import { intlLocale, type Locale, type MessageKey, type Translate } from '$lib/i
 import type { Executor } from '../db';
 import { decisionLog, meetings, minutesVersions, type Group } from '../db/schema';
 import { atomXml, type AtomEntry } from './atom';
+import { latestCheckpoint } from '../decision-log/checkpoints';
 
 /** Feed readers want recent news, not the archive. */
 export const feedEntryLimit = 50;
@@ -30,7 +31,7 @@ export async function groupFeed(
 		timeZone: group.timeZone
 	});
 
-	const [versions, decisions, publicMeetings] = await Promise.all([
+	const [versions, decisions, publicMeetings, checkpoint] = await Promise.all([
 		db
 			.select({
 				meetingId: minutesVersions.meetingId,
@@ -58,7 +59,8 @@ export async function groupFeed(
 			.from(meetings)
 			.where(and(eq(meetings.groupId, group.id), ne(meetings.state, 'draft')))
 			.orderBy(desc(meetings.updatedAt))
-			.limit(feedEntryLimit)
+			.limit(feedEntryLimit),
+		latestCheckpoint(db, group)
 	]);
 
 	const entries: AtomEntry[] = [
@@ -85,7 +87,11 @@ export async function groupFeed(
 				updated: d.at,
 				published: d.at,
 				link: `${groupUrl}/decisions#decision-${d.seq}`,
-				summary: [t('feed.decision.summary', { seq: d.seq }), text(d.payload.reason)]
+				summary: [
+					t('feed.decision.summary', { seq: d.seq }),
+					// A question's reason is a category code; its entry on the decisions page says it.
+					d.kind.startsWith('question.') ? '' : text(d.payload.reason)
+				]
 					.filter(Boolean)
 					.join(' ')
 			};
@@ -120,6 +126,7 @@ export async function groupFeed(
 		alternateUrl: groupUrl,
 		author: { name: group.name, uri: groupUrl },
 		createdAt: group.createdAt,
-		entries
+		entries,
+		checkpoint
 	});
 }

@@ -11,6 +11,7 @@ import { findMeeting, lockMeeting, refuseIfAgendaLocked } from './access';
 import { insertAgendaItem } from './agenda';
 import { actingMembership } from './members';
 import type { Clock } from '../clock';
+import { appendDecision } from '../decision-log/log';
 
 /** Minutes planned for an accepted proposal; the secretary adjusts it on the agenda. */
 const acceptedItemMinutes = 15;
@@ -125,6 +126,19 @@ export async function decideProposal(
 			action: `proposal.${data.outcome}`,
 			subject: proposal.id,
 			details: { reason: data.reason, meeting: meetingNumber }
+		});
+		await appendDecision(tx, group.id, {
+			kind: `proposal.${data.outcome}`,
+			subject: `proposal:${proposal.id}`,
+			at: decided.decidedAt ?? new Date(),
+			payload: {
+				proposal: proposal.id,
+				organisation: row.organisationName,
+				title: proposal.title,
+				// Accepted: the meeting whose agenda it joined; declined: the public reason.
+				...(meetingNumber === undefined ? {} : { meeting: meetingNumber }),
+				reason: data.reason ?? null
+			}
 		});
 		return decided;
 	});

@@ -9,6 +9,7 @@ import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { correctionSchema, declineSchema } from '$lib/schemas/minutes';
 import type { Clock } from '../clock';
+import { appendDecision } from '../decision-log/log';
 import { actingMembership, representedOrganisations } from '../meetings/members';
 import { minutesContext, minutesForChange, type MinutesContext } from './access';
 import { correctionDeadline, correctionWindowOpen } from './rules';
@@ -36,6 +37,23 @@ export function publicCorrection(c: MinutesCorrection) {
 		amendedInVersion: c.amendedInVersion,
 		submittedAt: c.submittedAt.toISOString(),
 		decidedAt: c.decidedAt?.toISOString() ?? null
+	};
+}
+
+/**
+ * What the decision log says about a correction decided: the organisation that challenged the
+ * minutes (not the person: the log is permanent), the version challenged, and the outcome's
+ * version (accepted) or reason (declined).
+ */
+export function correctionPayload(c: MinutesCorrection, meetingNumber: number) {
+	return {
+		meeting: meetingNumber,
+		correction: c.id,
+		version: c.version,
+		organisation: c.organisationName,
+		...(c.state === 'accepted'
+			? { amendedInVersion: c.amendedInVersion }
+			: { reason: c.decisionReason })
 	};
 }
 
@@ -163,6 +181,12 @@ export async function declineCorrection(
 			groupId: group.id,
 			action: 'minutes.correction.decline',
 			subject: row.id
+		});
+		await appendDecision(tx, group.id, {
+			kind: 'correction.declined',
+			subject: `correction:${row.id}`,
+			at: row.decidedAt ?? new Date(),
+			payload: correctionPayload(row, meeting.number)
 		});
 		return row;
 	});

@@ -7,6 +7,7 @@ import { minutesContext } from './access';
 import { correctionWindow, listCorrections, publicCorrection } from './corrections';
 import { diffHtml, diffMarkdown } from './diff';
 import { listVersions, pickVersion } from './versions';
+import { checkpointSince } from '../decision-log/checkpoints';
 
 /**
  * Everything the public minutes page shows: the chosen version rendered, the list of versions,
@@ -41,10 +42,12 @@ export async function minutesPage(
 			})
 		};
 	}
-	const [corrections, window, represented] = await Promise.all([
+	const [corrections, window, represented, checkpoint] = await Promise.all([
 		listCorrections(db, context.meeting.id),
 		correctionWindow(db, actor, context),
-		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : []
+		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : [],
+		// The first checkpoint signed at or after this version: it pins the version's log entry.
+		shown ? checkpointSince(db, context.group, shown.publishedAt) : null
 	]);
 	return {
 		meeting: {
@@ -68,6 +71,7 @@ export async function minutesPage(
 				}
 			: null,
 		diff,
+		checkpoint,
 		corrections: corrections.map(publicCorrection),
 		window: {
 			open: window.open,

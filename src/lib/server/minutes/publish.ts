@@ -11,11 +11,13 @@ import type { Clock } from '../clock';
 import { lockMinutes, minutesForChange } from './access';
 import { isBlank, markdownHash } from './rules';
 import { latestVersion } from './versions';
+import { correctionPayload } from './corrections';
+import { signHead } from '../decision-log/checkpoints';
 
 /**
  * Publishes the draft: version 1, or an amendment (a new version with a required change note,
  * which may accept pending corrections). A version is never changed afterwards. Appends to the
- * group's decision log in the same transaction.
+ * group's decision log and signs a checkpoint of its head in the same transaction.
  */
 export async function publishMinutes(
 	db: Executor,
@@ -49,9 +51,19 @@ export async function publishMinutes(
 						inArray(minutesCorrections.id, accepted)
 					)
 				)
-				.returning({ id: minutesCorrections.id });
+				.returning();
 			if (changed.length !== accepted.length) {
 				throw invalidField('acceptCorrections', 'correction.not_pending');
+			}
+			// In the order given: each accepted correction, then the amendment that made it.
+			for (const id of accepted) {
+				const correction = changed.find((c) => c.id === id)!;
+				await appendDecision(tx, group.id, {
+					kind: 'correction.accepted',
+					subject: `correction:${correction.id}`,
+					at: now,
+					payload: correctionPayload(correction, meeting.number)
+				});
 			}
 		}
 		const changeNote = data.changeNote ?? null;
@@ -83,6 +95,8 @@ export async function publishMinutes(
 				...(accepted.length ? { acceptedCorrections: accepted } : {})
 			}
 		});
+		// Every publication is pinned by a signed checkpoint that covers it (shown in its footer).
+		await signHead(tx, group, now);
 		await recordAudit(tx, {
 			actorId: user.id,
 			groupId: group.id,

@@ -23,17 +23,24 @@ import {
 	type Participant
 } from './live';
 import { questionOf } from './ask';
+import { appendDecision, type DecisionKind } from '../decision-log/log';
+import type { Clock } from '../clock';
+import { moderationDecision } from './moderation-log';
+import { commitmentDecision } from '../decision-log/commitment-entry';
 
 /**
  * The moderation console: approve, reject (with a reason category, shown publicly), merge a
  * duplicate (votes combine without double counting), pin, and record the answer status. Nothing
- * an asker wrote is ever edited. Each action is one transaction with its audit entry.
+ * an asker wrote is ever edited. Each action is one transaction with its audit entry; a
+ * rejection, a merge and an answer status (and the commitment a deferral makes) are also
+ * appended to the group's decision log in it.
  */
 export async function moderateQuestion(
 	db: Database,
 	actor: Participant,
 	context: LiveContext,
-	input: unknown
+	input: unknown,
+	clock: Clock = {}
 ) {
 	const data = parseInput(moderateSchema, input);
 	const permission = data.action === 'status' ? 'question.answer' : 'question.moderate';
@@ -43,7 +50,13 @@ export async function moderateQuestion(
 		throw conflict('question.not_live');
 	}
 	const { seq, changed, pinChanged } = await db.transaction(async (tx) => {
-		const changed = await apply(tx, context, data, officer.id);
+		const now = clock.now ?? new Date();
+		const { changed, decisions } = await apply(tx, context, data, officer.id, now);
+		// Before bumpSeq: the meeting's row (which every ask and moderation of this meeting
+		// queues on) is then held only for the last statements of the transaction.
+		for (const decision of decisions) {
+			await appendDecision(tx, context.group.id, { ...decision, at: now });
+		}
 		await recordAudit(tx, {
 			actorId: officer.id,
 			groupId: context.group.id,
@@ -70,18 +83,27 @@ export async function moderateQuestion(
 	return { seq, changed };
 }
 
-/** Applies one moderation action; returns the ids of the questions it changed. */
+type Applied = {
+	changed: string[];
+	decisions: { kind: DecisionKind; subject: string; payload: Record<string, unknown> }[];
+};
+
+/**
+ * Applies one moderation action; returns the ids of the questions it changed and what the
+ * decision log must record of it.
+ */
 async function apply(
 	tx: Executor,
 	context: LiveContext,
 	data: ModerateInput,
-	officerId: string
-): Promise<string[]> {
+	officerId: string,
+	now: Date
+): Promise<Applied> {
 	const meetingId = context.meeting.id;
-	const now = new Date();
+	const number = context.meeting.number;
 	if (data.action === 'unpin') {
 		await setPinned(tx, meetingId, null);
-		return [];
+		return { changed: [], decisions: [] };
 	}
 	const q = await questionOf(tx as Database, context, data.questionId);
 	switch (data.action) {
@@ -91,20 +113,25 @@ async function apply(
 				publishedAt: now,
 				moderatedAt: now
 			});
-			return [q.id];
-		case 'reject':
-			await transition(tx, q.id, ['pending', 'published'], {
+			return { changed: [q.id], decisions: [] };
+		case 'reject': {
+			const rejected = await transition(tx, q.id, ['pending', 'published'], {
 				state: 'rejected',
 				rejectionReason: data.reason,
 				rejectionNote: data.note ?? null,
 				moderatedAt: now
 			});
-			return [q.id];
+			const decision = moderationDecision('question.rejected', rejected, number, {
+				reason: data.reason,
+				note: data.note ?? null
+			});
+			return { changed: [q.id], decisions: [decision] };
+		}
 		case 'merge': {
 			if (data.intoId === q.id) throw invalidField('intoId', 'question.merge_self');
 			const target = await questionOf(tx as Database, context, data.intoId);
 			if (target.state !== 'published') throw invalidField('intoId', 'question.merge_target');
-			await transition(tx, q.id, ['pending', 'published'], {
+			const merged = await transition(tx, q.id, ['pending', 'published'], {
 				state: 'merged',
 				mergedIntoId: target.id,
 				rejectionReason: 'duplicate',
@@ -116,32 +143,50 @@ async function apply(
 				select ${target.id}, voter_key, voted_at from question_votes where question_id = ${q.id}
 				on conflict do nothing`);
 			await tx.delete(questionVotes).where(eq(questionVotes.questionId, q.id));
-			return [q.id, target.id];
+			const decision = moderationDecision('question.merged', merged, number, {
+				reason: 'duplicate',
+				into: target.id
+			});
+			return { changed: [q.id, target.id], decisions: [decision] };
 		}
 		case 'pin':
 			if (q.state !== 'published') throw conflict('question.not_votable');
 			await setPinned(tx, meetingId, q.id);
-			return [];
+			return { changed: [], decisions: [] };
 		case 'status': {
 			if (q.state !== 'published') throw conflict('question.not_votable');
+			let commitment: typeof commitments.$inferSelect | undefined;
 			if (data.status === 'deferred') {
 				if (!data.owner) throw invalidField('owner', 'question.owner_needed');
 				if (!data.dueOn) throw invalidField('dueOn', 'question.due_needed');
-				await tx.insert(commitments).values({
-					meetingId,
-					questionId: q.id,
-					owner: data.owner,
-					description: q.text,
-					dueOn: data.dueOn,
-					createdBy: officerId,
-					updatedBy: officerId
-				});
+				[commitment] = await tx
+					.insert(commitments)
+					.values({
+						meetingId,
+						questionId: q.id,
+						owner: data.owner,
+						description: q.text,
+						dueOn: data.dueOn,
+						createdAt: now,
+						createdBy: officerId,
+						updatedAt: now,
+						updatedBy: officerId
+					})
+					.returning();
 			}
-			await tx
+			const [answered] = await tx
 				.update(questions)
 				.set({ answerStatus: data.status, answerSummary: data.summary ?? null, answeredAt: now })
-				.where(eq(questions.id, q.id));
-			return [q.id];
+				.where(eq(questions.id, q.id))
+				.returning();
+			const decisions: Applied['decisions'] = [
+				moderationDecision('question.answered', answered, number, {
+					status: data.status,
+					summary: data.summary ?? null
+				})
+			];
+			if (commitment) decisions.push(commitmentDecision('commitment.made', commitment, number));
+			return { changed: [q.id], decisions };
 		}
 	}
 }
@@ -152,12 +197,13 @@ async function transition(
 	from: ('pending' | 'published')[],
 	set: Partial<typeof questions.$inferInsert>
 ) {
-	const changed = await tx
+	const [changed] = await tx
 		.update(questions)
 		.set(set)
 		.where(and(eq(questions.id, questionId), inArray(questions.state, from)))
-		.returning({ id: questions.id });
-	if (!changed.length) throw conflict('question.already_moderated');
+		.returning();
+	if (!changed) throw conflict('question.already_moderated');
+	return changed;
 }
 
 async function setPinned(tx: Executor, meetingId: string, questionId: string | null) {

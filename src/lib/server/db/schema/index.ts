@@ -6,3 +6,4 @@ export * from './meetings';
 export * from './questions';
 export * from './search';
 export * from './minutes';
+export * from './checkpoints';

@@ -1,0 +1,46 @@
+import type { decisionLog as en } from '../en/decision-log';
+
+export const decisionLog: Record<keyof typeof en, string> = {
+	'kind.question.rejected': 'رفض سؤال',
+	'kind.question.merged': 'دمج سؤال مكرر',
+	'kind.question.answered': 'تسجيل حالة الإجابة',
+	'kind.commitment.made': 'تعهّد جديد',
+	'kind.commitment.done': 'الوفاء بتعهّد',
+	'kind.commitment.dropped': 'التخلي عن تعهّد',
+	'kind.proposal.accepted': 'قبول مقترح لجدول الأعمال',
+	'kind.proposal.declined': 'رفض مقترح لجدول الأعمال',
+	'kind.correction.accepted': 'قبول تصحيح للمحضر',
+	'kind.correction.declined': 'رفض تصحيح للمحضر',
+	'decisions.meeting': 'الاجتماع {number}',
+	'decisions.question_text': 'السؤال: {text}',
+	'decisions.status': 'الحالة: {status}',
+	'decisions.owner_due': 'على {owner}، موعده {date}',
+	'decisions.proposal': 'مقترح من {organisation}: {title}',
+	'decisions.correction': 'تصحيح من {organisation} للنسخة {version}',
+	'decisions.correction_someone': 'تصحيح للنسخة {version}',
+	'decisions.note': 'ملاحظة: {note}',
+	'checkpoint.title': 'نقطة تحقق موقّعة',
+	'checkpoint.intro':
+		'يوقّع هذا الموقع رأس السجل (Ed25519) مرة يومياً على الأقل وعند كل نشر لمحضر. احتفظ بنسخة من نقطة التحقق: الأمر npm run verify-log -- <export> --checkpoint <saved file> يثبت أن السجل اللاحق امتداد لها، فلا يستطيع أحد، ولا حتى المستضيف، إعادة كتابة إدخال سابق دون أن يُكشف.',
+	'checkpoint.none': 'لم تُوقَّع أي نقطة تحقق بعد.',
+	'checkpoint.size': 'عدد الإدخالات المشمولة',
+	'checkpoint.head': 'بصمة الإدخال {size}',
+	'checkpoint.signed_at': 'تاريخ التوقيع',
+	'checkpoint.signature': 'التوقيع (Ed25519، base64)',
+	'checkpoint.full': 'نقطة التحقق كاملة (JSON)',
+	'checkpoint.download': 'تنزيل أحدث نقطة تحقق',
+	'checkpoint.key': 'المفتاح العام لهذا الموقع',
+	'checkpoint.key_link': 'المفتاح العام (JSON مع PEM)',
+	'checkpoint.countersigned_by': 'اطّلعت عليها ووقّعت عليها',
+	'checkpoint.no_countersignatures': 'لم توقّع عليها أي منظمة عضو بعد.',
+	'checkpoint.countersign': 'اطّلعنا على نقطة التحقق هذه',
+	'checkpoint.countersign_as': 'نيابة عن',
+	'checkpoint.countersign_help':
+		'بصفتك ممثلاً لمنظمة عضو، يمكنك أن تسجّل علناً أن منظمتك اطّلعت على نقطة التحقق هذه. واحتفظ بنسخة منها أيضاً.',
+	'checkpoint.countersigned': 'سُجّل: وقّعت منظمتك على نقطة التحقق هذه.',
+	'checkpoint.not_found': 'ليس لهذه المجموعة نقطة تحقق موقّعة بهذا الحجم.',
+	'checkpoint.already_countersigned': 'سبق أن وقّعت منظمتك على نقطة التحقق هذه.',
+	'checkpoint.minutes_footer':
+		'نقطة تحقق سجل القرارات الموقّعة بعد هذه النسخة: {size} إدخالاً، الرأس {head}، وُقّعت في {date}.',
+	'checkpoint.minutes_pending': 'لم تُوقَّع أي نقطة تحقق لسجل القرارات منذ نشر هذه النسخة بعد.'
+};
