@@ -41,7 +41,7 @@ const verifyLog = (...args: string[]) =>
 		encoding: 'utf8'
 	});
 
-/** A group whose log has `members` acceptances (one entry each). */
+/** A group whose log has its two officers' appointments, then `members` acceptances. */
 async function groupWithLog(db: Database, members: number) {
 	const officers = await makeGroupWithOfficers(db);
 	const reps = [];
@@ -83,7 +83,7 @@ describeOnEachDatabase('signed checkpoints of the decision log', (handle) => {
 		const { group } = await groupWithLog(db, 2);
 		const signed = await sign(db, group);
 		const entries = await listDecisions(db, group.id);
-		expect(signed).toMatchObject({ group: group.slug, size: 2, head: entries[1].hash });
+		expect(signed).toMatchObject({ group: group.slug, size: 4, head: entries[3].hash });
 		const published = logPublicKey();
 		expect(published.algorithm).toBe('Ed25519');
 		expect(checkpointSignatureHolds(signed!, publicKeyFrom(JSON.stringify(published)))).toBe(true);
@@ -116,19 +116,19 @@ describeOnEachDatabase('signed checkpoints of the decision log', (handle) => {
 		const saved: string[] = [];
 		const day = 86_400_000;
 		const start = Date.now() - 10 * day;
-		const signedAt3 = await sign(db, group, new Date(start + 3 * day));
-		saved.push(save('checkpoint-3', signedAt3));
-		// The log grows: a closure of membership (entry 4) and its checkpoint.
+		const signedAt5 = await sign(db, group, new Date(start + 3 * day));
+		saved.push(save('checkpoint-5', signedAt5));
+		// The log grows: a closure of membership (entry 6) and its checkpoint.
 		await setMembershipOpen(db, actorOf(chair), group.slug, {
 			open: false,
 			reason: 'Pending a review of the terms of reference.',
 			reviewOn: '2027-06-30'
 		});
-		const signedAt4 = await sign(db, group, new Date(start + 4 * day));
-		saved.push(save('checkpoint-4', signedAt4));
+		const signedAt6 = await sign(db, group, new Date(start + 4 * day));
+		saved.push(save('checkpoint-6', signedAt6));
 
 		const honest = await listDecisions(db, group.id);
-		expect(checkExtension(honest, [signedAt3!, signedAt4!])).toEqual({ ok: true, size: 4 });
+		expect(checkExtension(honest, [signedAt5!, signedAt6!])).toEqual({ ok: true, size: 6 });
 		const ok = verifyLog(
 			save('log', honest),
 			'--checkpoint',
@@ -138,21 +138,21 @@ describeOnEachDatabase('signed checkpoints of the decision log', (handle) => {
 			'--key',
 			keyFile
 		);
-		expect(ok.stdout).toContain('OK: 4 entries verified');
-		expect(ok.stdout).toContain('OK: the log extends 2 signed checkpoint(s), up to entry 4');
+		expect(ok.stdout).toContain('OK: 6 entries verified');
+		expect(ok.stdout).toContain('OK: the log extends 2 signed checkpoint(s), up to entry 6');
 		expect(ok.status).toBe(0);
 
-		// The host rewrites the closure's reason (entry 4) and re-hashes: the chain holds again...
-		await rewriteAsHost(db, group.id, 4, 'Because the chair said so.');
+		// The host rewrites the closure's reason (entry 6) and re-hashes: the chain holds again...
+		await rewriteAsHost(db, group.id, 6, 'Because the chair said so.');
 		const rewritten = await listDecisions(db, group.id);
-		expect(verifyChain(rewritten)).toMatchObject({ ok: true, count: 4 });
-		expect(rewritten[3].payload.reason).toBe('Because the chair said so.');
+		expect(verifyChain(rewritten)).toMatchObject({ ok: true, count: 6 });
+		expect(rewritten[5].payload.reason).toBe('Because the chair said so.');
 		// ...and the host can even sign the new head with the instance key.
 		const resigned = await sign(db, group, new Date());
 		expect(
 			checkpointSignatureHolds(resigned!, publicKeyFrom(fs.readFileSync(keyFile, 'utf8')))
 		).toBe(true);
-		// But the checkpoints readers saved before name the break: entry 4, exactly.
+		// But the checkpoints readers saved before name the break: entry 6, exactly.
 		const exported = save('log', { items: rewritten, next: null });
 		const broken = verifyLog(
 			exported,
@@ -164,20 +164,20 @@ describeOnEachDatabase('signed checkpoints of the decision log', (handle) => {
 			keyFile
 		);
 		expect(broken.status).toBe(1);
-		expect(broken.stdout).toContain('OK: 4 entries verified');
+		expect(broken.stdout).toContain('OK: 6 entries verified');
 		expect(broken.stderr).toContain('BROKEN against a signed checkpoint');
-		expect(broken.stderr).toContain('seq 4 was changed');
+		expect(broken.stderr).toContain('seq 6 was changed');
 		// With only the later checkpoint, it names the range the change lies in.
 		const onlyLater = verifyLog(exported, '--checkpoint', saved[1], '--key', keyFile);
 		expect(onlyLater.status).toBe(1);
-		expect(onlyLater.stderr).toContain('an entry from seq 1 to seq 4 was changed');
+		expect(onlyLater.stderr).toContain('an entry from seq 1 to seq 6 was changed');
 
-		// A deeper rewrite (entry 2, every later hash recomputed) breaks both saved checkpoints.
-		await rewriteAsHost(db, group.id, 2, 'Rewritten.');
+		// A deeper rewrite (entry 4, every later hash recomputed) breaks both saved checkpoints.
+		await rewriteAsHost(db, group.id, 4, 'Rewritten.');
 		const deeper = await listDecisions(db, group.id);
 		expect(verifyChain(deeper).ok).toBe(true);
-		const named = checkExtension(deeper, [signedAt3!, signedAt4!]);
-		expect(named).toMatchObject({ ok: false, problem: 'rewritten', fromSeq: 1, toSeq: 3 });
+		const named = checkExtension(deeper, [signedAt5!, signedAt6!]);
+		expect(named).toMatchObject({ ok: false, problem: 'rewritten', fromSeq: 1, toSeq: 5 });
 		expect(reps).toHaveLength(3);
 	});
 
@@ -202,7 +202,7 @@ describeOnEachDatabase('signed checkpoints of the decision log', (handle) => {
 		expect(await count()).toBe(2);
 		const latest = await latestCheckpoint(db, group);
 		expect(latest).toMatchObject({
-			size: 1,
+			size: 3,
 			signedAt: new Date(t0.getTime() + 86_400_000).toISOString()
 		});
 		expect(await checkpointSince(db, group, new Date(t0.getTime() + 1))).toMatchObject({

@@ -3,7 +3,7 @@ import { parseFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startApp, type RunningApp } from '../fixtures/app';
 import { describeOnEachDatabase } from '../fixtures/databases';
-import { makeGroupWithOfficers } from '../fixtures/factories';
+import { makeGroup, makeGroupWithOfficers, makeUser } from '../fixtures/factories';
 import type { Database } from '$lib/server/db';
 import { meetings, minutesVersions, type Group, type MeetingState } from '$lib/server/db/schema';
 import { appendDecision, type DecisionKind } from '$lib/server/decision-log/log';
@@ -105,8 +105,9 @@ describeOnEachDatabase('Atom feed', (handle) => {
 		expect(feed.authors?.[0]?.name).toBe(group.name);
 
 		const entries = feed.entries ?? [];
-		expect(entries).toHaveLength(6);
-		expect(new Set(entries.map((e) => e.id)).size).toBe(6);
+		// Six, and the two officers' appointments (decisions on the log since issue 13).
+		expect(entries).toHaveLength(8);
+		expect(new Set(entries.map((e) => e.id)).size).toBe(8);
 		for (const entry of entries) {
 			expect(entry.id).toMatch(/^tag:/);
 			expect(entry.title?.value).toBeTruthy();
@@ -132,6 +133,7 @@ describeOnEachDatabase('Atom feed', (handle) => {
 				'Meeting cancelled: Summer meeting'
 			])
 		);
+		expect(titles.filter((title) => title === 'Officer appointed')).toHaveLength(2);
 		expect(titles.join()).not.toContain('Secret draft');
 		// The log's minutes decisions are not repeated: the minutes' own entries say more.
 		expect(titles.filter((title) => title === 'Minutes published')).toEqual([]);
@@ -153,7 +155,8 @@ describeOnEachDatabase('Atom feed', (handle) => {
 
 	it('keeps the latest 50 entries, and is valid when empty', async () => {
 		const { db } = handle();
-		const { group } = await makeGroupWithOfficers(db);
+		// A group whose log is empty: no officer appointed yet.
+		const group = await makeGroup(db, await makeUser(db, { siteAdmin: true }));
 		const empty = parseAtom(
 			await groupFeed(db, group, { origin, t: translatorFor('en'), locale: 'en' })
 		);
@@ -219,7 +222,11 @@ describe('Atom feed and search on the built app', () => {
 		expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/);
 		const feed = parseAtom(response.text);
 		expect(feed.title?.value).toContain('Feed & <App> Group');
-		expect(feed.entries?.map((e) => e.title?.value)).toEqual(['Membership closed']);
+		// The closure, and the group's first decision: the site administrator appointing its chair.
+		expect(feed.entries?.map((e) => e.title?.value)).toEqual([
+			'Membership closed',
+			'Officer appointed'
+		]);
 		expect(feed.links?.find((l) => l.rel === 'self')?.href).toBe(`${app.url}/g/${slug}/feed.xml`);
 		const etag = response.headers.get('etag')!;
 		expect((await client.get(`/g/${slug}/feed.xml`, { 'if-none-match': etag })).status).toBe(304);

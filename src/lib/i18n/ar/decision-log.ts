@@ -1,6 +1,7 @@
 import type { decisionLog as en } from '../en/decision-log';
 
 export const decisionLog: Record<keyof typeof en, string> = {
+	'kind.participation.changed': 'تغيير من يحق له السؤال والتصويت',
 	'kind.question.rejected': 'رفض سؤال',
 	'kind.question.merged': 'دمج سؤال مكرر',
 	'kind.question.answered': 'تسجيل حالة الإجابة',

@@ -1,5 +1,6 @@
 /** The decision log's newer kinds and its signed checkpoints (issue 13, section 6). */
 export const decisionLog = {
+	'kind.participation.changed': 'Who may ask and vote changed',
 	'kind.question.rejected': 'Question rejected',
 	'kind.question.merged': 'Question merged as a duplicate',
 	'kind.question.answered': 'Answer status recorded',
