@@ -8,6 +8,7 @@ import {
 	mayRemove
 } from '$lib/server/groups/officers';
 import { signedInAction } from '$lib/server/http/form';
+import { setAppealsBy } from '$lib/server/membership/appeals';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const now = Date.now();
 	const isCurrent = (o: { endedAt: Date | null }) => !o.endedAt || o.endedAt.getTime() > now;
 	return {
+		appealsBy: group.appealsBy,
 		current: officers.filter(isCurrent).map(({ userId, ...o }) => ({
 			...o,
 			// Each action checks again; these only decide which buttons to show.
@@ -43,5 +45,10 @@ export const actions: Actions = {
 		signedInAction(event, async (db, values, actor) => {
 			await endAppointment(db, actor, event.params.group, values.id ?? '', values);
 			return { ended: true };
+		}),
+	appeals: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await setAppealsBy(db, actor, event.params.group, values);
+			return { appealsSaved: true };
 		})
 };
