@@ -12,6 +12,7 @@ import type { LiveQuestion } from '$lib/realtime/live-types';
 import { freshPglite } from '../fixtures/databases';
 import { actorOf, makeUser } from '../fixtures/factories';
 import { changeMeetingState } from '$lib/server/meetings/meetings';
+import { endAppointment, listOfficers } from '$lib/server/groups/officers';
 import { liveMeeting } from '../fixtures/live';
 import { joinLive } from '../fixtures/live-app';
 
@@ -235,6 +236,30 @@ describe('live meetings over socket.io', () => {
 			votes: 20,
 			answerStatus: 'not_answered'
 		});
+	});
+
+	it('turns an officer whose appointment ends out of the officers’ room of an open socket', async () => {
+		const live = await liveMeeting(handle.db);
+		const token = generateSessionToken();
+		await createSession(handle.db, token, live.secretary.id);
+		const secretary = await join(live.group.slug, live.meeting.number, `session=${token}`);
+		expect(secretary.snapshot.viewer.canModerate).toBe(true);
+		const closed = new Promise<string>((resolve) => secretary.client.once('disconnect', resolve));
+		const [appointment] = (await listOfficers(handle.db, live.group.id)).filter(
+			(o) => o.userId === live.secretary.id
+		);
+		await endAppointment(handle.db, actorOf(live.chair), live.group.slug, appointment.id, {
+			reason: 'Stood down by the chair.'
+		});
+		// Every connection of that person closes at once, on every instance...
+		expect(await closed).toBe('io server disconnect');
+		// ...and joins again as the page does on reconnecting: no longer an officer.
+		const again = await join(live.group.slug, live.meeting.number, `session=${token}`);
+		expect(again.snapshot.viewer.canModerate).toBe(false);
+		const pin = await again.client.timeout(5000).emitWithAck('question:moderate', {
+			action: 'unpin'
+		});
+		expect(pin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
 	});
 
 	it('refuses votes once the meeting closes, though the socket keeps its context', async () => {

@@ -52,7 +52,7 @@ export const officers = {
 	'appeal.already_recused': 'You have recused yourself from this appeal.',
 	'appeal.panel.heading': 'Appeal panel',
 	'appeal.panel.intro':
-		'Drawn by lot from member organisations other than the applicant and the deciding officer. Anyone can recompute the draw from the seed below (see the decision log).',
+		'Drawn by lot from member organisations other than the applicant and the deciding officer. Anyone can recompute the draw from its seed and method, recorded in the decision log’s “panel drawn” entry.',
 	'appeal.panel.seed': 'Seed of the draw: {seed}',
 	'appeal.panel.pending': 'has not voted yet',
 	'appeal.panel.recused': 'recused',

@@ -6,6 +6,7 @@ import { authorise, currentAppointment, requireUser, rolesOf, type Actor } from 
 import { conflict, invalidField, notAllowed, notFound } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
+import { emit } from '../events';
 import { appendDecision, lockGroup } from '../decision-log/log';
 import { appointSchema, endAppointmentSchema } from '$lib/schemas/groups';
 import { getGroup } from './groups';
@@ -116,7 +117,7 @@ export async function endAppointment(
 	const data = parseInput(endAppointmentSchema, input);
 	const now = options.now ?? new Date();
 	if (!isUuid(appointmentId)) throw notFound('officer.not_found');
-	return db.transaction(async (tx) => {
+	const ended = await db.transaction(async (tx) => {
 		await lockGroup(tx, group.id);
 		const [appointment] = await tx
 			.select({ row: groupRoles, displayName: users.displayName })
@@ -165,6 +166,8 @@ export async function endAppointment(
 		});
 		return ended;
 	});
+	emit('officer:ended', { userId: ended.userId });
+	return ended;
 }
 
 const appointer = alias(users, 'appointer');

@@ -1,5 +1,5 @@
 import { on } from '../events';
-import { announceMeeting, announceQuestion } from './broadcast';
+import { announceMeeting, announceQuestion, reconnectAccount } from './broadcast';
 import { scheduleTally } from './tally';
 
 /**
@@ -16,5 +16,6 @@ subscriptions.push(
 		announceQuestion(meetingId, seq, question)
 	),
 	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
-	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId))
+	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId)),
+	on('officer:ended', ({ userId }) => reconnectAccount(userId))
 );

@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { log } from '../log';
 import { useSharedRedis, type SharedRedis } from '../shared-redis';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
+import { accountRoom } from './broadcast';
 import { dispatch } from './handlers';
 import './live-handlers';
 import './announce';
@@ -71,6 +72,8 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 	});
 	live.on('connection', (raw) => {
 		raw.onAny(dispatch);
+		const user = (raw as LiveSocket).data.user;
+		if (user) void raw.join(accountRoom(user.id));
 		lightenRequest(raw as LiveSocket);
 	});
 }

@@ -5,6 +5,16 @@ import { socketServer } from './socket-server';
 /** The room of a meeting's live page, and the room of its officers (pending questions). */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 export const officersRoom = (meetingId: string) => `meeting:${meetingId}:officers`;
+/** Every live connection of one signed-in person (on every instance, through the adapter). */
+export const accountRoom = (userId: string) => `account:${userId}`;
+
+/**
+ * Closes a person's live connections (on every instance): their pages reconnect at once and
+ * join again with what they may now see, so an ended officer leaves the officers' rooms.
+ */
+export function reconnectAccount(userId: string) {
+	live()?.in(accountRoom(userId)).disconnectSockets();
+}
 
 function live() {
 	return socketServer()?.of(liveNamespace);

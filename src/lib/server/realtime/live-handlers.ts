@@ -60,7 +60,8 @@ async function votingMeeting(socket: LiveSocket): Promise<{ db: Database; contex
 request('meeting:join', joinSchema, async (socket, { group, meeting }) => {
 	const db = await getDb();
 	const context = await liveContext(db, participant(socket), group, meeting);
-	for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
+	// A socket follows one meeting at a time (its account's room stays).
+	for (const room of socket.rooms) if (room.startsWith('meeting:')) await socket.leave(room);
 	await socket.join(meetingRoom(context.meeting.id));
 	if (context.canModerate) await socket.join(officersRoom(context.meeting.id));
 	socket.data.meeting = { group: context.group.slug, meeting: context.meeting.number };
