@@ -111,7 +111,9 @@ async function membershipFlow(page: Page) {
 	await expect(page.getByRole('status')).toHaveText(
 		'The decision has been recorded and published.'
 	);
-	await expect(page.getByText('Appeal decided: refusal overturned')).toBeVisible();
+	await expect(
+		page.getByRole('strong').filter({ hasText: 'Appeal decided: refusal overturned' })
+	).toBeVisible();
 	await checkA11y(page);
 	await logOut(page);
 
@@ -130,8 +132,9 @@ async function membershipFlow(page: Page) {
 		page.getByRole('img', { name: 'Current members by kind of organisation' })
 	).toBeVisible();
 	await visit(page, `/g/${group.slug}/decisions`);
+	// The chair's appointment, the refusal, the appeal referred to the administrator, its outcome.
 	await expect(page.getByRole('status')).toHaveText(
-		'Verified: all 2 entries hold together, from the first to the last.'
+		'Verified: all 4 entries hold together, from the first to the last.'
 	);
 	await visit(page, `/g/${group.slug}/applications`);
 	await expect(page.getByRole('row').filter({ hasText: organisation })).toContainText(appealReason);
