@@ -24,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		meeting: publicRecord(record),
 		descriptions: agendaHtml(record),
 		canManage: record.canManage,
+		participation: record.meeting.participation,
 		joinCode: record.canManage ? record.meeting.joinCode : null,
 		represented: beforeStart ? represented : []
 	};
