@@ -1,11 +1,10 @@
-import { randomInt } from 'node:crypto';
-import { timingSafeEqual } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { meetings } from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { consume, consumeOffRecord, limits } from '../rate-limit';
-import { conflict, invalidField } from '../errors';
+import { invalidField } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision } from '../decision-log/log';
@@ -14,10 +13,7 @@ import { participationSchema, roomCodeSchema } from '$lib/schemas/questions';
 import { emit } from '../events';
 import { bumpSeq, liveSettings, toLiveMeeting, type LiveContext, type Participant } from './live';
 import { admissionTag } from './participation';
-
-function requireLive(context: LiveContext) {
-	if (context.meeting.state !== 'live') throw conflict('question.not_live');
-}
+import { requireLive } from './ask';
 
 function sameCode(typed: string, actual: string | null) {
 	if (!actual || typed.length !== actual.length) return false;

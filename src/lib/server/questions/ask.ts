@@ -17,7 +17,8 @@ import {
 import { actingIdentity, askerKey } from './participant';
 import { requireTakingPart } from './participation';
 
-function requireLive(context: LiveContext) {
+/** Asking, voting, admitting and the rest happen only while the meeting is live. */
+export function requireLive(context: Pick<LiveContext, 'meeting'>) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
 }
 
