@@ -7,6 +7,7 @@ import { enterRoomCode } from '../questions/admission';
 import {
 	actingIdentity,
 	issueParticipantToken,
+	meetingDayCookie,
 	participantCookie,
 	setParticipantCookie,
 	verifiedParticipantToken
@@ -71,13 +72,7 @@ export async function admitBrowser(
 		clientKey(event)
 	);
 	const rooms = withRoom(participant.rooms ?? [], tag);
-	event.cookies.set(roomsCookie, rooms, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: event.url.protocol === 'https:',
-		maxAge: 60 * 60 * 18
-	});
+	event.cookies.set(roomsCookie, rooms, meetingDayCookie(event.url.protocol === 'https:'));
 	return { ...participant, rooms: parseRooms(rooms) };
 }
 

@@ -81,13 +81,11 @@ export function isNewParticipant(token: string | null, now = Date.now()): boolea
 	return now - minute * 60_000 < newParticipantMs;
 }
 
-/** Sets a newly issued token as the browser's cookie (HttpOnly; lasts the day of the meeting). */
+/** A live meeting's cookies (the token, the room admissions): HttpOnly, for the meeting's day. */
+export const meetingDayCookie = (secure: boolean) =>
+	({ path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 18 }) as const;
+
+/** Sets a newly issued token as the browser's cookie. */
 export function setParticipantCookie(cookies: Cookies, token: string, secure: boolean) {
-	cookies.set(participantCookie, token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		maxAge: 60 * 60 * 18
-	});
+	cookies.set(participantCookie, token, meetingDayCookie(secure));
 }
