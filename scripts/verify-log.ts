@@ -14,7 +14,7 @@ import {
 	checkExtension,
 	checkpointSignatureHolds,
 	parseCheckpoint,
-	publicKeyFrom,
+	publicKeysFrom,
 	type SignedCheckpoint
 } from '../src/lib/server/decision-log/checkpoint';
 
@@ -98,12 +98,12 @@ async function main(): Promise<number> {
 	}
 	let entries: unknown[];
 	const checkpoints: SignedCheckpoint[] = [];
-	let key: ReturnType<typeof publicKeyFrom> | undefined;
+	let keys: ReturnType<typeof publicKeysFrom> = [];
 	try {
 		entries = await readEntries(source);
 		for (const c of args.checkpoints) checkpoints.push(...(await readCheckpoints(c)));
 		if (checkpoints.length) {
-			key = publicKeyFrom(await readText(keySource(args.key, [source, ...args.checkpoints])));
+			keys = publicKeysFrom(await readText(keySource(args.key, [source, ...args.checkpoints])));
 		}
 	} catch (error) {
 		console.error(`Cannot read: ${error instanceof Error ? error.message : String(error)}`);
@@ -117,8 +117,8 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	console.log(`OK: ${result.count} entries verified; last hash ${result.lastHash}`);
-	if (!checkpoints.length || !key) return 0;
-	const unsigned = checkpoints.find((c) => !checkpointSignatureHolds(c, key));
+	if (!checkpoints.length || !keys.length) return 0;
+	const unsigned = checkpoints.find((c) => !keys.some((key) => checkpointSignatureHolds(c, key)));
 	if (unsigned) {
 		console.error(
 			`CHECKPOINT NOT SIGNED by this key: the checkpoint of size ${unsigned.size} signed at ${unsigned.signedAt} (its signature does not hold)`

@@ -8,6 +8,7 @@ import { describeError, log } from './log';
 import { pruneRateLimits } from './rate-limit';
 import { drain } from './realtime/in-flight';
 import { startCheckpointSchedule } from './decision-log/schedule';
+import { checkInstanceKey, SecretMismatch } from './instance-key';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -20,6 +21,7 @@ export async function startServer() {
 		const opening = openDatabase(settings);
 		setDatabase(opening);
 		const handle = await opening;
+		await checkInstanceKey(handle.db);
 		const adminSocket = handle.pglite ? await startAdminSocket(settings.dataDir) : undefined;
 		const pruning = schedulePruning(handle.db);
 		const io = socketServer();
@@ -41,7 +43,11 @@ export async function startServer() {
 			})().catch((error: unknown) => log.error(`while shutting down: ${String(error)}`));
 		});
 	} catch (error) {
-		if (error instanceof ConfigError || error instanceof DataFolderInUse) {
+		if (
+			error instanceof ConfigError ||
+			error instanceof DataFolderInUse ||
+			error instanceof SecretMismatch
+		) {
 			console.error(error.message);
 			process.exit(1);
 		}

@@ -4,16 +4,19 @@ import type { DatabaseHandle } from '../db';
 import { createSiteAdmin } from '../auth/accounts';
 import { recordAudit } from '../audit';
 import { loadDemo } from '../demo/load-demo';
+import { adoptInstanceKey } from '../instance-key';
 
 /**
- * Operator commands (`npm run admin:create`, `npm run db:backup`). They run either in the command's
+ * Operator commands (`npm run admin:create`, `npm run db:backup`,
+ * `npm run secret:adopt`). They run either in the command's
  * own process, or, when the app is running on the embedded database (and so holds its lock),
  * inside the app through its admin socket.
  */
 export type AdminCommand =
 	| { command: 'admin:create'; input: { email: string; password: string; displayName: string } }
 	| { command: 'db:backup'; file: string }
-	| { command: 'demo:load' };
+	| { command: 'demo:load' }
+	| { command: 'secret:adopt' };
 
 export type AdminResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -29,6 +32,21 @@ export async function runAdminCommand(
 		}
 		case 'demo:load':
 			return { ok: true, message: await loadDemo(handle.db) };
+		case 'secret:adopt': {
+			const adopted = await adoptInstanceKey(handle.db);
+			if (!adopted.changed) return { ok: true, message: 'This secret is already the instance’s.' };
+			await recordAudit(handle.db, {
+				actorId: null,
+				action: 'instance.secret_adopted',
+				details: { replacedKey: adopted.replaced }
+			});
+			return {
+				ok: true,
+				message: adopted.replaced
+					? `This secret is now the instance’s; the key ${adopted.replaced} is listed as retired.`
+					: 'This secret is now the instance’s.'
+			};
+		}
 		case 'db:backup': {
 			if (!handle.pglite) {
 				return {

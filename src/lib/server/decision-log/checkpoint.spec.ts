@@ -7,6 +7,7 @@ import {
 	checkpointSignatureHolds,
 	parseCheckpoint,
 	publicKeyFrom,
+	publicKeysFrom,
 	rawPublicKey,
 	type SignedCheckpoint
 } from './checkpoint';
@@ -71,6 +72,21 @@ describe('signed checkpoints', () => {
 		);
 		expect(() => parseCheckpoint({ ...checkpoint, head: 'nope' })).toThrow();
 		expect(parseCheckpoint({ ...checkpoint, extra: 1 })).toEqual(checkpoint);
+	});
+
+	it('verifies a checkpoint signed before a change of secret with a key listed as retired', () => {
+		const old = generateKeyPairSync('ed25519');
+		const checkpoint = checkpointOf(chainOf(3), 3, old.privateKey);
+		const served = JSON.stringify({
+			algorithm: 'Ed25519',
+			publicKey: rawPublicKey(keys.publicKey),
+			retired: [{ publicKey: rawPublicKey(old.publicKey), retiredAt: '2026-03-01T00:00:00Z' }]
+		});
+		const found = publicKeysFrom(served);
+		expect(found).toHaveLength(2);
+		expect(found.some((key) => checkpointSignatureHolds(checkpoint, key))).toBe(true);
+		expect(checkpointSignatureHolds(checkpoint, publicKeyFrom(served))).toBe(false);
+		expect(publicKeysFrom(rawPublicKey(keys.publicKey))).toHaveLength(1);
 	});
 
 	it('accepts a log that extends the checkpoints and names a rewrite or a removal', () => {

@@ -28,6 +28,21 @@ export function checkpointMessage(checkpoint: Omit<SignedCheckpoint, 'signature'
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
 
 /**
+ * Every key that may have signed a checkpoint: the one the well-known URL serves and those it
+ * lists as `retired` (the instance's secret was replaced), or the one key of a PEM or raw file.
+ */
+export function publicKeysFrom(text: string): KeyObject[] {
+	const trimmed = text.trim();
+	if (!trimmed.startsWith('{')) return [publicKeyFrom(trimmed)];
+	const data = JSON.parse(trimmed) as { retired?: unknown };
+	const retired = Array.isArray(data.retired) ? data.retired : [];
+	return [
+		publicKeyFrom(trimmed),
+		...retired.map((r) => publicKeyFrom(String((r as { publicKey?: unknown }).publicKey ?? '')))
+	];
+}
+
+/**
  * The instance's public key from what its well-known URL serves (`{ publicKey }`, raw base64),
  * a PEM file, or the raw 32 bytes in base64.
  */

@@ -7,3 +7,4 @@ export * from './questions';
 export * from './search';
 export * from './minutes';
 export * from './checkpoints';
+export * from './instance';
