@@ -9,10 +9,13 @@ import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { issueParticipantToken } from '$lib/server/questions/participant';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { LiveQuestion } from '$lib/realtime/live-types';
-import { freshPglite } from '../fixtures/databases';
+import { databaseKinds, freshPglite, openFresh } from '../fixtures/databases';
 import { actorOf, makeUser } from '../fixtures/factories';
 import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { endAppointment, listOfficers } from '$lib/server/groups/officers';
+import { closeEndedTerms } from '$lib/server/groups/terms';
+import { groupRoles } from '$lib/server/db/schema';
+import { and, eq } from 'drizzle-orm';
 import { liveMeeting } from '../fixtures/live';
 import { joinLive } from '../fixtures/live-app';
 
@@ -130,180 +133,222 @@ describe('socket.io namespace /live on a real server', () => {
 	});
 });
 
-describe('live meetings over socket.io', () => {
-	let handle: DatabaseHandle;
-	let httpServer: http.Server;
-	let base: string;
-	const clients: Client[] = [];
+// On each database: the domain's statements (votes, the rule checked inside them, appointments
+// ending) differ enough between PGlite and PostgreSQL to be worth running both through sockets.
+for (const kind of databaseKinds)
+	describe(`live meetings over socket.io [${kind}]`, () => {
+		let handle: DatabaseHandle;
+		let httpServer: http.Server;
+		let base: string;
+		const clients: Client[] = [];
 
-	beforeAll(async () => {
-		handle = await freshPglite();
-		setDatabase(Promise.resolve(handle));
-		httpServer = http.createServer();
-		const io = new Server(httpServer);
-		(globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer = io;
-		await attachRealtime(io, { origin: undefined, redisUrl: undefined });
-		await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-		base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-	});
-
-	afterAll(async () => {
-		for (const client of clients) client.disconnect();
-		await closeRealtime();
-		delete (globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer;
-		await handle.close();
-	});
-
-	// Each attendee's browser got its participant token from this server (the pages issue them).
-	async function join(group: string, meeting: number, cookie = newParticipant()) {
-		const { socket, snapshot } = await joinLive(base, { group, meeting }, clients, cookie);
-		return { client: socket, snapshot };
-	}
-
-	const next = <E extends 'question:changed' | 'tally' | 'meeting:changed'>(
-		client: Client,
-		event: E
-	) =>
-		new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve) =>
-			client.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) =>
-				resolve(payload)) as never)
-		);
-
-	it('broadcasts questions with rising sequence numbers and coalesced exact tallies', async () => {
-		const live = await liveMeeting(handle.db);
-		const chairToken = generateSessionToken();
-		await createSession(handle.db, chairToken, live.chair.id);
-		const asker = await join(live.group.slug, live.meeting.number, newParticipant());
-		const watcher = await join(live.group.slug, live.meeting.number);
-		const chair = await join(live.group.slug, live.meeting.number, `session=${chairToken}`);
-		expect(watcher.snapshot.seq).toBe(asker.snapshot.seq);
-		expect(chair.snapshot.viewer.canModerate).toBe(true);
-		expect(watcher.snapshot.viewer.canModerate).toBe(false);
-
-		const seen = next(watcher.client, 'question:changed');
-		const asked = await asker.client.timeout(5000).emitWithAck('question:ask', {
-			text: 'How long are people held while checks are done?',
-			anonymous: true
+		beforeAll(async () => {
+			handle = await openFresh(kind);
+			setDatabase(Promise.resolve(handle));
+			httpServer = http.createServer();
+			const io = new Server(httpServer);
+			(globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer = io;
+			await attachRealtime(io, { origin: undefined, redisUrl: undefined });
+			await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+			base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 		});
-		expect(asked.ok).toBe(true);
-		const changed = await seen;
-		expect(changed.seq).toBe(watcher.snapshot.seq + 1);
-		expect(changed.question.text).toContain('How long');
-		expect(changed.question.askerName).toBeNull();
-		const questionId = changed.question.id;
 
-		// Twenty voters click at once (each twice): one tally carries the exact count.
-		const voters = await Promise.all(
-			Array.from({ length: 20 }, () => join(live.group.slug, live.meeting.number, newParticipant()))
-		);
-		const tallies: Record<string, number>[] = [];
-		watcher.client.on('tally', ({ counts }) => tallies.push(counts));
-		const acks = await Promise.all(
-			voters.flatMap(({ client }) =>
-				[1, 2].map(() =>
-					client.timeout(5000).emitWithAck('question:vote', { questionId, up: true })
-				)
-			)
-		);
-		expect(acks.every((a) => a.ok)).toBe(true);
-		await new Promise((r) => setTimeout(r, 300));
-		expect(tallies.length).toBeGreaterThan(0);
-		expect(tallies.length).toBeLessThan(20); // coalesced, not one per vote
-		expect(tallies.at(-1)![questionId]).toBe(20);
-
-		// Moderation reaches everyone with the next seq; an attendee may not moderate.
-		const refused = await watcher.client
-			.timeout(5000)
-			.emitWithAck('question:moderate', { action: 'pin', questionId });
-		expect(refused.ok).toBe(false);
-		if (!refused.ok) expect(refused.error.code).toBe('not_signed_in');
-		const statusSeen = next(watcher.client, 'question:changed');
-		const moderated = await chair.client.timeout(5000).emitWithAck('question:moderate', {
-			action: 'status',
-			questionId,
-			status: 'not_answered',
-			summary: 'No figure was given.'
+		afterAll(async () => {
+			for (const client of clients) client.disconnect();
+			await closeRealtime();
+			delete (globalThis as { openfloorSocketServer?: Server }).openfloorSocketServer;
+			await handle.close();
 		});
-		expect(moderated.ok).toBe(true);
-		const status = await statusSeen;
-		expect(status.seq).toBe(changed.seq + 1);
-		expect(status.question.answerStatus).toBe('not_answered');
 
-		// A client that missed events resyncs from a snapshot and gets the same state.
-		const late = await join(live.group.slug, live.meeting.number);
-		expect(late.snapshot.seq).toBe(status.seq);
-		expect(late.snapshot.questions.find((q: LiveQuestion) => q.id === questionId)).toMatchObject({
-			votes: 20,
-			answerStatus: 'not_answered'
-		});
-	});
-
-	it('turns an officer whose appointment ends out of the officers’ room of an open socket', async () => {
-		const live = await liveMeeting(handle.db);
-		const token = generateSessionToken();
-		await createSession(handle.db, token, live.secretary.id);
-		const secretary = await join(live.group.slug, live.meeting.number, `session=${token}`);
-		expect(secretary.snapshot.viewer.canModerate).toBe(true);
-		const closed = new Promise<string>((resolve) => secretary.client.once('disconnect', resolve));
-		const [appointment] = (await listOfficers(handle.db, live.group.id)).filter(
-			(o) => o.userId === live.secretary.id
-		);
-		await endAppointment(handle.db, actorOf(live.chair), live.group.slug, appointment.id, {
-			reason: 'Stood down by the chair.'
-		});
-		// Every connection of that person closes at once, on every instance...
-		expect(await closed).toBe('io server disconnect');
-		// ...and joins again as the page does on reconnecting: no longer an officer.
-		const again = await join(live.group.slug, live.meeting.number, `session=${token}`);
-		expect(again.snapshot.viewer.canModerate).toBe(false);
-		const pin = await again.client.timeout(5000).emitWithAck('question:moderate', {
-			action: 'unpin'
-		});
-		expect(pin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-	});
-
-	it('refuses votes once the meeting closes, though the socket keeps its context', async () => {
-		const live = await liveMeeting(handle.db);
-		const { client } = await join(live.group.slug, live.meeting.number);
-		const asked = await client
-			.timeout(5000)
-			.emitWithAck('question:ask', { text: 'Before closing?', anonymous: true });
-		expect(asked.ok).toBe(true);
-		if (!asked.ok) return;
-		const questionId = asked.question.id;
-		const vote = () => client.timeout(5000).emitWithAck('question:vote', { questionId, up: true });
-		expect(await vote()).toMatchObject({ ok: true, voteCount: 1 });
-		const closedSeen = next(client, 'meeting:changed');
-		await changeMeetingState(handle.db, actorOf(live.chair), live.group.slug, live.meeting.number, {
-			state: 'closed'
-		});
-		expect((await closedSeen).meeting.state).toBe('closed');
-		const refused = await vote();
-		expect(refused.ok).toBe(false);
-		if (!refused.ok) expect(refused.error.code).toBe('conflict');
-	});
-
-	it('answers bad requests with an error ack and keeps the connection', async () => {
-		const live = await liveMeeting(handle.db);
-		const { client } = await join(live.group.slug, live.meeting.number);
-		const cases = [
-			['question:vote', { questionId: 'not-a-uuid' }, 'invalid'],
-			['question:vote', { questionId: crypto.randomUUID() }, 'not_found'],
-			['question:ask', { text: 'x'.repeat(10_000), anonymous: true }, 'invalid'],
-			['question:ask', 'just a string', 'invalid'],
-			['meeting:teleport', {}, 'not_found']
-		] as const;
-		for (const [event, payload, code] of cases) {
-			const reply = await client
-				.timeout(5000)
-				.emitWithAck(event as 'question:vote', payload as never);
-			expect(reply.ok, event).toBe(false);
-			if (!reply.ok) expect(reply.error.code, event).toBe(code);
+		// Each attendee's browser got its participant token from this server (the pages issue them).
+		async function join(group: string, meeting: number, cookie = newParticipant()) {
+			const { socket, snapshot } = await joinLive(base, { group, meeting }, clients, cookie);
+			return { client: socket, snapshot };
 		}
-		expect(client.connected).toBe(true);
-		const unknown = await client
-			.timeout(5000)
-			.emitWithAck('meeting:join', { group: 'nope', meeting: 1 });
-		expect(unknown.ok).toBe(false);
+
+		const next = <E extends 'question:changed' | 'tally' | 'meeting:changed'>(
+			client: Client,
+			event: E
+		) =>
+			new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve) =>
+				client.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) =>
+					resolve(payload)) as never)
+			);
+
+		it('broadcasts questions with rising sequence numbers and coalesced exact tallies', async () => {
+			const live = await liveMeeting(handle.db);
+			const chairToken = generateSessionToken();
+			await createSession(handle.db, chairToken, live.chair.id);
+			const asker = await join(live.group.slug, live.meeting.number, newParticipant());
+			const watcher = await join(live.group.slug, live.meeting.number);
+			const chair = await join(live.group.slug, live.meeting.number, `session=${chairToken}`);
+			expect(watcher.snapshot.seq).toBe(asker.snapshot.seq);
+			expect(chair.snapshot.viewer.canModerate).toBe(true);
+			expect(watcher.snapshot.viewer.canModerate).toBe(false);
+
+			const seen = next(watcher.client, 'question:changed');
+			const asked = await asker.client.timeout(5000).emitWithAck('question:ask', {
+				text: 'How long are people held while checks are done?',
+				anonymous: true
+			});
+			expect(asked.ok).toBe(true);
+			const changed = await seen;
+			expect(changed.seq).toBe(watcher.snapshot.seq + 1);
+			expect(changed.question.text).toContain('How long');
+			expect(changed.question.askerName).toBeNull();
+			const questionId = changed.question.id;
+
+			// Twenty voters click at once (each twice): one tally carries the exact count.
+			const voters = await Promise.all(
+				Array.from({ length: 20 }, () =>
+					join(live.group.slug, live.meeting.number, newParticipant())
+				)
+			);
+			const tallies: Record<string, number>[] = [];
+			watcher.client.on('tally', ({ counts }) => tallies.push(counts));
+			const acks = await Promise.all(
+				voters.flatMap(({ client }) =>
+					[1, 2].map(() =>
+						client.timeout(5000).emitWithAck('question:vote', { questionId, up: true })
+					)
+				)
+			);
+			expect(acks.every((a) => a.ok)).toBe(true);
+			await new Promise((r) => setTimeout(r, 300));
+			expect(tallies.length).toBeGreaterThan(0);
+			expect(tallies.length).toBeLessThan(20); // coalesced, not one per vote
+			expect(tallies.at(-1)![questionId]).toBe(20);
+
+			// Moderation reaches everyone with the next seq; an attendee may not moderate.
+			const refused = await watcher.client
+				.timeout(5000)
+				.emitWithAck('question:moderate', { action: 'pin', questionId });
+			expect(refused.ok).toBe(false);
+			if (!refused.ok) expect(refused.error.code).toBe('not_signed_in');
+			const statusSeen = next(watcher.client, 'question:changed');
+			const moderated = await chair.client.timeout(5000).emitWithAck('question:moderate', {
+				action: 'status',
+				questionId,
+				status: 'not_answered',
+				summary: 'No figure was given.'
+			});
+			expect(moderated.ok).toBe(true);
+			const status = await statusSeen;
+			expect(status.seq).toBe(changed.seq + 1);
+			expect(status.question.answerStatus).toBe('not_answered');
+
+			// A client that missed events resyncs from a snapshot and gets the same state.
+			const late = await join(live.group.slug, live.meeting.number);
+			expect(late.snapshot.seq).toBe(status.seq);
+			expect(late.snapshot.questions.find((q: LiveQuestion) => q.id === questionId)).toMatchObject({
+				votes: 20,
+				answerStatus: 'not_answered'
+			});
+		});
+
+		it('turns an officer whose appointment ends out of the officers’ room of an open socket', async () => {
+			const live = await liveMeeting(handle.db);
+			const token = generateSessionToken();
+			await createSession(handle.db, token, live.secretary.id);
+			const secretary = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			expect(secretary.snapshot.viewer.canModerate).toBe(true);
+			const closed = new Promise<string>((resolve) => secretary.client.once('disconnect', resolve));
+			const [appointment] = (await listOfficers(handle.db, live.group.id)).filter(
+				(o) => o.userId === live.secretary.id
+			);
+			await endAppointment(handle.db, actorOf(live.chair), live.group.slug, appointment.id, {
+				reason: 'Stood down by the chair.'
+			});
+			// Every connection of that person closes at once, on every instance...
+			expect(await closed).toBe('io server disconnect');
+			// ...and joins again as the page does on reconnecting: no longer an officer.
+			const again = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			expect(again.snapshot.viewer.canModerate).toBe(false);
+			const pin = await again.client.timeout(5000).emitWithAck('question:moderate', {
+				action: 'unpin'
+			});
+			expect(pin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+		});
+
+		it('turns an officer whose term ends by its date out of the officers’ room of an open socket', async () => {
+			const live = await liveMeeting(handle.db);
+			const token = generateSessionToken();
+			await createSession(handle.db, token, live.secretary.id);
+			const secretary = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			expect(secretary.snapshot.viewer.canModerate).toBe(true);
+			const closed = new Promise<string>((resolve) => secretary.client.once('disconnect', resolve));
+			// The secretary was appointed for a term that ends in a moment.
+			const since = new Date();
+			const termEnd = new Date(since.getTime() + 300);
+			await handle.db
+				.update(groupRoles)
+				.set({ endedAt: termEnd, endedHow: 'term' })
+				.where(
+					and(eq(groupRoles.groupId, live.group.id), eq(groupRoles.userId, live.secretary.id))
+				);
+			expect(await closeEndedTerms(handle.db, since, since)).toEqual([]);
+			await new Promise((r) => setTimeout(r, 400));
+			expect(await closeEndedTerms(handle.db, since, new Date())).toEqual([live.secretary.id]);
+			expect(await closed).toBe('io server disconnect');
+			const again = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			expect(again.snapshot.viewer.canModerate).toBe(false);
+			const pin = await again.client.timeout(5000).emitWithAck('question:moderate', {
+				action: 'unpin'
+			});
+			expect(pin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+			// The next look starts where this one ended: the term's end is told once.
+			expect(await closeEndedTerms(handle.db, new Date(), new Date())).toEqual([]);
+		});
+
+		it('refuses votes once the meeting closes, though the socket keeps its context', async () => {
+			const live = await liveMeeting(handle.db);
+			const { client } = await join(live.group.slug, live.meeting.number);
+			const asked = await client
+				.timeout(5000)
+				.emitWithAck('question:ask', { text: 'Before closing?', anonymous: true });
+			expect(asked.ok).toBe(true);
+			if (!asked.ok) return;
+			const questionId = asked.question.id;
+			const vote = () =>
+				client.timeout(5000).emitWithAck('question:vote', { questionId, up: true });
+			expect(await vote()).toMatchObject({ ok: true, voteCount: 1 });
+			const closedSeen = next(client, 'meeting:changed');
+			await changeMeetingState(
+				handle.db,
+				actorOf(live.chair),
+				live.group.slug,
+				live.meeting.number,
+				{
+					state: 'closed'
+				}
+			);
+			expect((await closedSeen).meeting.state).toBe('closed');
+			const refused = await vote();
+			expect(refused.ok).toBe(false);
+			if (!refused.ok) expect(refused.error.code).toBe('conflict');
+		});
+
+		it('answers bad requests with an error ack and keeps the connection', async () => {
+			const live = await liveMeeting(handle.db);
+			const { client } = await join(live.group.slug, live.meeting.number);
+			const cases = [
+				['question:vote', { questionId: 'not-a-uuid' }, 'invalid'],
+				['question:vote', { questionId: crypto.randomUUID() }, 'not_found'],
+				['question:ask', { text: 'x'.repeat(10_000), anonymous: true }, 'invalid'],
+				['question:ask', 'just a string', 'invalid'],
+				['meeting:teleport', {}, 'not_found']
+			] as const;
+			for (const [event, payload, code] of cases) {
+				const reply = await client
+					.timeout(5000)
+					.emitWithAck(event as 'question:vote', payload as never);
+				expect(reply.ok, event).toBe(false);
+				if (!reply.ok) expect(reply.error.code, event).toBe(code);
+			}
+			expect(client.connected).toBe(true);
+			const unknown = await client
+				.timeout(5000)
+				.emitWithAck('meeting:join', { group: 'nope', meeting: 1 });
+			expect(unknown.ok).toBe(false);
+		});
 	});
-});

@@ -12,8 +12,11 @@ export type DomainEvents = {
 	'meeting:changed': { meetingId: string; seq: number; meeting: LiveMeeting };
 	/** A vote was written or taken back: the question's count changed. */
 	'vote:counted': { meetingId: string; questionId: string };
-	/** An officer's appointment ended: what their open connections receive must change too. */
-	'officer:ended': { userId: string };
+	/**
+	 * An officer's appointment ended: what their open connections receive must change too. `here`:
+	 * only this instance's connections (every instance noticed the term's end for itself).
+	 */
+	'officer:ended': { userId: string; here?: boolean };
 };
 
 type Listener<E extends keyof DomainEvents> = (event: DomainEvents[E]) => void;

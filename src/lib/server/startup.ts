@@ -8,6 +8,7 @@ import { describeError, log } from './log';
 import { pruneRateLimits } from './rate-limit';
 import { drain } from './realtime/in-flight';
 import { startCheckpointSchedule } from './decision-log/schedule';
+import { startTermEndSchedule } from './groups/terms';
 import { checkInstanceKey, SecretMismatch } from './instance-key';
 
 /**
@@ -30,11 +31,13 @@ export async function startServer() {
 			`database: ${handle.kind === 'pglite' ? `embedded (${settings.dataDir})` : 'PostgreSQL'}`
 		);
 		const stopCheckpoints = startCheckpointSchedule(handle.db);
+		const stopTermEnds = startTermEndSchedule(handle.db);
 		process.once('sveltekit:shutdown', () => {
 			void (async () => {
 				clearInterval(pruning);
 				adminSocket?.close();
 				stopCheckpoints();
+				stopTermEnds();
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.
 				await drain();

@@ -17,5 +17,5 @@ subscriptions.push(
 	),
 	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
 	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId)),
-	on('officer:ended', ({ userId }) => reconnectAccount(userId))
+	on('officer:ended', ({ userId, here }) => reconnectAccount(userId, here))
 );

@@ -9,11 +9,13 @@ export const officersRoom = (meetingId: string) => `meeting:${meetingId}:officer
 export const accountRoom = (userId: string) => `account:${userId}`;
 
 /**
- * Closes a person's live connections (on every instance): their pages reconnect at once and
- * join again with what they may now see, so an ended officer leaves the officers' rooms.
+ * Closes a person's live connections (on every instance, or on this one only): their pages
+ * reconnect at once and join again with what they may now see, so an ended officer leaves the
+ * officers' rooms.
  */
-export function reconnectAccount(userId: string) {
-	live()?.in(accountRoom(userId)).disconnectSockets();
+export function reconnectAccount(userId: string, here = false) {
+	const namespace = live();
+	(here ? namespace?.local : namespace)?.in(accountRoom(userId)).disconnectSockets();
 }
 
 function live() {
