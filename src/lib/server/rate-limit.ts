@@ -19,7 +19,10 @@ export const limits = {
 	applyPerAccount: { name: 'apply-account', max: 5, windowSeconds: 60 * 60 },
 	askPerParticipant: { name: 'ask-participant', max: 5, windowSeconds: 10 * 60 },
 	votePerParticipant: { name: 'vote-participant', max: 120, windowSeconds: 60 },
-	/** Room-code attempts: a whole hall may share one address, so this one is generous. */
+	/**
+	 * Wrong room codes from one client address (a whole hall may share one, and right codes do not
+	 * count, so a hall of any size gets in).
+	 */
 	roomCodePerClient: { name: 'room-code-client', max: 300, windowSeconds: 10 * 60 },
 	roomCodePerParticipant: { name: 'room-code-participant', max: 10, windowSeconds: 10 * 60 },
 	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 }
@@ -71,6 +74,23 @@ export async function consume(db: Executor, limit: Limit, subject: string): Prom
 		await db.execute(attemptStatement(limit, subject))
 	);
 	refuseOverLimit(limit, row);
+}
+
+/**
+ * Refuses, without counting, a `subject` whose allowance under `limit` is already spent: for a
+ * limit counted only on failure (a wrong room code), checked before the attempt so that a right
+ * answer cannot be told from a wrong one once the limit is reached.
+ */
+export async function refuseIfSpent(db: Executor, limit: Limit, subject: string): Promise<void> {
+	const window = sql.raw(`interval '${Math.floor(limit.windowSeconds)} seconds'`);
+	const [row] = rowsOf<{ count: number; retry_after: number }>(
+		await db.execute(sql`select count,
+			ceil(extract(epoch from (window_start + ${window} - now())))::int as retry_after
+			from rate_limits where key = ${keyOf(limit, subject)} and window_start > now() - ${window}`)
+	);
+	if (row && Number(row.count) >= limit.max) {
+		throw rateLimited(Math.max(1, Number(row.retry_after)));
+	}
 }
 
 /**

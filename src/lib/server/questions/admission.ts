@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { meetings } from '../db/schema';
 import { authorise } from '../auth/authorise';
-import { consume, consumeOffRecord, limits } from '../rate-limit';
+import { consume, consumeOffRecord, limits, refuseIfSpent } from '../rate-limit';
 import { invalidField } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
@@ -22,9 +22,10 @@ function sameCode(typed: string, actual: string | null) {
 
 /**
  * A browser enters the meeting's room code (typed, or carried by the screen's QR code). Returns
- * the admission to remember in its `rooms` cookie. Guessing is limited twice: per client address
- * (a hall shares one, so the allowance is generous) and per identity; with 32⁸ possible codes,
- * either limit makes guessing hopeless (docs/trust.md).
+ * the admission to remember in its `rooms` cookie. Guessing is limited twice: wrong codes per
+ * client address (a hall shares one, so the allowance is generous and right codes do not count)
+ * and every attempt per identity; with 32⁸ possible codes, either limit makes guessing hopeless
+ * (docs/trust.md).
  */
 export async function enterRoomCode(
 	db: Database,
@@ -35,9 +36,12 @@ export async function enterRoomCode(
 ) {
 	requireLive(context);
 	const { code } = parseInput(roomCodeSchema, input);
-	await consume(db, limits.roomCodePerClient, clientAddress);
+	// Right codes from one address do not count (a hall shares one), but once its wrong guesses
+	// are spent even the right code is refused: the answer must not tell right from wrong.
+	await refuseIfSpent(db, limits.roomCodePerClient, clientAddress);
 	await consumeOffRecord(db, limits.roomCodePerParticipant, identity);
 	if (!sameCode(code, context.meeting.joinCode)) {
+		await consume(db, limits.roomCodePerClient, clientAddress);
 		throw invalidField('code', 'participation.room_code_wrong');
 	}
 	return admissionTag(identity, context.meeting.id);
