@@ -17,9 +17,15 @@ export const auditLog = pgTable(
 	(t) => [index().on(t.groupId, t.at)]
 );
 
-/** Fixed-window counters shared by every app instance (no rate limit lives in process memory). */
+/**
+ * Fixed-window counters shared by every app instance. A participant's limits (asking, voting,
+ * rating) are never here (`consumeOffRecord`).
+ */
 export const rateLimits = pgTable('rate_limits', {
-	/** SHA-256 of the limit's name and subject, so no address or email sits here in clear. */
+	/**
+	 * A keyed hash (secrets.ts) of the limit's name and subject: no address, email or participant
+	 * can be read or recomputed from the database alone.
+	 */
 	key: text().primaryKey(),
 	windowStart: timestamp({ withTimezone: true }).notNull(),
 	count: integer().notNull()
