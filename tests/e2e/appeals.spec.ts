@@ -146,6 +146,15 @@ test('an appeal decided by a panel of member representatives drawn by lot', asyn
 	const panel = page.getByRole('region', { name: 'Appeal panel' });
 	await expect(panel.getByText('votes to overturn the refusal')).toHaveCount(2);
 	await expect(panel.getByText('has not voted yet')).toHaveCount(1);
+	// The draw's seed is on the page, and the link leads to the log entry that records it.
+	const seed = (await panel.locator('code.seed').textContent())!;
+	expect(seed).toMatch(/^[0-9a-f]{64}$/);
+	await panel.getByRole('link', { name: /^No\. \d+$/ }).click();
+	await page.waitForURL(/\/decisions#decision-\d+$/);
+	const entry = page.locator(`li${new URL(page.url()).hash}`);
+	await expect(entry).toContainText('Appeal panel drawn');
+	await expect(entry.locator('code.seed')).toHaveText(seed);
+	await checkA11y(page);
 	await visit(page, `/g/${group.slug}/decisions`);
 	await expect(page.getByRole('status')).toHaveText(
 		/^Verified: all \d+ entries hold together, from the first to the last\.$/

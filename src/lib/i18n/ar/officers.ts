@@ -51,7 +51,8 @@ export const officers: Record<keyof typeof en, string> = {
 	'appeal.panel.heading': 'لجنة الطعن',
 	'appeal.panel.intro':
 		'سُحبت بالقرعة من المنظمات الأعضاء غير منظمة مقدّم الطلب ومنظمة المسؤول الذي اتخذ القرار. يمكن لأي أحد إعادة حساب القرعة من بذرتها وطريقتها المسجّلتين في سجل القرارات، في قيد «سحب الهيئة».',
-	'appeal.panel.seed': 'بذرة القرعة: {seed}',
+	'appeal.panel.method': 'طريقة القرعة:',
+	'appeal.panel.seed': 'بذرة القرعة (بصمة رأس سجل القرارات عند تقديم الاستئناف):',
 	'appeal.panel.pending': 'لم يصوّت بعد',
 	'appeal.panel.recused': 'تنحّى',
 	'appeal.panel.voted.upheld': 'يصوّت لتأييد الرفض',

@@ -53,7 +53,9 @@ export const officers = {
 	'appeal.panel.heading': 'Appeal panel',
 	'appeal.panel.intro':
 		'Drawn by lot from member organisations other than the applicant and the deciding officer. Anyone can recompute the draw from its seed and method, recorded in the decision log’s “panel drawn” entry.',
-	'appeal.panel.seed': 'Seed of the draw: {seed}',
+	'appeal.panel.method': 'Method of the draw:',
+	'appeal.panel.seed':
+		'Seed of the draw (the decision log’s head hash when the appeal was lodged):',
 	'appeal.panel.pending': 'has not voted yet',
 	'appeal.panel.recused': 'recused',
 	'appeal.panel.voted.upheld': 'votes to uphold the refusal',

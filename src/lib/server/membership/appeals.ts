@@ -105,6 +105,27 @@ async function eligibleOrganisations(tx: Executor, app: Application) {
 		);
 }
 
+/**
+ * The first draw of an appeal's panel, as the decision log records it: its seed (the log's head
+ * hash when the appeal was lodged) and the entry's seq, for anyone who wants to recompute it.
+ * Panellists drawn after a recusal are drawn with the same seed.
+ */
+export async function panelDraw(db: Executor, groupId: string, applicationId: string) {
+	const [first] = await db
+		.select({ seq: decisionLog.seq, payload: decisionLog.payload })
+		.from(decisionLog)
+		.where(
+			and(
+				eq(decisionLog.groupId, groupId),
+				eq(decisionLog.kind, 'appeal.panel_drawn'),
+				eq(decisionLog.subject, `application:${applicationId}`)
+			)
+		)
+		.orderBy(asc(decisionLog.seq))
+		.limit(1);
+	return first ? { seq: first.seq, seed: String(first.payload.seed) } : null;
+}
+
 /** Draws `count` panellists by lot (seeded as the first draw was); fewer if too few are left. */
 async function drawPanellists(
 	tx: Transaction,
@@ -407,19 +428,7 @@ export async function recuseFromPanel(
 			at: now,
 			payload: { application: app.id, panellist: seat.organisation, reason: data.reason ?? null }
 		});
-		const [first] = await tx
-			.select({ payload: decisionLog.payload })
-			.from(decisionLog)
-			.where(
-				and(
-					eq(decisionLog.groupId, group.id),
-					eq(decisionLog.kind, 'appeal.panel_drawn'),
-					eq(decisionLog.subject, `application:${app.id}`)
-				)
-			)
-			.orderBy(asc(decisionLog.seq))
-			.limit(1);
-		const seed = String(first?.payload.seed ?? genesisHash);
+		const seed = (await panelDraw(tx, group.id, app.id))?.seed ?? genesisHash;
 		const drawn = await drawPanellists(tx, app, seed, 1, now);
 		if (!drawn) {
 			await referToSiteAdmin(tx, app, group.slug, now);

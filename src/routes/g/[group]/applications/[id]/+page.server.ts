@@ -13,6 +13,7 @@ import {
 } from '$lib/server/membership/review';
 import {
 	appealPanel,
+	panelDraw,
 	castPanelVote,
 	decideAppeal,
 	mayDecideAppeal,
@@ -39,7 +40,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const officer = allows(roles, 'application.review');
 	const applicant = !!locals.user && app.applicantId === locals.user.id;
 	const view = publicApplication(app, row.category);
-	const panellists = await appealPanel(db, app.id);
+	const [panellists, draw] = await Promise.all([
+		appealPanel(db, app.id),
+		panelDraw(db, group.id, app.id)
+	]);
 	const panel = panellists.map(publicPanellist);
 	const seat = panellists.find((p) => locals.user && p.userId === locals.user.id);
 	const membership = await membershipOfApplication(db, app.id);
@@ -58,6 +62,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		application: view,
 		timeline: timelineOf(view, panel),
 		panel,
+		draw,
 		viewer: { officer, applicant },
 		// Seen only by the officers and the applicant; notes by the officers alone.
 		private:
