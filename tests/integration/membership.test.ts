@@ -403,6 +403,19 @@ describeOnEachDatabase('membership', (handle) => {
 		]);
 	});
 
+	it('refuses nothing without a reason: a group created closed before reasons were required keeps applications for the chair', async () => {
+		const { db, group, chair, applicant, slug } = await setup();
+		// As an earlier release left it: closed, with no recorded decision (and so no reason).
+		await db.update(groups).set({ membershipOpen: false }).where(eq(groups.id, group.id));
+		expect(await currentOpening(db, group.id)).toBeUndefined();
+		const app = await apply(db, applicant, slug);
+		expect(app).toMatchObject({ status: 'submitted', reason: null, refusedWhileClosed: false });
+		expect(await entriesOf(db, group.id)).toEqual([]);
+		// The chair decides it as any other; a refusal needs its reason as always.
+		await decideApplication(db, actorOf(chair), slug, app.id, refusal);
+		expect((await entriesOf(db, group.id)).map((e) => e.kind)).toEqual(['application.refused']);
+	});
+
 	it('lets the chair add and retire categories; a retired one cannot be chosen', async () => {
 		const { db, chair, secretary, applicant, slug } = await setup();
 		const byOther = await failure(addCategory(db, actorOf(secretary), slug, { name: 'Youth' }));

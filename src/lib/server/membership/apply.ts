@@ -45,6 +45,9 @@ export async function applyForMembership(
 		application = await db.transaction(async (tx) => {
 			const { membershipOpen } = await lockGroup(tx, group.id);
 			const closure = membershipOpen ? undefined : await currentOpening(tx, group.id);
+			// A closure always has its public reason. A group created closed before that rule has
+			// none, and nothing is refused without one: its applications wait for the chair.
+			const refuseNow = closure !== undefined && !closure.open;
 			const [row] = await tx
 				.insert(applications)
 				.values({
@@ -61,7 +64,7 @@ export async function applyForMembership(
 					statement: data.statement,
 					locale: options.locale ?? 'en',
 					submittedAt: now,
-					...(membershipOpen
+					...(!refuseNow
 						? {}
 						: {
 								status: 'refused' as const,
@@ -69,8 +72,8 @@ export async function applyForMembership(
 								decidedAt: now,
 								decidedByRole: 'chair' as const,
 								// The closure's decision, cited verbatim; whoever closed it took it.
-								decidedBy: closure?.decidedBy ?? null,
-								reason: closure?.reason ?? null,
+								decidedBy: closure.decidedBy,
+								reason: closure.reason,
 								refusedWhileClosed: true
 							})
 				})
@@ -81,7 +84,7 @@ export async function applyForMembership(
 				action: 'application.submit',
 				subject: row.id
 			});
-			if (!membershipOpen) {
+			if (refuseNow) {
 				await appendDecision(tx, group.id, {
 					kind: 'application.refused',
 					subject: `application:${row.id}`,
@@ -89,7 +92,7 @@ export async function applyForMembership(
 					payload: decisionPayload(row, category.name, {
 						reason: row.reason,
 						closed: true,
-						reviewOn: closure?.reviewOn ?? null
+						reviewOn: closure.reviewOn
 					})
 				});
 			}
