@@ -159,6 +159,28 @@ for (const kind of databaseKinds) {
 			expect(JSON.stringify(record.json)).not.toContain('@api.test'); // no emails in public data
 		});
 
+		it('never redirects off-site after signing in or choosing a language', async () => {
+			const client = await signedIn(adminEmail, adminPassword);
+			// The audit's exact requests, then their relatives.
+			for (const target of ['%2F%5Cevil.example', '%2F%09%2Fevil.example', '%2F%2Fevil.example']) {
+				const answer = await client.get(`/login?redirectTo=${target}`);
+				expect(answer.status).toBe(303);
+				expect(answer.headers.get('location')).toBe('/account');
+				const signup = await client.get(`/signup?redirectTo=${target}`);
+				expect(signup.headers.get('location')).toBe('/account');
+			}
+			const language = await fetch(`${app.url}/language`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+				body: 'lang=en&redirectTo=%2F%5Cevil.example'
+			});
+			expect(language.status).toBe(303);
+			expect(language.headers.get('location')).toBe('/');
+			const kept = await client.get('/login?redirectTo=%2Fg%2Fharbour%2Fapply%3Fx%3D1');
+			expect(kept.headers.get('location')).toBe('/g/harbour/apply?x=1');
+		});
+
 		it('refuses a change sent from another site', async () => {
 			const admin = await signedIn(adminEmail, adminPassword);
 			const response = await admin.post(

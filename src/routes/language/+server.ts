@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale, localeCookie } from '$lib/i18n';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import type { RequestHandler } from './$types';
 
 /** The language switcher: a plain form post, so it works without JavaScript. */
@@ -15,7 +16,6 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 			maxAge: 60 * 60 * 24 * 365
 		});
 	}
-	const target = String(form.get('redirectTo') ?? '/');
 	// Only a path on this site: never an open redirect.
-	redirect(303, target.startsWith('/') && !target.startsWith('//') ? target : '/');
+	redirect(303, safeRedirectTarget(String(form.get('redirectTo') ?? '/'), '/'));
 };

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { logIn } from '$lib/server/auth/accounts';
 import { runFormAction } from '$lib/server/http/form';
-import { clientKey, safeRedirectTarget, startSession } from '$lib/server/http/session';
+import { clientKey, startSession } from '$lib/server/http/session';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

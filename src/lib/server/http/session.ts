@@ -24,11 +24,6 @@ export async function endSession(event: RequestEvent) {
 	event.locals.session = null;
 }
 
-/** A path on this site to go back to after signing in; anything else becomes the fallback. */
-export function safeRedirectTarget(value: string | null | undefined, fallback = '/account') {
-	return value && value.startsWith('/') && !value.startsWith('//') ? value : fallback;
-}
-
 /** Pages for signed-in users send everyone else to the sign-in page, and back afterwards. */
 export function requireSignedIn(event: RequestEvent) {
 	if (!event.locals.user) {
