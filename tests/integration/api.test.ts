@@ -159,6 +159,20 @@ for (const kind of databaseKinds) {
 			expect(JSON.stringify(record.json)).not.toContain('@api.test'); // no emails in public data
 		});
 
+		it('ends the session a browser held when it signs in again', async () => {
+			const client = await signedIn(adminEmail, adminPassword);
+			const first = client.cookies.get('session')!;
+			expect(
+				(await client.post('/api/v1/session', { email: adminEmail, password: adminPassword }))
+					.status
+			).toBe(200);
+			const second = client.cookies.get('session')!;
+			expect(second).not.toBe(first);
+			const old = await new Client(app.url).get('/api/v1/session', { cookie: `session=${first}` });
+			expect(old.json.user).toBeNull();
+			expect((await client.get('/api/v1/session')).json.user.email).toBe(adminEmail);
+		});
+
 		it('never redirects off-site after signing in or choosing a language', async () => {
 			const client = await signedIn(adminEmail, adminPassword);
 			// The audit's exact requests, then their relatives.

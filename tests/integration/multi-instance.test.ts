@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveQuestion } from '$lib/realtime/live-types';
-import type { RunningApp } from '../fixtures/app';
+import { Client, type RunningApp } from '../fixtures/app';
 import { joinLive, type LiveClient } from '../fixtures/live-app';
 import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
 
@@ -106,6 +106,56 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		} finally {
 			redis.destroy();
 		}
+	});
+
+	it('closes a session’s connections on the other instance when it signs out or changes its password', async () => {
+		const password = 'two instances passphrase';
+		const signUp = async (email: string) => {
+			const client = new Client(first.url);
+			const made = await client.post('/api/v1/users', { email, password, displayName: 'Pat' });
+			expect(made.status).toBe(201);
+			return client;
+		};
+		const whoami = (socket: LiveClient) => socket.timeout(5000).emitWithAck('session:whoami', {});
+		const cookieOf = (client: Client) => `session=${client.cookies.get('session')}`;
+		const closed = (socket: LiveClient) =>
+			new Promise<number>((resolve) => {
+				const from = Date.now();
+				socket.once('disconnect', () => resolve(Date.now() - from));
+			});
+
+		// Signing out on the first instance closes the connection held on the second.
+		const pat = await signUp('pat@multi.test');
+		const patCookie = cookieOf(pat);
+		const { socket } = await joinLive(second.url, path, sockets, patCookie);
+		expect(await whoami(socket)).toMatchObject({ ok: true, user: { displayName: 'Pat' } });
+		const closing = closed(socket);
+		expect((await pat.delete('/api/v1/session')).status).toBe(204);
+		expect(await closing).toBeLessThan(1000);
+		const stale = await joinLive(second.url, path, sockets, patCookie);
+		expect(await whoami(stale.socket)).toMatchObject({ ok: true, user: null });
+
+		// A password changed on the first instance closes every connection of the account there
+		// and on the second; the old cookie then names nobody.
+		const sam = await signUp('sam@multi.test');
+		const oldCookie = cookieOf(sam);
+		const onSecond = await joinLive(second.url, path, sockets, oldCookie);
+		const onFirst = await joinLive(first.url, path, sockets, oldCookie);
+		const both = Promise.all([closed(onSecond.socket), closed(onFirst.socket)]);
+		const changed = await fetch(`${first.url}/account?/password`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: first.url,
+				cookie: oldCookie
+			},
+			body: new URLSearchParams({ currentPassword: password, newPassword: `${password} 2` })
+		});
+		expect(changed.status).toBe(200);
+		expect(Math.max(...(await both))).toBeLessThan(1000);
+		const again = await joinLive(second.url, path, sockets, oldCookie);
+		expect(await whoami(again.socket)).toMatchObject({ ok: true, user: null });
 	});
 
 	it('lets a client that reconnects to the other instance converge from a snapshot', async () => {

@@ -5,16 +5,23 @@ import { io as connect, Manager, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabase, type DatabaseHandle } from '$lib/server/db';
 import { attachRealtime, closeRealtime } from '$lib/server/realtime/attach';
-import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	sessionIdOf,
+	absoluteLifetime
+} from '$lib/server/auth/session';
+import { changePassword } from '$lib/server/auth/accounts';
 import { issueParticipantToken } from '$lib/server/questions/participant';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 import { databaseKinds, freshPglite, openFresh } from '../fixtures/databases';
-import { actorOf, makeUser } from '../fixtures/factories';
+import { actorOf, makeUser, testPassword } from '../fixtures/factories';
 import { changeMeetingState } from '$lib/server/meetings/meetings';
 import { endAppointment, listOfficers } from '$lib/server/groups/officers';
 import { closeEndedTerms } from '$lib/server/groups/terms';
-import { groupRoles } from '$lib/server/db/schema';
+import { groupRoles, sessions } from '$lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { liveMeeting } from '../fixtures/live';
 import { joinLive } from '../fixtures/live-app';
@@ -298,6 +305,60 @@ for (const kind of databaseKinds)
 			expect(pin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
 			// The next look starts where this one ended: the term's end is told once.
 			expect(await closeEndedTerms(handle.db, new Date(), new Date())).toEqual([]);
+		});
+
+		it('stops acting for a session whose time ran out while its socket stayed open', async () => {
+			const live = await liveMeeting(handle.db);
+			const token = generateSessionToken();
+			const session = await createSession(handle.db, token, live.chair.id);
+			// Signed in almost 90 days ago: the session's absolute lifetime ends in a moment, and
+			// using it (joining) cannot renew it past that.
+			await handle.db
+				.update(sessions)
+				.set({ createdAt: new Date(Date.now() - absoluteLifetime + 500) })
+				.where(eq(sessions.id, session.id));
+			const chair = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			expect(chair.snapshot.viewer.canModerate).toBe(true);
+			await new Promise((r) => setTimeout(r, 600));
+			const closed = new Promise<string>((resolve) => chair.client.once('disconnect', resolve));
+			const pin = await chair.client
+				.timeout(5000)
+				.emitWithAck('question:moderate', { action: 'unpin' });
+			expect(pin).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+			expect(await closed).toBe('io server disconnect');
+		});
+
+		it('closes the connections of a session that signs out, and of every session when the password changes', async () => {
+			const live = await liveMeeting(handle.db);
+			const token = generateSessionToken();
+			await createSession(handle.db, token, live.chair.id);
+			const chair = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			const closed = new Promise<string>((resolve) => chair.client.once('disconnect', resolve));
+			await invalidateSession(handle.db, sessionIdOf(token)); // what signing out does
+			expect(await closed).toBe('io server disconnect');
+			const again = await join(live.group.slug, live.meeting.number, `session=${token}`);
+			expect(again.snapshot.viewer.canModerate).toBe(false);
+
+			const user = await makeUser(handle.db);
+			const tokens = [generateSessionToken(), generateSessionToken()];
+			for (const t of tokens) await createSession(handle.db, t, user.id);
+			const devices = await Promise.all(
+				tokens.map((t) => join(live.group.slug, live.meeting.number, `session=${t}`))
+			);
+			const allClosed = Promise.all(
+				devices.map((d) => new Promise((resolve) => d.client.once('disconnect', resolve)))
+			);
+			await changePassword(handle.db, actorOf(user), {
+				currentPassword: testPassword,
+				newPassword: 'a new passphrase, longer'
+			});
+			expect(await allClosed).toEqual(['io server disconnect', 'io server disconnect']);
+			const whoami = await (
+				await join(live.group.slug, live.meeting.number, `session=${tokens[0]}`)
+			).client
+				.timeout(5000)
+				.emitWithAck('session:whoami', {});
+			expect(whoami).toMatchObject({ ok: true, user: null });
 		});
 
 		it('refuses votes once the meeting closes, though the socket keeps its context', async () => {

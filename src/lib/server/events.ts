@@ -17,6 +17,10 @@ export type DomainEvents = {
 	 * only this instance's connections (every instance noticed the term's end for itself).
 	 */
 	'officer:ended': { userId: string; here?: boolean };
+	/** A session ended (signed out, or its lifetime over): connections made with it must close. */
+	'session:ended': { sessionId: string };
+	/** Every session of an account ended (its password changed): all its connections close. */
+	'account:signed_out': { userId: string };
 };
 
 type Listener<E extends keyof DomainEvents> = (event: DomainEvents[E]) => void;

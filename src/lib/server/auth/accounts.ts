@@ -12,6 +12,7 @@ import {
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
 import { consume, limits, reset } from '../rate-limit';
 import { invalidateUserSessions, type SessionUser } from './session';
+import { emit } from '../events';
 import { requireUser, type Actor } from './authorise';
 
 const publicFields = {
@@ -92,6 +93,7 @@ export async function changePassword(db: Database, actor: Actor, input: unknown)
 		await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
 		await invalidateUserSessions(tx, user.id);
 	});
+	emit('account:signed_out', { userId: user.id });
 }
 
 /** Makes a site administrator (the `admin:create` command): a new account, or promotes an existing one. */

@@ -2,19 +2,23 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import type { Executor } from '../db';
+import type { Database, Executor } from '../db';
+import { emit } from '../events';
 import { sessions, users } from '../db/schema';
 
 /** The session design of the Lucia guide: a random token in the cookie, only its hash stored. */
 export const sessionCookieName = 'session';
 const day = 24 * 60 * 60 * 1000;
 const lifetime = 30 * day;
-/** A session used within its last 15 days is extended to 30 again (sliding expiry). */
+/** A session used within its last 15 days is extended to 30 again (sliding expiry)... */
 const renewWithin = 15 * day;
+/** ...but never past 90 days from signing in (an absolute lifetime): then one signs in again. */
+export const absoluteLifetime = 90 * day;
 
 export type SessionUser = { id: string; email: string; displayName: string; isSiteAdmin: boolean };
 export type SessionValidation =
-	{ session: { id: string; expiresAt: Date }; user: SessionUser } | { session: null; user: null };
+	| { session: { id: string; expiresAt: Date; createdAt: Date }; user: SessionUser }
+	| { session: null; user: null };
 
 /** 20 random bytes (160 bits), base32. */
 export function generateSessionToken(): string {
@@ -40,7 +44,7 @@ export async function validateSessionToken(
 	const id = sessionIdOf(token);
 	const [row] = await db
 		.select({
-			session: { id: sessions.id, expiresAt: sessions.expiresAt },
+			session: { id: sessions.id, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt },
 			user: {
 				id: users.id,
 				email: users.email,
@@ -53,23 +57,35 @@ export async function validateSessionToken(
 		.where(eq(sessions.id, id));
 	if (!row) return { session: null, user: null };
 	const now = Date.now();
-	if (now >= row.session.expiresAt.getTime()) {
-		await db.delete(sessions).where(eq(sessions.id, id));
+	const ends = row.session.createdAt.getTime() + absoluteLifetime;
+	if (now >= row.session.expiresAt.getTime() || now >= ends) {
+		await invalidateSession(db, id);
 		return { session: null, user: null };
 	}
 	if (now >= row.session.expiresAt.getTime() - renewWithin) {
-		row.session.expiresAt = new Date(now + lifetime);
+		row.session.expiresAt = new Date(Math.min(now + lifetime, ends));
 		await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
 	}
+	// When it truly ends: the sooner of its (sliding) expiry and its absolute lifetime.
+	row.session.expiresAt = new Date(Math.min(row.session.expiresAt.getTime(), ends));
 	return row;
 }
 
-export async function invalidateSession(db: Executor, sessionId: string) {
+/**
+ * Ends one session (signing out, or its lifetime over). Its open live connections close at once,
+ * on every instance (`session:ended`): what they may do was read at their handshake.
+ */
+export async function invalidateSession(db: Database, sessionId: string) {
 	await db.delete(sessions).where(eq(sessions.id, sessionId));
+	emit('session:ended', { sessionId });
 }
 
-export async function invalidateUserSessions(db: Executor, userId: string) {
-	await db.delete(sessions).where(eq(sessions.userId, userId));
+/**
+ * Ends every session of an account, inside the caller's transaction (a password change): the
+ * caller announces `account:signed_out` after it commits.
+ */
+export async function invalidateUserSessions(tx: Executor, userId: string) {
+	await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 /**

@@ -10,10 +10,15 @@ import {
 
 const secure = (event: RequestEvent) => event.url.protocol === 'https:';
 
-/** Signs the user in on this browser: a new session and its cookie. */
+/**
+ * Signs the user in on this browser: a new session and its cookie. A session the browser held
+ * before ends (signing in again, or as someone else, never leaves the old one valid).
+ */
 export async function startSession(event: RequestEvent, userId: string) {
+	const db = await getDb();
+	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	const token = generateSessionToken();
-	const session = await createSession(await getDb(), token, userId);
+	const session = await createSession(db, token, userId);
 	setSessionCookie(event.cookies, token, session.expiresAt, secure(event));
 }
 

@@ -1,5 +1,10 @@
 import { on } from '../events';
-import { announceMeeting, announceQuestion, reconnectAccount } from './broadcast';
+import {
+	announceMeeting,
+	announceQuestion,
+	closeSessionConnections,
+	reconnectAccount
+} from './broadcast';
 import { scheduleTally } from './tally';
 
 /**
@@ -17,5 +22,7 @@ subscriptions.push(
 	),
 	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
 	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId)),
-	on('officer:ended', ({ userId, here }) => reconnectAccount(userId, here))
+	on('officer:ended', ({ userId, here }) => reconnectAccount(userId, here)),
+	on('session:ended', ({ sessionId }) => closeSessionConnections(sessionId)),
+	on('account:signed_out', ({ userId }) => reconnectAccount(userId))
 );

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { log } from '../log';
 import { useSharedRedis, type SharedRedis } from '../shared-redis';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
-import { accountRoom } from './broadcast';
+import { accountRoom, sessionRoom } from './broadcast';
 import { dispatch } from './handlers';
 import './live-handlers';
 import './announce';
@@ -72,8 +72,9 @@ export async function attachRealtime(io: Server, settings: Pick<Config, 'origin'
 	});
 	live.on('connection', (raw) => {
 		raw.onAny(dispatch);
-		const user = (raw as LiveSocket).data.user;
+		const { user, session } = (raw as LiveSocket).data;
 		if (user) void raw.join(accountRoom(user.id));
+		if (session) void raw.join(sessionRoom(session.id));
 		lightenRequest(raw as LiveSocket);
 	});
 }

@@ -7,6 +7,13 @@ export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 export const officersRoom = (meetingId: string) => `meeting:${meetingId}:officers`;
 /** Every live connection of one signed-in person (on every instance, through the adapter). */
 export const accountRoom = (userId: string) => `account:${userId}`;
+/** Every live connection made with one session (a browser signed in). */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** Closes the live connections made with a session that has ended, on every instance. */
+export function closeSessionConnections(sessionId: string) {
+	live()?.in(sessionRoom(sessionId)).disconnectSockets();
+}
 
 /**
  * Closes a person's live connections (on every instance, or on this one only): their pages

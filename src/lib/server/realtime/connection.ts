@@ -9,6 +9,8 @@ import type { VoteContext } from '../questions/votes';
 
 export type SocketData = {
 	user: SessionUser | null;
+	/** The session the user was read from, and when it ends (the socket acts for it until then). */
+	session: { id: string; expiresAt: Date } | null;
 	locale: Locale;
 	/**
 	 * The participant token this server issued to the browser (its cookie), or null: a connection
@@ -65,8 +67,21 @@ export async function identify(socket: LiveSocket) {
 		socket.handshake.headers['accept-language'] ?? null
 	);
 	socket.data.user = null;
+	socket.data.session = null;
 	socket.data.participant = verifiedParticipantToken(cookies[participantCookie]);
 	socket.data.rooms = parseRooms(cookies[roomsCookie]);
 	const token = cookies[sessionCookieName];
-	if (token) socket.data.user = (await validateSessionToken(await getDb(), token)).user;
+	if (!token) return;
+	const { user, session } = await validateSessionToken(await getDb(), token);
+	socket.data.user = user;
+	socket.data.session = session && { id: session.id, expiresAt: session.expiresAt };
+}
+
+/**
+ * A connection whose session's time is over (it may have ended with nobody asking the database
+ * since): it must not act for that user any more.
+ */
+export function sessionLapsed(socket: LiveSocket, now = Date.now()) {
+	const session = socket.data.session;
+	return !!session && now >= session.expiresAt.getTime();
 }

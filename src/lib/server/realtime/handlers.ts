@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import type { Ack, AckError } from '$lib/realtime/events';
-import { isDomainError, notFound } from '../errors';
+import { isDomainError, notFound, notSignedIn } from '../errors';
 import { translateError, translatorFor } from '../i18n';
 import { parseInput } from '../validation';
 import { describeError, log } from '../log';
-import type { LiveSocket } from './connection';
+import { sessionLapsed, type LiveSocket } from './connection';
 import { stopping, track } from './in-flight';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -39,6 +39,12 @@ export function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
 	if (stopping()) {
 		const t = translatorFor(this.data.locale);
 		return reply({ ok: false, error: { code: 'unavailable', message: t('error.generic') } });
+	}
+	if (sessionLapsed(this)) {
+		// Signed in no longer: the page reconnects and joins again as whoever its cookies say.
+		reply({ ok: false, error: toAckError(this, notSignedIn()) });
+		this.disconnect(true);
+		return;
 	}
 	const known = typeof event === 'string' ? requests.get(event) : undefined;
 	void track(
