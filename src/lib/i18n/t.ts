@@ -14,7 +14,8 @@ import {
  */
 export function t(key: MessageKey, params?: MessageParams): string {
 	const messages = page.data.messages as Messages | undefined;
-	return format(messages?.[key] ?? key, params);
+	const locale = (page.data.locale as Locale | undefined) ?? 'en';
+	return format(messages?.[key] ?? key, params, locale);
 }
 
 /** Dates and times in the visitor's language, in the group's time zone with the zone named. */

@@ -42,6 +42,6 @@ export const decisionLog: Record<keyof typeof en, string> = {
 	'checkpoint.not_found': 'ليس لهذه المجموعة نقطة تحقق موقّعة بهذا الحجم.',
 	'checkpoint.already_countersigned': 'سبق أن وقّعت منظمتك على نقطة التحقق هذه.',
 	'checkpoint.minutes_footer':
-		'نقطة تحقق سجل القرارات الموقّعة بعد هذه النسخة: {size} إدخالاً، الرأس {head}، وُقّعت في {date}.',
+		'نقطة تحقق سجل القرارات الموقّعة بعد هذه النسخة: {size, plural, one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالاً} other {# إدخال}}، الرأس {head}، وُقّعت في {date}.',
 	'checkpoint.minutes_pending': 'لم تُوقَّع أي نقطة تحقق لسجل القرارات منذ نشر هذه النسخة بعد.'
 };

@@ -60,7 +60,8 @@ export const membership: Record<keyof typeof en, string> = {
 	'field.statement': 'البيان',
 	'field.statement.hint': 'يطّلع عليه المسؤولون وأنت، ولا يُنشر.',
 	'field.reason': 'السبب العلني',
-	'field.reason.hint': 'يُنشر حرفياً في السجل العام وسجل القرارات. {min} حرفاً على الأقل.',
+	'field.reason.hint':
+		'يُنشر حرفياً في السجل العام وسجل القرارات. {min, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل.',
 	'field.reason_optional.hint': 'يُنشر حرفياً إن ذُكر.',
 	'field.appeal_statement': 'طعنك',
 	'field.appeal_statement.hint': 'لماذا ينبغي إعادة النظر في الرفض. يطّلع عليه المسؤولون.',
@@ -142,14 +143,16 @@ export const membership: Record<keyof typeof en, string> = {
 	'members.intro':
 		'من ينتمي إلى هذه المجموعة الآن، وكيف حدث ذلك، وكيف بُتّ في الطلبات. لكل رسم بياني جدول بالأرقام نفسها.',
 	'members.current': 'الأعضاء الحاليون',
-	'members.current.count': '{count} منظمات أعضاء',
+	'members.current.count':
+		'{count, plural, zero {لا منظمات أعضاء} one {منظمة عضو واحدة} two {منظمتان عضوان} few {# منظمات أعضاء} many {# منظمة عضوًا} other {# منظمة عضو}}',
 	'members.none': 'لا توجد منظمة عضو بعد.',
 	'members.since': 'عضو منذ {date}',
 	'members.by_category': 'الأعضاء الحاليون حسب نوع المنظمة',
 	'members.flows': 'الانضمام والمغادرة حسب الربع',
 	'members.applications_by_category': 'الطلبات حسب نوع المنظمة',
 	'members.median': 'الوسيط الزمني من تقديم الطلب حتى القرار',
-	'members.median.value': '{days} يوماً، على مدى {count} قرارات',
+	'members.median.value':
+		'{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}، على مدى {count, plural, one {قرار واحد} two {قرارين} few {# قرارات} many {# قرارًا} other {# قرار}}',
 	'members.median.none': 'لم يُبت في أي طلب بعد.',
 	'members.col.category': 'نوع المنظمة',
 	'members.col.members': 'الأعضاء',
@@ -191,7 +194,8 @@ export const membership: Record<keyof typeof en, string> = {
 	'decisions.title': 'سجل القرارات',
 	'decisions.intro':
 		'كل قرار تُساءل عنه المجموعة (العضوية ومقترحات جدول الأعمال والإشراف على الأسئلة والإجابات والتعهدات والتصحيحات والمحاضر)، بالترتيب. يحمل كل إدخال بصمة SHA-256 للإدخال الذي قبله، فأي تغيير لاحق في إدخال يكسر السلسلة. نزّل السجل وتحقق منه بنفسك باستخدام npm run verify-log.',
-	'decisions.verified': 'تم التحقق: جميع الإدخالات الـ{count} مترابطة من الأول إلى الأخير.',
+	'decisions.verified':
+		'{count, plural, zero {تم التحقق: لا إدخالات في السجل بعد.} one {تم التحقق: الإدخال الوحيد سليم.} two {تم التحقق: الإدخالان مترابطان.} other {تم التحقق: جميع الإدخالات الـ# مترابطة من الأول إلى الأخير.}}',
 	'decisions.broken': 'السلسلة مكسورة: {message}.',
 	'decisions.empty': 'لم يُدوَّن أي قرار بعد.',
 	'decisions.download': 'تنزيل السجل (JSON)',
