@@ -7,7 +7,8 @@ export const membership: Record<keyof typeof en, string> = {
 	'group.nav.decisions': 'سجل القرارات',
 	'group.membership.closed_reason': 'السبب المعلن: {reason}',
 	'group.membership.review_on': 'سيراجع الرئيس هذا القرار في {date}.',
-	'group.membership.review_passed': 'انقضى موعد المراجعة، {date}.',
+	'group.membership.review_passed':
+		'كان موعد مراجعة الإغلاق {date}، وقد انقضى. وإلى أن يعيد الرئيس فتح العضوية أو يحدد موعداً جديداً، تُرفض الطلبات تلقائياً.',
 	'group.membership.apply_link': 'تقديم طلب عضوية',
 	'validation.website': 'أدخل عنوان ويب يبدأ بـ http:// أو https://.',
 	'validation.date': 'أدخل تاريخاً مثل 2026-03-31.',
@@ -42,7 +43,7 @@ export const membership: Record<keyof typeof en, string> = {
 	'apply.intro':
 		'قدّم الطلب باسم منظمة. كل ما في الجزء الأول علني، وكذلك كل قرار في طلبك وأسبابه. أما الشخص المسؤول عن التواصل وبريده فهما سريّان: لا يطّلع عليهما إلا المسؤولون.',
 	'apply.closed':
-		'العضوية مغلقة حالياً. يمكنك مع ذلك التقديم: سيُسجَّل طلبك في السجل العام ويُرفض بالسبب الذي أعلنه الرئيس.',
+		'العضوية مغلقة حالياً. يمكنك مع ذلك التقديم: سيُسجَّل طلبك في السجل العام ويُرفض تلقائياً مع ذكر السبب المعلن للإغلاق. ويمكنك الطعن في الرفض.',
 	'apply.sign_in': 'سجّل الدخول أو أنشئ حساباً لتقديم طلب.',
 	'apply.public_part': 'عن المنظمة (علني)',
 	'apply.private_part': 'التواصل (سري)',

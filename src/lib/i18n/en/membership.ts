@@ -6,7 +6,8 @@ export const membership = {
 	'group.nav.decisions': 'Decision log',
 	'group.membership.closed_reason': 'Reason given: {reason}',
 	'group.membership.review_on': 'The chair will review this on {date}.',
-	'group.membership.review_passed': 'The review date, {date}, has passed.',
+	'group.membership.review_passed':
+		'The closure was due for review on {date}; that date has passed. Until the chair reopens membership or sets a new date, applications are still refused automatically.',
 	'group.membership.apply_link': 'Apply for membership',
 	'validation.website': 'Enter a web address starting with http:// or https://.',
 	'validation.date': 'Enter a date such as 2026-03-31.',
@@ -43,7 +44,7 @@ export const membership = {
 	'apply.intro':
 		'Apply on behalf of an organisation. Everything in the first part is public, as is every decision on your application and its reasons. The contact person and email are private: only the officers see them.',
 	'apply.closed':
-		'Membership is closed at present. You may still apply: your application will be recorded in the public register and refused with the reason the chair gave.',
+		'Membership is closed at present. You may still apply: your application will be recorded in the public register and refused automatically, citing the reason given for the closure. You may appeal the refusal.',
 	'apply.sign_in': 'Sign in or create an account to apply.',
 	'apply.public_part': 'About the organisation (public)',
 	'apply.private_part': 'Contact (private)',
