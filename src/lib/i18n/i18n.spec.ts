@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ar } from './ar';
-import { createTranslate, format, resolveLocale, textDirection } from '.';
+import { createTranslate, format, formatParts, resolveLocale, textDirection } from '.';
 
 describe('i18n', () => {
 	it('translates every English key into Arabic, keeping the placeholders', () => {
@@ -111,5 +111,26 @@ describe('i18n', () => {
 				}
 			}
 		});
+	});
+
+	it('keeps user-written text apart for isolating, numbers still choosing the plural', () => {
+		expect(
+			formatParts(ar['application.title'], { organisation: 'Riverside Youth Voice.' }, 'ar')
+		).toEqual([
+			{ text: ar['application.title'].split('{organisation}')[0], isolate: false },
+			{ text: 'Riverside Youth Voice.', isolate: true },
+			...(ar['application.title'].split('{organisation}')[1]
+				? [{ text: ar['application.title'].split('{organisation}')[1], isolate: false }]
+				: [])
+		]);
+		expect(
+			formatParts('{n, plural, one {# item for {who}} other {# items for {who}}}', {
+				n: 2,
+				who: 'Amal'
+			})
+		).toEqual([
+			{ text: '2 items for ', isolate: false },
+			{ text: 'Amal', isolate: true }
+		]);
 	});
 });

@@ -128,6 +128,33 @@ function placeholder(
 		: fill(branch, params, locale, String(params[head[1]]));
 }
 
+/** A filled message in pieces: the translation's own text, and each string parameter apart. */
+export type MessagePart = { text: string; isolate: boolean };
+
+/**
+ * Fills a message as `format` does but keeps each string parameter a part of its own, so a
+ * component can isolate user-written text (`<bdi>`): a name or reason in another script then
+ * keeps its punctuation, and the sentence around it keeps its own. Numbers stay numbers, so
+ * plurals still choose by them.
+ */
+export function formatParts(
+	template: string,
+	params: MessageParams = {},
+	locale: Locale = defaultLocale
+): MessagePart[] {
+	const strings: string[] = [];
+	const marked: MessageParams = {};
+	for (const [name, value] of Object.entries(params)) {
+		marked[name] = typeof value === 'string' ? `\u0000${strings.push(value) - 1}\u0000` : value;
+	}
+	return format(template, marked, locale)
+		.split('\u0000')
+		.map((piece, i) =>
+			i % 2 ? { text: strings[Number(piece)], isolate: true } : { text: piece, isolate: false }
+		)
+		.filter((part) => part.text !== '');
+}
+
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function createTranslate(messages: Messages, locale: Locale = defaultLocale): Translate {
