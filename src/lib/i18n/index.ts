@@ -94,18 +94,14 @@ function fill(
 		if (open === -1) break;
 		const close = closing(text, open);
 		if (close === -1) return out + text.slice(open);
-		out += placeholder(text.slice(open + 1, close), params, locale, hash);
+		out += placeholder(text.slice(open + 1, close), params, locale);
 		i = close + 1;
 	}
 	return out;
 }
 
-function placeholder(
-	inside: string,
-	params: MessageParams,
-	locale: Locale,
-	hash: string | undefined
-): string {
+/** One `{…}`: a parameter, or a plural whose branch is filled in turn (its own `#`). */
+function placeholder(inside: string, params: MessageParams, locale: Locale): string {
 	if (/^\w+$/.test(inside)) return inside in params ? String(params[inside]) : `{${inside}}`;
 	const head = pluralHead.exec(inside);
 	if (!head || !(head[1] in params)) return `{${inside}}`;
