@@ -68,6 +68,8 @@ async function membershipFlow(page: Page) {
 	await expect(page.getByRole('alert')).toContainText('Some of what you entered needs changing.');
 	await expect(page.getByRole('radio', { name: 'Refuse' })).toBeChecked();
 	await checkA11y(page);
+	// The label says when the reason is required (it said "optional": issue 20).
+	await expect(page.getByLabel('Public reason (required when refusing)')).toBeVisible();
 	await page.getByLabel(/Public reason/).fill(refusalReason);
 	await page.getByRole('button', { name: 'Record the decision' }).click();
 	await expect(page.getByRole('status')).toHaveText(

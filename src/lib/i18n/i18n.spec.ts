@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ar } from './ar';
-import { createTranslate, resolveLocale, textDirection } from '.';
+import { createTranslate, format, formatParts, resolveLocale, textDirection } from '.';
 
 describe('i18n', () => {
 	it('translates every English key into Arabic, keeping the placeholders', () => {
 		for (const [key, english] of Object.entries(en)) {
 			const arabic = ar[key as keyof typeof en];
 			expect(arabic, key).toBeTruthy();
-			const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+			// Parameter names, plain (`{q}`) or plural (`{count, plural, …}`), each once.
+			const placeholders = (s: string) =>
+				[...new Set([...s.matchAll(/\{\s*(\w+)\s*(?=[,}])/g)].map((m) => m[1]))].sort();
 			expect(placeholders(arabic), key).toEqual(placeholders(english));
 		}
 	});
@@ -30,5 +32,105 @@ describe('i18n', () => {
 		expect(createTranslate(en)('error.rate_limited', { minutes: 5 })).toBe(
 			'Too many attempts. Please wait 5 minutes and try again.'
 		);
+	});
+
+	describe('plurals', () => {
+		const counts = [0, 1, 2, 3, 11, 100];
+		const votes = (locale: 'en' | 'ar') =>
+			counts.map((count) =>
+				createTranslate(locale === 'en' ? en : ar, locale)('live.votes', { count })
+			);
+
+		it('counts votes in English', () => {
+			expect(votes('en')).toEqual([
+				'0 votes',
+				'1 vote',
+				'2 votes',
+				'3 votes',
+				'11 votes',
+				'100 votes'
+			]);
+		});
+
+		it('counts votes in Arabic with its six forms', () => {
+			expect(votes('ar')).toEqual([
+				'لا أصوات',
+				'صوت واحد',
+				'صوتان',
+				'3 أصوات',
+				'11 صوتًا',
+				'100 صوت'
+			]);
+		});
+
+		it('names days and decisions in one sentence, each by its own number', () => {
+			const en_ = createTranslate(en, 'en');
+			const ar_ = createTranslate(ar, 'ar');
+			expect(en_('members.median.value', { days: 1, count: 11 })).toBe('1 day, over 11 decisions');
+			expect(en_('members.median.value', { days: 3, count: 1 })).toBe('3 days, over 1 decision');
+			expect(ar_('members.median.value', { days: 2, count: 3 })).toBe('يومان، على مدى 3 قرارات');
+			expect(ar_('members.median.value', { days: 11, count: 100 })).toBe(
+				'11 يومًا، على مدى 100 قرار'
+			);
+			expect(en_('attendance.summary', { present: 2, total: 1 })).toBe(
+				'Present at 2 of the last 1 meeting'
+			);
+			expect(ar_('attendance.summary', { present: 2, total: 3 })).toBe('حضرت 2 من آخر 3 اجتماعات');
+		});
+
+		it('prefers an exact branch, then the category, then other', () => {
+			const template = '{n, plural, =0 {none} one {# thing} other {# things}}';
+			expect(counts.map((n) => format(template, { n }, 'en'))).toEqual([
+				'none',
+				'1 thing',
+				'2 things',
+				'3 things',
+				'11 things',
+				'100 things'
+			]);
+			// Arabic has no `one` here but has `other`: every count falls back to it.
+			expect(format('{n, plural, other {# x}}', { n: 1 }, 'ar')).toBe('1 x');
+		});
+
+		it('fills parameters inside a branch and leaves a missing count as written', () => {
+			const template = '{n, plural, one {# item for {who}} other {# items for {who}}}';
+			expect(format(template, { n: 2, who: 'Amal' })).toBe('2 items for Amal');
+			expect(format(template, { who: 'Amal' })).toBe(template);
+		});
+
+		it('does not read a # or braces in a parameter as syntax', () => {
+			expect(format('{n, plural, one {# for {q}} other {# for {q}}}', { n: 1, q: '#1 {x}' })).toBe(
+				'1 for #1 {x}'
+			);
+		});
+
+		it('has every English and Arabic plural end in an other branch', () => {
+			for (const [key, text] of [...Object.entries(en), ...Object.entries(ar)]) {
+				for (const match of text.matchAll(/\{\s*\w+\s*,\s*plural\s*,/g)) {
+					expect(text.slice(match.index), key).toMatch(/other\s*\{/);
+				}
+			}
+		});
+	});
+
+	it('keeps user-written text apart for isolating, numbers still choosing the plural', () => {
+		expect(
+			formatParts(ar['application.title'], { organisation: 'Riverside Youth Voice.' }, 'ar')
+		).toEqual([
+			{ text: ar['application.title'].split('{organisation}')[0], isolate: false },
+			{ text: 'Riverside Youth Voice.', isolate: true },
+			...(ar['application.title'].split('{organisation}')[1]
+				? [{ text: ar['application.title'].split('{organisation}')[1], isolate: false }]
+				: [])
+		]);
+		expect(
+			formatParts('{n, plural, one {# item for {who}} other {# items for {who}}}', {
+				n: 2,
+				who: 'Amal'
+			})
+		).toEqual([
+			{ text: '2 items for ', isolate: false },
+			{ text: 'Amal', isolate: true }
+		]);
 	});
 });

@@ -1,6 +1,7 @@
 import { page } from '$app/state';
 import {
 	format,
+	formatParts,
 	intlLocale,
 	type Locale,
 	type MessageKey,
@@ -14,7 +15,15 @@ import {
  */
 export function t(key: MessageKey, params?: MessageParams): string {
 	const messages = page.data.messages as Messages | undefined;
-	return format(messages?.[key] ?? key, params);
+	const locale = (page.data.locale as Locale | undefined) ?? 'en';
+	return format(messages?.[key] ?? key, params, locale);
+}
+
+/** A message in parts, string parameters apart, for `Message.svelte` to isolate them. */
+export function tParts(key: MessageKey, params?: MessageParams) {
+	const messages = page.data.messages as Messages | undefined;
+	const locale = (page.data.locale as Locale | undefined) ?? 'en';
+	return formatParts(messages?.[key] ?? key, params, locale);
 }
 
 /** Dates and times in the visitor's language, in the group's time zone with the zone named. */

@@ -3,7 +3,10 @@ import type { DomainError, ErrorCode } from './errors';
 import { en } from '$lib/i18n/en';
 import { ar } from '$lib/i18n/ar';
 
-const translators: Record<Locale, Translate> = { en: createTranslate(en), ar: createTranslate(ar) };
+const translators: Record<Locale, Translate> = {
+	en: createTranslate(en, 'en'),
+	ar: createTranslate(ar, 'ar')
+};
 
 export function translatorFor(locale: Locale): Translate {
 	return translators[locale];

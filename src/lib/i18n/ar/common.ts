@@ -24,14 +24,17 @@ export const common: Record<keyof typeof en, string> = {
 	'error.not_allowed': 'ليس لديك الدور المطلوب لهذا الإجراء.',
 	'error.not_found.generic': 'غير موجود.',
 	'error.conflict': 'هذا يتعارض مع أمر مسجل بالفعل.',
-	'error.rate_limited': 'محاولات كثيرة جداً. يرجى الانتظار {minutes} دقائق ثم المحاولة مرة أخرى.',
+	'error.rate_limited':
+		'محاولات كثيرة جداً. يرجى الانتظار {minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} ثم المحاولة مرة أخرى.',
 	'error.body_too_large': 'ما أرسلته كبير جداً.',
 	'error.foreign_origin': 'جاء هذا الطلب من موقع آخر فتم رفضه.',
 	'form.errors_summary': 'يرجى تصحيح ما يلي:',
 	'form.required': 'مطلوب',
 	'validation.required': 'هذا الحقل مطلوب.',
-	'validation.too_long': 'هذا طويل جداً: {max} حرفاً على الأكثر.',
-	'validation.too_short': 'هذا قصير جداً: {min} أحرف على الأقل.',
+	'validation.too_long':
+		'هذا طويل جداً: {max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
+	'validation.too_short':
+		'هذا قصير جداً: {min, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل.',
 	'validation.email': 'أدخل عنوان بريد إلكتروني مثل name@example.org.',
 	'validation.slug': 'استخدم أحرفاً لاتينية صغيرة وأرقاماً وشرطات، تبدأ بحرف (من 3 إلى 40 حرفاً).',
 	'validation.choice': 'اختر أحد الخيارات.',

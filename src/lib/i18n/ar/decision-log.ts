@@ -22,7 +22,7 @@ export const decisionLog: Record<keyof typeof en, string> = {
 	'decisions.note': 'ملاحظة: {note}',
 	'checkpoint.title': 'نقطة تحقق موقّعة',
 	'checkpoint.intro':
-		'يوقّع هذا الموقع رأس السجل (Ed25519) مرة يومياً على الأقل وعند كل نشر لمحضر. احتفظ بنسخة من نقطة التحقق: الأمر npm run verify-log -- <export> --checkpoint <saved file> يثبت أن السجل اللاحق امتداد لها، فلا يستطيع أحد، ولا حتى المستضيف، إعادة كتابة إدخال سابق دون أن يُكشف.',
+		'يوقّع هذا الموقع رأس السجل (Ed25519) مرة يومياً على الأقل وعند كل نشر لمحضر. احتفظ بنسخة من نقطة التحقق: الأمر \u2066npm run verify-log -- <export> --checkpoint <saved file>\u2069 يثبت أن السجل اللاحق امتداد لها، فلا يستطيع أحد، ولا حتى المستضيف، إعادة كتابة إدخال سابق دون أن يُكشف.',
 	'checkpoint.none': 'لم تُوقَّع أي نقطة تحقق بعد.',
 	'checkpoint.size': 'عدد الإدخالات المشمولة',
 	'checkpoint.head': 'بصمة الإدخال {size}',
@@ -42,6 +42,6 @@ export const decisionLog: Record<keyof typeof en, string> = {
 	'checkpoint.not_found': 'ليس لهذه المجموعة نقطة تحقق موقّعة بهذا الحجم.',
 	'checkpoint.already_countersigned': 'سبق أن وقّعت منظمتك على نقطة التحقق هذه.',
 	'checkpoint.minutes_footer':
-		'نقطة تحقق سجل القرارات الموقّعة بعد هذه النسخة: {size} إدخالاً، الرأس {head}، وُقّعت في {date}.',
+		'نقطة تحقق سجل القرارات الموقّعة بعد هذه النسخة: {size, plural, one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالاً} other {# إدخال}}، الرأس {head}، وُقّعت في {date}.',
 	'checkpoint.minutes_pending': 'لم تُوقَّع أي نقطة تحقق لسجل القرارات منذ نشر هذه النسخة بعد.'
 };

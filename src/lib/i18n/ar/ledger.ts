@@ -65,7 +65,8 @@ export const ledger: Record<keyof typeof en, string> = {
 	'ledger.question': 'سؤال',
 	'ledger.action': 'إجراء',
 	'ledger.meeting': 'الاجتماع {number}',
-	'ledger.days': '{days} يومًا',
+	'ledger.days':
+		'{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
 	'ledger.overdue': 'متأخر',
 	'ledger.linked_question': 'ردًّا على سؤال طُرح في الاجتماع {number}',
 	'ledger.resolved_on': 'حُسم في {date}',

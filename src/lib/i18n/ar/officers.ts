@@ -6,7 +6,7 @@ export const officers: Record<keyof typeof en, string> = {
 	'field.closed_reason': 'سبب عدم قبول الطلبات (علني)',
 	'field.closed_reason.hint':
 		'فقط عندما تبدأ المجموعة مغلقة: السبب الذي يُعرض في صفحة المجموعة ويُذكر لكل طلب يُرفض خلال الإغلاق.',
-	'field.term_ends_on': 'نهاية الولاية (اختياري)',
+	'field.term_ends_on': 'نهاية الولاية',
 	'field.term_ends_on.hint': 'ينتهي التعيين في بداية هذا اليوم.',
 	'field.end_reason': 'السبب العلني',
 	'officer.not_found': 'لا يوجد تعيين كهذا في هذه المجموعة.',

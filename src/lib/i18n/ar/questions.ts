@@ -30,7 +30,8 @@ export const questions: Record<keyof typeof en, string> = {
 	'moderate.burst': 'موجة أصوات من مشاركين جدد',
 	'moderate.burst.intro':
 		'جاءت أصوات كثيرة على هذه الأسئلة في الدقائق الخمس الأخيرة من مشاركين ظهروا لأول مرة قبل التصويت بدقائق. إن لم يكن هذا وصول الحاضرين إلى القاعة، فضيّق من يحق له السؤال والتصويت: تبقى الأصوات المدلى بها محسوبة.',
-	'moderate.recent_votes': 'آخر 5 دقائق: {recent} صوتاً، منها {fromNew} من مشاركين جدد',
+	'moderate.recent_votes':
+		'آخر 5 دقائق: {recent, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}}، منها {fromNew} من مشاركين جدد',
 	'question.cap_reached': 'لقد طرحت أقصى عدد من الأسئلة يسمح به هذا الاجتماع لكل شخص.',
 	'question.already_answered': 'تمت الإجابة عن هذا السؤال أو مراجعته، ولم يعد من الممكن سحبه.',
 	'question.not_votable': 'لا يمكن التصويت إلا على الأسئلة المنشورة.',
@@ -50,7 +51,8 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.ask.sent': 'تم إرسال سؤالك.',
 	'live.ask.pending': 'تم إرسال سؤالك. سينشره أحد المشرفين قريباً.',
 	'live.field.text': 'سؤالك',
-	'live.field.text.hint': '{max} حرفاً على الأكثر.',
+	'live.field.text.hint':
+		'{max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
 	'live.field.anonymous': 'اسأل دون ذكر اسمك',
 	'live.field.anonymous.hint':
 		'لا يُحفظ مع السؤال المجهول أي شيء يدل عليك: لا اسمك ولا حسابك ولا عنوانك.',
@@ -62,7 +64,8 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.sort.recent': 'الأحدث',
 	'live.questions': 'الأسئلة',
 	'live.questions.none': 'لا توجد أسئلة بعد.',
-	'live.votes': '{count} صوتاً',
+	'live.votes':
+		'{count, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}}',
 	'live.vote': 'صوّت لهذا السؤال',
 	'live.unvote': 'اسحب صوتي',
 	'live.withdraw': 'اسحب سؤالي',
@@ -72,7 +75,8 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.pinned': 'تجري الإجابة عنه الآن',
 	'live.pending': 'بانتظار المراجعة',
 	'live.reconnecting': 'انقطع الاتصال. جارٍ إعادة الاتصال…',
-	'live.announce.new': 'أسئلة جديدة: {count}.',
+	'live.announce.new':
+		'{count, plural, zero {لا أسئلة جديدة.} one {سؤال جديد واحد.} two {سؤالان جديدان.} few {# أسئلة جديدة.} many {# سؤالًا جديدًا.} other {# سؤال جديد.}}',
 	'live.announce.answered': 'سُجّل الرد، {status}: {text}',
 	'live.announce.pinned': 'يُجاب الآن عن: {text}',
 	'live.new_question': 'سؤال جديد: {text}',

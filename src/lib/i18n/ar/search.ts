@@ -13,7 +13,8 @@ export const search: Record<keyof typeof en, string> = {
 	'search.submit': 'ابحث',
 	'search.header_label': 'البحث في الموقع',
 	'search.q_required': 'اكتب ما تريد البحث عنه.',
-	'search.q_too_long': 'اختصر البحث إلى {max} حرفًا على الأكثر.',
+	'search.q_too_long':
+		'اختصر البحث إلى {max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
 	'search.page_range': 'لا توجد صفحة نتائج بهذا الرقم.',
 	'search.dates_order': 'يجب أن يكون تاريخ النهاية في تاريخ البداية أو بعده.',
 	'search.results': 'النتائج',

@@ -25,14 +25,17 @@ export const common = {
 	'error.not_allowed': 'You do not have the role this needs.',
 	'error.not_found.generic': 'Not found.',
 	'error.conflict': 'That conflicts with something already recorded.',
-	'error.rate_limited': 'Too many attempts. Please wait {minutes} minutes and try again.',
+	'error.rate_limited':
+		'Too many attempts. Please wait {minutes, plural, one {# minute} other {# minutes}} and try again.',
 	'error.body_too_large': 'What you sent is too large.',
 	'error.foreign_origin': 'This request came from another site and was refused.',
 	'form.errors_summary': 'Please correct the following:',
 	'form.required': 'Required',
 	'validation.required': 'This is required.',
-	'validation.too_long': 'This is too long: at most {max} characters.',
-	'validation.too_short': 'This is too short: at least {min} characters.',
+	'validation.too_long':
+		'This is too long: at most {max, plural, one {# character} other {# characters}}.',
+	'validation.too_short':
+		'This is too short: at least {min, plural, one {# character} other {# characters}}.',
 	'validation.email': 'Enter an email address such as name@example.org.',
 	'validation.slug':
 		'Use lower-case letters, digits and hyphens, starting with a letter (3–40 characters).',

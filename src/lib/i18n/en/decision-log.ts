@@ -42,7 +42,7 @@ export const decisionLog = {
 	'checkpoint.already_countersigned':
 		'Your organisation has already countersigned this checkpoint.',
 	'checkpoint.minutes_footer':
-		'Decision log checkpoint signed after this version: {size} entries, head {head}, signed {date}.',
+		'Decision log checkpoint signed after this version: {size, plural, one {# entry} other {# entries}}, head {head}, signed {date}.',
 	'checkpoint.minutes_pending':
 		'No checkpoint of the decision log has been signed since this version was published yet.'
 } as const;

@@ -64,7 +64,7 @@ export const ledger = {
 	'ledger.question': 'Question',
 	'ledger.action': 'Action',
 	'ledger.meeting': 'Meeting {number}',
-	'ledger.days': '{days} days',
+	'ledger.days': '{days, plural, one {# day} other {# days}}',
 	'ledger.overdue': 'Overdue',
 	'ledger.linked_question': 'In answer to a question asked at meeting {number}',
 	'ledger.resolved_on': 'Resolved on {date}',

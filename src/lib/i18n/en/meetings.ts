@@ -154,8 +154,10 @@ export const meetings = {
 		'Attendance is recorded only for a published meeting that was not cancelled.',
 	'attendance.too_late': 'Apologies can only be sent before the meeting starts.',
 	'attendance.by_organisation': 'Attendance over the last meetings',
-	'attendance.summary_note': 'Over the last {total} meetings held.',
-	'attendance.summary': 'Present at {present} of the last {total} meetings',
+	'attendance.summary_note':
+		'{total, plural, =0 {No meeting has been held yet.} one {Over the last meeting held.} other {Over the last # meetings held.}}',
+	'attendance.summary':
+		'{total, plural, one {Present at {present} of the last # meeting} other {Present at {present} of the last # meetings}}',
 	'field.other_attendees': 'Other attendees (number of people)',
 	'group.next_meeting': 'Next meeting',
 	'group.no_next_meeting': 'No meeting is scheduled.'

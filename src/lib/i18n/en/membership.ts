@@ -6,7 +6,8 @@ export const membership = {
 	'group.nav.decisions': 'Decision log',
 	'group.membership.closed_reason': 'Reason given: {reason}',
 	'group.membership.review_on': 'The chair will review this on {date}.',
-	'group.membership.review_passed': 'The review date, {date}, has passed.',
+	'group.membership.review_passed':
+		'The closure was due for review on {date}; that date has passed. Until the chair reopens membership or sets a new date, applications are still refused automatically.',
 	'group.membership.apply_link': 'Apply for membership',
 	'validation.website': 'Enter a web address starting with http:// or https://.',
 	'validation.date': 'Enter a date such as 2026-03-31.',
@@ -43,7 +44,7 @@ export const membership = {
 	'apply.intro':
 		'Apply on behalf of an organisation. Everything in the first part is public, as is every decision on your application and its reasons. The contact person and email are private: only the officers see them.',
 	'apply.closed':
-		'Membership is closed at present. You may still apply: your application will be recorded in the public register and refused with the reason the chair gave.',
+		'Membership is closed at present. You may still apply: your application will be recorded in the public register and refused automatically, citing the reason given for the closure. You may appeal the refusal.',
 	'apply.sign_in': 'Sign in or create an account to apply.',
 	'apply.public_part': 'About the organisation (public)',
 	'apply.private_part': 'Contact (private)',
@@ -62,7 +63,7 @@ export const membership = {
 	'field.statement.hint': 'Seen by the officers and you, not published.',
 	'field.reason': 'Public reason',
 	'field.reason.hint':
-		'Published verbatim in the register and the decision log. At least {min} characters.',
+		'Published verbatim in the register and the decision log. At least {min, plural, one {# character} other {# characters}}.',
 	'field.reason_optional.hint': 'Published verbatim if given.',
 	'field.appeal_statement': 'Your appeal',
 	'field.appeal_statement.hint': 'Why the refusal should be reconsidered. Seen by the officers.',
@@ -145,14 +146,16 @@ export const membership = {
 	'members.intro':
 		'Who belongs to this group now, how that came about, and how applications were decided. Each chart has a table with the same figures.',
 	'members.current': 'Current members',
-	'members.current.count': '{count} member organisations',
+	'members.current.count':
+		'{count, plural, one {# member organisation} other {# member organisations}}',
 	'members.none': 'No organisation is a member yet.',
 	'members.since': 'member since {date}',
 	'members.by_category': 'Current members by kind of organisation',
 	'members.flows': 'Joins and departures by quarter',
 	'members.applications_by_category': 'Applications by kind of organisation',
 	'members.median': 'Median time from application to decision',
-	'members.median.value': '{days} days, over {count} decisions',
+	'members.median.value':
+		'{days, plural, one {# day} other {# days}}, over {count, plural, one {# decision} other {# decisions}}',
 	'members.median.none': 'No application has been decided yet.',
 	'members.col.category': 'Kind of organisation',
 	'members.col.members': 'Members',
@@ -194,7 +197,8 @@ export const membership = {
 	'decisions.title': 'Decision log',
 	'decisions.intro':
 		'Every decision the group can be held to (membership, agenda proposals, moderation, answers, commitments, corrections and minutes), in order. Each entry carries the SHA-256 hash of the one before it, so any later change to an entry breaks the chain. Download the log and check it yourself with npm run verify-log.',
-	'decisions.verified': 'Verified: all {count} entries hold together, from the first to the last.',
+	'decisions.verified':
+		'{count, plural, =0 {Verified: the log has no entries yet.} one {Verified: its one entry is intact.} other {Verified: all # entries hold together, from the first to the last.}}',
 	'decisions.broken': 'The chain is broken: {message}.',
 	'decisions.empty': 'No decision has been logged yet.',
 	'decisions.download': 'Download the log (JSON)',

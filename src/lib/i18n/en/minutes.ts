@@ -71,7 +71,7 @@ export const minutes = {
 	'minutes.print_note': 'Printed from {url}',
 	'corrections.title': 'Corrections and dissent',
 	'corrections.intro':
-		'For {days} days after each publication, member representatives and named attendees may submit a correction. The secretary accepts it in an amendment or declines it with a reason; a declined correction stays here as a recorded dissent.',
+		'For {days, plural, one {# day} other {# days}} after each publication, member representatives and named attendees may submit a correction. The secretary accepts it in an amendment or declines it with a reason; a declined correction stays here as a recorded dissent.',
 	'corrections.window_open': 'Corrections can be submitted until {date}.',
 	'corrections.window_closed': 'The window for corrections closed on {date}.',
 	'corrections.pending': 'Awaiting a decision',

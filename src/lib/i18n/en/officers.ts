@@ -6,7 +6,7 @@ export const officers = {
 	'field.closed_reason': 'Reason for not accepting applications (public)',
 	'field.closed_reason.hint':
 		'Only when the group starts closed: the reason, shown on the group page and given to every application refused meanwhile.',
-	'field.term_ends_on': 'End of term (optional)',
+	'field.term_ends_on': 'End of term',
 	'field.term_ends_on.hint': 'The appointment ends at the start of this day.',
 	'field.end_reason': 'Public reason',
 	'officer.not_found': 'There is no such appointment in this group.',

@@ -30,7 +30,8 @@ export const questions = {
 	'moderate.burst': 'A burst of votes from new participants',
 	'moderate.burst.intro':
 		'Many votes on these questions in the last five minutes came from participants first seen minutes before they voted. If this is not people arriving in the hall, tighten who may ask and vote: votes already cast stay counted.',
-	'moderate.recent_votes': 'last 5 minutes: {recent} votes, {fromNew} from new participants',
+	'moderate.recent_votes':
+		'last 5 minutes: {recent, plural, one {# vote} other {# votes}}, {fromNew} from new participants',
 	'question.cap_reached': 'You have asked as many questions as this meeting allows each person.',
 	'question.already_answered':
 		'This question has already been answered or moderated and can no longer be withdrawn.',
@@ -53,7 +54,7 @@ export const questions = {
 	'live.ask.sent': 'Your question has been sent.',
 	'live.ask.pending': 'Your question has been sent. A moderator will publish it shortly.',
 	'live.field.text': 'Your question',
-	'live.field.text.hint': 'At most {max} characters.',
+	'live.field.text.hint': 'At most {max, plural, one {# character} other {# characters}}.',
 	'live.field.anonymous': 'Ask anonymously',
 	'live.field.anonymous.hint':
 		'Nothing that identifies you is stored with an anonymous question — not your name, your account or your address.',
@@ -65,7 +66,7 @@ export const questions = {
 	'live.sort.recent': 'Most recent',
 	'live.questions': 'Questions',
 	'live.questions.none': 'No questions yet.',
-	'live.votes': '{count} votes',
+	'live.votes': '{count, plural, one {# vote} other {# votes}}',
 	'live.vote': 'Vote for this question',
 	'live.unvote': 'Take back my vote',
 	'live.withdraw': 'Withdraw my question',
@@ -75,7 +76,7 @@ export const questions = {
 	'live.pinned': 'Being answered now',
 	'live.pending': 'Awaiting moderation',
 	'live.reconnecting': 'Connection lost. Reconnecting…',
-	'live.announce.new': '{count} new questions.',
+	'live.announce.new': '{count, plural, one {# new question.} other {# new questions.}}',
 	'live.announce.answered': 'Answer recorded, {status}: {text}',
 	'live.announce.pinned': 'Now being answered: {text}',
 	'live.new_question': 'New question: {text}',

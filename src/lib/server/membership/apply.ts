@@ -22,7 +22,8 @@ import { routeAppeal } from './appeals';
 /**
  * A signed-in applicant applies on behalf of an organisation. One open application per
  * organisation and group. While membership is closed the application is still recorded, and
- * refused at once with the closure's public reason (a logged decision like any other).
+ * refused at once with the closure's public reason: logged like any decision, but as what it is,
+ * automatic (role `automatic`, no officer's role), so no record says an officer considered it.
  */
 export async function applyForMembership(
 	db: Database,
@@ -70,8 +71,9 @@ export async function applyForMembership(
 								status: 'refused' as const,
 								decision: 'refused' as const,
 								decidedAt: now,
-								decidedByRole: 'chair' as const,
-								// The closure's decision, cited verbatim; whoever closed it took it.
+								// Nobody considered it: no officer's role. Whoever closed membership stays
+								// answerable (privately, `decidedBy`): they may not decide its appeal.
+								decidedByRole: null,
 								decidedBy: closure.decidedBy,
 								reason: closure.reason,
 								refusedWhileClosed: true
@@ -90,6 +92,7 @@ export async function applyForMembership(
 					subject: `application:${row.id}`,
 					at: now,
 					payload: decisionPayload(row, category.name, {
+						role: 'automatic',
 						reason: row.reason,
 						closed: true,
 						reviewOn: closure.reviewOn

@@ -34,7 +34,7 @@ export async function sendDecisionEmail(
 	kind: DecisionKind,
 	settings: { smtpUrl: string; mailFrom: string; origin: string | undefined }
 ) {
-	const key = headline[kind];
+	let key = headline[kind];
 	if (!key) return;
 	const [row] = await db
 		.select({ app: applications, groupName: groups.name, slug: groups.slug })
@@ -43,6 +43,8 @@ export async function sendDecisionEmail(
 		.where(eq(applications.id, applicationId));
 	if (!row) return;
 	const { app } = row;
+	// Nobody decided a refusal while membership was closed: the email says so, as the record does.
+	if (kind === 'application.refused' && app.refusedWhileClosed) key = 'email.refused_while_closed';
 	const t = translatorFor(isLocale(app.locale) ? app.locale : 'en');
 	let reason = kind.startsWith('appeal.') ? app.appealReason : app.reason;
 	if (kind === 'membership.ended') {

@@ -96,7 +96,8 @@ export function publicApplication(app: Application, category: string) {
 		withdrawnAt: iso(app.withdrawnAt),
 		decision: app.decision,
 		decidedAt: iso(app.decidedAt),
-		decidedBy: app.decidedByRole,
+		/** The role that decided, or `automatic` for a refusal while membership was closed. */
+		decidedBy: app.refusedWhileClosed ? ('automatic' as const) : app.decidedByRole,
 		reason: app.reason,
 		refusedWhileClosed: app.refusedWhileClosed,
 		appeal: app.appealStatus
@@ -133,6 +134,7 @@ export type TimelineEvent = {
 		| 'withdrawn'
 		| 'accepted'
 		| 'refused'
+		| 'refused_while_closed'
 		| 'appealed'
 		| 'appeal_upheld'
 		| 'appeal_overturned'
@@ -210,7 +212,14 @@ export function timelineOf(app: PublicApplication, panel: PublicPanellist[] = []
 		app.reviewStartedAt ? { at: app.reviewStartedAt, event: 'under_review' } : undefined,
 		app.withdrawnAt ? { at: app.withdrawnAt, event: 'withdrawn' } : undefined,
 		app.decidedAt && app.decision
-			? { at: app.decidedAt, event: app.decision, reason: app.reason }
+			? {
+					at: app.decidedAt,
+					event:
+						app.decision === 'refused' && app.refusedWhileClosed
+							? 'refused_while_closed'
+							: app.decision,
+					reason: app.reason
+				}
 			: undefined,
 		app.appeal?.appealedAt ? { at: app.appeal.appealedAt, event: 'appealed' } : undefined,
 		app.appeal?.decidedAt
