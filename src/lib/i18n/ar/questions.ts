@@ -70,7 +70,7 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.anonymous': 'مجهول',
 	'live.from_floor': 'طُرح من القاعة',
 	'live.pinned': 'تجري الإجابة عنه الآن',
-	'live.pending': 'بانتظار المراجعة',
+	'live.pending': 'بانتظار الموافقة',
 	'live.reconnecting': 'انقطع الاتصال. جارٍ إعادة الاتصال…',
 	'live.announce.new': 'أسئلة جديدة: {count}.',
 	'live.announce.answered': 'سُجّل الرد، {status}: {text}',

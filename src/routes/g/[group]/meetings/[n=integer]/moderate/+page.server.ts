@@ -17,6 +17,8 @@ export const load: PageServerLoad = async (event) => {
 const moderate = (action: string) => (event: RequestEvent) =>
 	liveAction(event, async (db, participant, context, values) => ({
 		done: action,
+		questionId: values.questionId,
+		status: values.status,
 		...(await moderateQuestion(db, participant, context, { ...values, action }))
 	}));
 
@@ -27,6 +29,8 @@ export const actions: Actions = {
 	pin: moderate('pin'),
 	unpin: moderate('unpin'),
 	status: moderate('status'),
+	restore: moderate('restore'),
+	undoStatus: moderate('undo_status'),
 	settings: (event) =>
 		liveAction(event, async (db, participant, context, values) => ({
 			done: 'settings',
