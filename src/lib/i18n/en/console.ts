@@ -29,7 +29,8 @@ export const moderationConsole = {
 	'console.run.live': 'Live page',
 	'console.close.open': 'Close the meeting…',
 	'console.close.heading': 'Close the meeting?',
-	'console.close.not_reached': 'Published questions not yet answered: {count}. They are recorded as “not reached” and carried to the next meeting.',
+	'console.close.not_reached':
+		'Published questions not yet answered: {count}. They are recorded as “not reached” and carried to the next meeting.',
 	'console.close.pending': 'Questions still awaiting approval: {count}. They stay unpublished.',
 	'console.close.minutes':
 		'Draft minutes are generated from the agenda, attendance and questions. Nothing is published until an officer publishes the minutes.',

@@ -1,12 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
-import {
-	commitments,
-	meetingLive,
-	questions,
-	type Group,
-	type Meeting
-} from '../db/schema';
+import { commitments, meetingLive, questions, type Group, type Meeting } from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';

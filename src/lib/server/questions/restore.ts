@@ -24,10 +24,7 @@ type MovedVotes = {
  * public); a voter key is a keyed hash scoped to the meeting, already stored beside the question.
  */
 export async function mergeVotes(tx: Executor, fromId: string, intoId: string) {
-	const votes = await tx
-		.select()
-		.from(questionVotes)
-		.where(eq(questionVotes.questionId, fromId));
+	const votes = await tx.select().from(questionVotes).where(eq(questionVotes.questionId, fromId));
 	const added = rowsOf<{ voter_key: string }>(
 		await tx.execute(sql`
 			insert into question_votes (question_id, voter_key, voted_at, from_new_participant)
@@ -88,7 +85,12 @@ async function unmergeVotes(tx: Executor, q: Question) {
  * otherwise awaiting approval again. Its rejection reason and note are cleared (the decision log
  * keeps them). Returns the question as restored, the ids to announce and the decision.
  */
-export async function reinstateQuestion(tx: Executor, q: Question, meetingNumber: number, now: Date) {
+export async function reinstateQuestion(
+	tx: Executor,
+	q: Question,
+	meetingNumber: number,
+	now: Date
+) {
 	if (q.state !== 'rejected' && q.state !== 'merged') throw conflict('question.not_restorable');
 	if (q.state === 'merged') await unmergeVotes(tx, q);
 	const to = q.publishedAt ? 'published' : 'pending';
@@ -149,7 +151,11 @@ export async function undoAnswerStatus(
 	const summary = (before?.payload.summary ?? null) as string | null;
 	const [undone] = await tx
 		.update(questions)
-		.set({ answerStatus: status, answerSummary: summary, answeredAt: status === 'open' ? null : now })
+		.set({
+			answerStatus: status,
+			answerSummary: summary,
+			answeredAt: status === 'open' ? null : now
+		})
 		.where(and(eq(questions.id, q.id), eq(questions.answerStatus, q.answerStatus)))
 		.returning();
 	if (!undone) throw conflict('question.already_moderated');
