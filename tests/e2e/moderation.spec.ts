@@ -72,6 +72,8 @@ for (const viewport of [
 			await expect(undo).toBeVisible();
 			// The asker is told why, in place, live.
 			await expect(mine).toContainText('Your question was rejected: Off-topic');
+			await chair.screenshot({ path: test.info().outputPath('undo.png'), fullPage: true });
+			await page.screenshot({ path: test.info().outputPath('asker-rejected.png'), fullPage: true });
 			await undo.getByRole('button', { name: 'Undo' }).click();
 			await expect(chair.getByRole('status')).toContainText('Question restored.');
 			await expect(mine).toContainText('Awaiting approval');
@@ -128,8 +130,11 @@ for (const viewport of [
 			await expect(firstCard.getByText('Pinned', { exact: true })).toBeVisible();
 			await expectNoSidewaysScroll(chair);
 			await checkA11y(chair);
+			// For review (test-results/): the console as the chair sees it.
+			await chair.screenshot({ path: test.info().outputPath('console.png'), fullPage: true });
 			await chair.setViewportSize({ width: 320, height: 700 });
 			await expectNoSidewaysScroll(chair);
+			await chair.screenshot({ path: test.info().outputPath('console-320.png'), fullPage: true });
 			await chair.setViewportSize(viewport);
 
 			// The chair's path: moderation and the screen first; closing asks first.
@@ -143,6 +148,7 @@ for (const viewport of [
 			await expect(chair.getByText('Published questions not yet answered: 2.')).toBeVisible();
 			await expect(chair.getByText(/Draft minutes are generated/)).toBeVisible();
 			await checkA11y(chair);
+			await chair.screenshot({ path: test.info().outputPath('close.png'), fullPage: true });
 			await chair.getByRole('button', { name: 'Yes, close the meeting' }).click();
 			await expect(chair.getByRole('status')).toHaveText('The meeting is now: Held.');
 			await checkA11y(chair);
