@@ -35,6 +35,7 @@ for (const viewport of [
 			page,
 			checkA11y
 		}) => {
+			test.slow(); // a whole meeting's moderation, and a wait for the undo to go
 			const chair = await open(browser, '/');
 			await chair.setViewportSize(viewport);
 			const meeting = await liveMeeting(page.request, chair.request);
@@ -88,6 +89,10 @@ for (const viewport of [
 				'Rejected: Duplicate'
 			);
 			await expect(mine).toContainText('Your question was rejected: Duplicate');
+			// The undo is offered for a few seconds only (the list keeps Restore).
+			const undoAgain = chair.getByRole('status').filter({ hasText: 'Question rejected.' });
+			await expect(undoAgain).toBeVisible();
+			await expect(undoAgain).toBeHidden({ timeout: 15_000 });
 			await removed
 				.getByRole('listitem')
 				.filter({ hasText: first })
