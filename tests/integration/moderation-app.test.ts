@@ -239,6 +239,31 @@ describe.each(databaseKinds)('moderation undo and the asker’s view on the app 
 		expect(kinds.filter((k) => k === 'question.restored')).toHaveLength(2);
 	});
 
+	it('shows officers, and no one else, a withheld text they could restore', async () => {
+		const asker = await joinLive(app.url, path, sockets);
+		const text = 'A text naming a private person in full';
+		const asked = await asker.socket
+			.timeout(5000)
+			.emitWithAck('question:ask', { text, anonymous: true });
+		if (!asked.ok) throw new Error(asked.error.message);
+		const rejected = await admin.post(api(asked.question.id, 'moderate'), {
+			action: 'reject',
+			reason: 'personal_data'
+		});
+		expect(rejected.status).toBe(200);
+		const console = await admin.get(page('/moderate'));
+		expect(console.text).toContain(text);
+		expect(console.text).toContain('This text is withheld from the public');
+		const publicPage = await new Client(app.url).get(page('/live'));
+		expect(publicPage.text).not.toContain(text);
+		const attendeeConsole = await fetch(app.url + page('/moderate'), {
+			redirect: 'manual',
+			headers: { cookie: await participantCookie(app.url, path) }
+		});
+		expect(attendeeConsole.status).toBe(303); // to the sign-in page
+		expect(await attendeeConsole.text()).not.toContain(text);
+	});
+
 	it('closes a meeting only through the confirmation step', async () => {
 		const edit = page('/edit');
 		const step = await fetch(app.url + `${edit}?close`, { headers: { cookie: cookieOf(admin) } });

@@ -21,6 +21,7 @@ export const moderationConsole = {
 	'console.removed': 'المرفوضة والمدموجة',
 	'console.removed.intro':
 		'تعيد الاستعادة السؤال إلى حيث كان (منشورًا أو بانتظار الموافقة). وتُسجَّل الاستعادة علنًا مثل الرفض.',
+	'console.withheld': 'هذا النص محجوب عن العامة؛ لا يراه هنا إلا المسؤولون.',
 	'console.restore': 'استعادة',
 	'console.merged_into': 'دُمج في: {text}',
 	'console.run.heading': 'إدارة الاجتماع',

@@ -21,6 +21,7 @@ export const moderationConsole = {
 	'console.removed': 'Rejected and merged',
 	'console.removed.intro':
 		'Restoring puts a question back where it was (published, or awaiting approval). The restoration is logged publicly, like the rejection.',
+	'console.withheld': 'This text is withheld from the public; only officers see it here.',
 	'console.restore': 'Restore',
 	'console.merged_into': 'merged into: {text}',
 	'console.run.heading': 'Run the meeting',

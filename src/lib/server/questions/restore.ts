@@ -167,3 +167,21 @@ export async function undoAnswerStatus(
 		})
 	};
 }
+
+/**
+ * For the moderation console alone: the texts of this meeting's questions rejected as abusive or
+ * personal data, withheld from everyone else, so that an officer can see what they would restore.
+ */
+export async function withheldTexts(db: Executor, meetingId: string) {
+	const rows = await db
+		.select({ id: questions.id, text: questions.text })
+		.from(questions)
+		.where(
+			and(
+				eq(questions.meetingId, meetingId),
+				eq(questions.state, 'rejected'),
+				inArray(questions.rejectionReason, ['abusive', 'personal_data'])
+			)
+		);
+	return Object.fromEntries(rows.map((row) => [row.id, row.text]));
+}
