@@ -192,7 +192,11 @@ test('a secretary publishes an agenda with a paper; the public reads it and take
 	await expect(page.getByRole('status')).toHaveText('Attendance recorded.');
 	await checkA11y(page);
 	await visit(page, `${meeting}/edit`);
-	await page.getByRole('button', { name: 'Close the meeting' }).click();
+	// Closing asks first, saying what it will do (issue 20).
+	await page.getByRole('link', { name: 'Close the meeting…' }).click();
+	await expect(page.getByRole('heading', { name: 'Close the meeting?' })).toBeVisible();
+	await checkA11y(page);
+	await page.getByRole('button', { name: 'Yes, close the meeting' }).click();
 	await expect(page.getByRole('status')).toHaveText('The meeting is now: Held.');
 	await checkA11y(page);
 	await logOut(page);

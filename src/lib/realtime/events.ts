@@ -37,15 +37,19 @@ export interface ClientToServerEvents {
 		payload: { questionId: string; verdict: 'answered' | 'partly_answered' | 'not_answered' },
 		ack: AckCallback<{ question: LiveQuestion }>
 	) => void;
-	/** Officers: approve, reject, merge, pin, unpin, status (see docs/realtime.md). */
+	/** Officers: approve, reject, merge, pin, unpin, status, restore, undo_status (docs/realtime.md). */
 	'question:moderate': (
 		payload: { action: string; questionId?: string; [field: string]: unknown },
 		ack: AckCallback<{ seq: number }>
 	) => void;
+	/** Officers: restores a rejected or merged question (the same as `moderate` with `restore`). */
+	'question:restore': (payload: { questionId: string }, ack: AckCallback<{ seq: number }>) => void;
 }
 
 export interface ServerToClientEvents {
 	'question:changed': (payload: { seq: number; question: LiveQuestion }) => void;
+	/** A restored question awaits approval again: it leaves the public's view. */
+	'question:retracted': (payload: { seq: number; questionId: string }) => void;
 	tally: (payload: { seq: number; counts: Record<string, number> }) => void;
 	'meeting:changed': (payload: { seq: number; meeting: LiveMeeting }) => void;
 }

@@ -65,6 +65,11 @@ export class LiveMeetingState {
 			this.#upsert(question);
 			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
 		});
+		socket.on('question:retracted', ({ seq, questionId }) => {
+			if (seq > this.snapshot.seq + 1) return void this.resync();
+			this.#retract(questionId);
+			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+		});
 		socket.on('tally', ({ seq, counts }) => {
 			if (seq > this.snapshot.seq) return void this.resync();
 			for (const q of this.snapshot.questions) if (q.id in counts) q.votes = counts[q.id];
@@ -134,8 +139,31 @@ export class LiveMeetingState {
 		}
 	}
 
+	/**
+	 * A restored question awaits approval again: it leaves this page, unless it is this viewer's
+	 * own (then it shows as awaiting approval, as their own pending questions do).
+	 */
+	#retract(questionId: string) {
+		const at = this.snapshot.questions.findIndex((q) => q.id === questionId);
+		if (at < 0) return;
+		if (!this.snapshot.viewer.mine.includes(questionId)) {
+			this.snapshot.questions.splice(at, 1);
+			return;
+		}
+		Object.assign(this.snapshot.questions[at], {
+			state: 'pending',
+			rejectionReason: null,
+			rejectionNote: null,
+			mergedIntoId: null
+		} satisfies Partial<LiveQuestion>);
+	}
+
 	#upsert(question: LiveQuestion) {
 		const at = this.snapshot.questions.findIndex((q) => q.id === question.id);
+		// A text withheld from the public (rejected as abusive or personal data) stays on its asker's page.
+		const own =
+			at >= 0 && question.text === null && this.snapshot.viewer.mine.includes(question.id);
+		if (own) question = { ...question, text: this.snapshot.questions[at].text };
 		if (at >= 0) this.snapshot.questions[at] = question;
 		else this.snapshot.questions.push(question);
 	}
@@ -148,7 +176,13 @@ export class LiveMeetingState {
 
 	async ask(question: PayloadOf<'question:ask'>) {
 		const reply = await this.#request((s) => s.emitWithAck('question:ask', question));
-		if (reply?.ok) this.#markMine(reply.question.id);
+		if (reply?.ok) {
+			// Shown at once, awaiting approval too: only this connection learns it is theirs.
+			this.#markMine(reply.question.id);
+			if (!this.snapshot.questions.some((q) => q.id === reply.question.id)) {
+				this.#upsert(reply.question);
+			}
+		}
 		return reply;
 	}
 

@@ -69,6 +69,10 @@ export const moderateSchema = v.variant(
 		}),
 		v.object({ action: v.literal('merge'), questionId: id, intoId: id }),
 		v.object({ action: v.literal('pin'), questionId: id }),
+		/** Undoes a rejection or a merge: the question goes back where it was. */
+		v.object({ action: v.literal('restore'), questionId: id }),
+		/** Undoes the latest answer status: the one before it is recorded again. */
+		v.object({ action: v.literal('undo_status'), questionId: id }),
 		v.object({ action: v.literal('unpin') }),
 		v.object({
 			action: v.literal('status'),

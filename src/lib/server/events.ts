@@ -7,7 +7,13 @@ import type { LiveMeeting, LiveQuestion } from '$lib/realtime/live-types';
  */
 export type DomainEvents = {
 	/** A question's live view changed (asked, moderated, withdrawn, rated, its votes counted). */
-	'question:changed': { meetingId: string; seq: number; question: LiveQuestion };
+	'question:changed': {
+		meetingId: string;
+		seq: number;
+		question: LiveQuestion;
+		/** The public saw it (rejected or merged); now restored, it awaits approval again. */
+		retracted?: boolean;
+	};
 	/** A meeting's live view changed (its state, its settings, the pinned question). */
 	'meeting:changed': { meetingId: string; seq: number; meeting: LiveMeeting };
 	/** A vote was written or taken back: the question's count changed. */

@@ -11,6 +11,7 @@ import { search } from './search';
 import { officers } from './officers';
 import { decisionLog } from './decision-log';
 import { words } from './words';
+import { moderationConsole } from './console';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -25,5 +26,6 @@ export const ar: Messages = {
 	...search,
 	...officers,
 	...decisionLog,
-	...words
+	...words,
+	...moderationConsole
 };

@@ -73,7 +73,7 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.anonymous': 'مجهول',
 	'live.from_floor': 'طُرح من القاعة',
 	'live.pinned': 'تجري الإجابة عنه الآن',
-	'live.pending': 'بانتظار المراجعة',
+	'live.pending': 'بانتظار الموافقة',
 	'live.reconnecting': 'انقطع الاتصال. جارٍ إعادة الاتصال…',
 	'live.announce.new':
 		'{count, plural, zero {لا أسئلة جديدة.} one {سؤال جديد واحد.} two {سؤالان جديدان.} few {# أسئلة جديدة.} many {# سؤالًا جديدًا.} other {# سؤال جديد.}}',

@@ -10,6 +10,7 @@ import { search } from './search';
 import { officers } from './officers';
 import { decisionLog } from './decision-log';
 import { words } from './words';
+import { moderationConsole } from './console';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -24,5 +25,6 @@ export const en = {
 	...search,
 	...officers,
 	...decisionLog,
-	...words
+	...words,
+	...moderationConsole
 };

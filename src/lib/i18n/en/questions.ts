@@ -74,7 +74,7 @@ export const questions = {
 	'live.anonymous': 'Anonymous',
 	'live.from_floor': 'Asked from the floor',
 	'live.pinned': 'Being answered now',
-	'live.pending': 'Awaiting moderation',
+	'live.pending': 'Awaiting approval',
 	'live.reconnecting': 'Connection lost. Reconnecting…',
 	'live.announce.new': '{count, plural, one {# new question.} other {# new questions.}}',
 	'live.announce.answered': 'Answer recorded, {status}: {text}',

@@ -25,6 +25,8 @@ export type DecisionKind =
 	| 'question.rejected'
 	| 'question.merged'
 	| 'question.answered'
+	| 'question.restored'
+	| 'question.status_undone'
 	| 'commitment.made'
 	| 'commitment.done'
 	| 'commitment.dropped'

@@ -213,7 +213,14 @@ export async function liveSnapshot(
 	const mine = identity
 		? rows.filter((q) => q.askerKey && q.askerKey === askerKey(identity, q.id)).map((q) => q.id)
 		: [];
-	const visible = all.filter((q) => q.state !== 'pending' || canModerate || mine.includes(q.id));
+	const visible = all
+		.filter((q) => q.state !== 'pending' || canModerate || mine.includes(q.id))
+		// Their own text, withheld from everyone else, is no secret to its asker.
+		.map((q) =>
+			q.text === null && mine.includes(q.id)
+				? { ...q, text: rows.find((row) => row.id === q.id)?.text ?? null }
+				: q
+		);
 	const ids = visible.map((q) => q.id);
 	const voted: string[] = [];
 	const rated: Record<string, string> = {};

@@ -1,13 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
-import {
-	commitments,
-	meetingLive,
-	questions,
-	questionVotes,
-	type Group,
-	type Meeting
-} from '../db/schema';
+import { commitments, meetingLive, questions, type Group, type Meeting } from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';
@@ -27,6 +20,7 @@ import { appendDecision, type DecisionKind } from '../decision-log/log';
 import type { Clock } from '../clock';
 import { moderationDecision } from './moderation-log';
 import { commitmentDecision } from '../decision-log/commitment-entry';
+import { mergeVotes, reinstateQuestion, undoAnswerStatus } from './restore';
 
 /**
  * The moderation console: approve, reject (with a reason category, shown publicly), merge a
@@ -43,15 +37,24 @@ export async function moderateQuestion(
 	clock: Clock = {}
 ) {
 	const data = parseInput(moderateSchema, input);
-	const permission = data.action === 'status' ? 'question.answer' : 'question.moderate';
+	const permission =
+		data.action === 'status' || data.action === 'undo_status'
+			? 'question.answer'
+			: 'question.moderate';
 	const officer = await authorise(db, actor, permission, context.group.id);
 	const meetingId = context.meeting.id;
 	if (context.meeting.state !== 'live' && context.meeting.state !== 'closed') {
 		throw conflict('question.not_live');
 	}
-	const { seq, changed, pinChanged } = await db.transaction(async (tx) => {
+	const { seq, changed, pinChanged, retracted } = await db.transaction(async (tx) => {
 		const now = clock.now ?? new Date();
-		const { changed, decisions } = await apply(tx, context, data, officer.id, now);
+		const { changed, decisions, details, retracted } = await apply(
+			tx,
+			context,
+			data,
+			officer.id,
+			now
+		);
 		// Before bumpSeq: the meeting's row (which every ask and moderation of this meeting
 		// queues on) is then held only for the last statements of the transaction.
 		for (const decision of decisions) {
@@ -62,16 +65,19 @@ export async function moderateQuestion(
 			groupId: context.group.id,
 			action: `question.${data.action}`,
 			subject: 'questionId' in data ? data.questionId : meetingId,
-			details: data.action === 'status' ? { status: data.status } : undefined
+			details: data.action === 'status' ? { status: data.status } : details
 		});
 		return {
 			seq: await bumpSeq(tx, meetingId),
 			changed,
+			retracted,
 			pinChanged: data.action === 'pin' || data.action === 'unpin'
 		};
 	});
-	for (const id of changed)
-		emit('question:changed', { meetingId, seq, question: await loadLiveQuestion(db, id) });
+	for (const id of changed) {
+		const question = await loadLiveQuestion(db, id);
+		emit('question:changed', { meetingId, seq, question, retracted: retracted === id });
+	}
 	if (pinChanged) {
 		const settings = await liveSettings(db, meetingId);
 		emit('meeting:changed', {
@@ -83,9 +89,28 @@ export async function moderateQuestion(
 	return { seq, changed };
 }
 
+/**
+ * Restores a rejected or merged question (the console's Restore and the undo of a rejection or a
+ * merge): the same checks, transaction and logs as every moderation action.
+ */
+export function restoreQuestion(
+	db: Database,
+	actor: Participant,
+	context: LiveContext,
+	input: unknown,
+	clock: Clock = {}
+) {
+	const fields = input && typeof input === 'object' ? input : {};
+	return moderateQuestion(db, actor, context, { ...fields, action: 'restore' }, clock);
+}
+
 type Applied = {
 	changed: string[];
 	decisions: { kind: DecisionKind; subject: string; payload: Record<string, unknown> }[];
+	/** What the audit entry keeps besides the action (a merge: the votes it moved). */
+	details?: Record<string, unknown>;
+	/** A question the public saw (rejected or merged) that is awaiting approval again. */
+	retracted?: string;
 };
 
 /**
@@ -138,16 +163,25 @@ async function apply(
 				moderatedAt: now
 			});
 			// Everyone who voted for the duplicate now votes for the survivor, once.
-			await tx.execute(sql`
-				insert into question_votes (question_id, voter_key, voted_at)
-				select ${target.id}, voter_key, voted_at from question_votes where question_id = ${q.id}
-				on conflict do nothing`);
-			await tx.delete(questionVotes).where(eq(questionVotes.questionId, q.id));
+			const moved = await mergeVotes(tx, q.id, target.id);
 			const decision = moderationDecision('question.merged', merged, number, {
 				reason: 'duplicate',
 				into: target.id
 			});
-			return { changed: [q.id, target.id], decisions: [decision] };
+			return {
+				changed: [q.id, target.id],
+				decisions: [decision],
+				details: { into: target.id, ...moved }
+			};
+		}
+		case 'restore': {
+			const { restored, changed, decision } = await reinstateQuestion(tx, q, number, now);
+			const retracted = restored.state === 'pending' ? q.id : undefined;
+			return { changed, decisions: [decision], details: { was: q.state }, retracted };
+		}
+		case 'undo_status': {
+			const { decision } = await undoAnswerStatus(tx, context.group.id, q, number, now);
+			return { changed: [q.id], decisions: [decision], details: { undoes: q.answerStatus } };
 		}
 		case 'pin':
 			if (q.state !== 'published') throw conflict('question.not_votable');

@@ -17,8 +17,8 @@ const subscriptions = ((
 ).openfloorAnnouncing ??= []);
 for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
 subscriptions.push(
-	on('question:changed', ({ meetingId, seq, question }) =>
-		announceQuestion(meetingId, seq, question)
+	on('question:changed', ({ meetingId, seq, question, retracted }) =>
+		announceQuestion(meetingId, seq, question, retracted)
 	),
 	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
 	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId)),

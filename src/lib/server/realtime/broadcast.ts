@@ -33,9 +33,22 @@ function live() {
  * Announces a change after its transaction committed. A pending question goes to officers only.
  * Without a socket server (a command-line script, a domain test) there is no one to tell.
  */
-export function announceQuestion(meetingId: string, seq: number, question: LiveQuestion) {
+export function announceQuestion(
+	meetingId: string,
+	seq: number,
+	question: LiveQuestion,
+	retracted = false
+) {
 	const room = question.state === 'pending' ? officersRoom(meetingId) : meetingRoom(meetingId);
 	live()?.to(room).emit('question:changed', { seq, question });
+	// A restored question awaiting approval again leaves the public's view: they learn only its
+	// id (which they knew). Its asker's page keeps it, as theirs, awaiting approval.
+	if (retracted && question.state === 'pending') {
+		live()
+			?.to(meetingRoom(meetingId))
+			.except(officersRoom(meetingId))
+			.emit('question:retracted', { seq, questionId: question.id });
+	}
 	// Officers follow the public room as well; a question leaving "pending" reaches them there.
 }
 

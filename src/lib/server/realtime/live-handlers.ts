@@ -4,7 +4,7 @@ import { conflict } from '../errors';
 import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
 import { askQuestion, withdrawQuestion } from '../questions/ask';
 import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
-import { moderateQuestion } from '../questions/moderate';
+import { moderateQuestion, restoreQuestion } from '../questions/moderate';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { request } from './handlers';
@@ -92,6 +92,12 @@ request('question:rate', anyObject, async (socket, input) => {
 request('question:moderate', anyObject, async (socket, input) => {
 	const { db, context } = await readJoinedMeeting(socket);
 	const { seq } = await moderateQuestion(db, participant(socket), context, input);
+	return { seq };
+});
+
+request('question:restore', anyObject, async (socket, input) => {
+	const { db, context } = await readJoinedMeeting(socket);
+	const { seq } = await restoreQuestion(db, participant(socket), context, input);
 	return { seq };
 });
 

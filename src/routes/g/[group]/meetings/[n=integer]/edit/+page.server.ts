@@ -8,6 +8,8 @@ import { signedInAction } from '$lib/server/http/form';
 import { utcToLocal } from '$lib/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInActor } from '$lib/server/http/actor';
+import { closingSummary } from '$lib/server/questions/closing';
+import { invalidField } from '$lib/server/errors';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = signedInActor(event);
@@ -32,7 +34,12 @@ export const load: PageServerLoad = async (event) => {
 		},
 		nextStates: (['scheduled', 'live', 'closed', 'cancelled'] as const).filter((s) =>
 			canMove(meeting.state, s)
-		)
+		),
+		// `?close`: the confirmation step, saying what closing will do.
+		closing:
+			event.url.searchParams.has('close') && canMove(meeting.state, 'closed')
+				? await closingSummary(db, meeting.id)
+				: null
 	};
 };
 
@@ -44,6 +51,10 @@ export const actions: Actions = {
 		}),
 	state: (event) =>
 		signedInAction(event, async (db, values, actor) => {
+			// Closing cannot be undone: it takes the confirmation step's explicit yes.
+			if (values.state === 'closed' && values.confirm !== 'yes') {
+				throw invalidField('confirm', 'console.close.confirm_needed');
+			}
 			const meeting = await changeMeetingState(
 				db,
 				actor,

@@ -4,19 +4,24 @@ import { recordFloorQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/moderate';
 import { rotateRoomCode, setParticipation } from '$lib/server/questions/admission';
 import { liveAction, loadLivePage } from '$lib/server/http/live';
+import { getDb } from '$lib/server/db';
+import { withheldTexts } from '$lib/server/questions/restore';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireSignedIn(event);
 	const page = await loadLivePage(event);
 	if (!page.snapshot.viewer.canModerate) error(403, event.locals.t('error.not_allowed'));
-	return page;
+	// Officers only (checked above): what they would restore, though withheld from the public.
+	return { ...page, withheld: await withheldTexts(await getDb(), page.snapshot.meeting.id) };
 };
 
 /** One named action per verb; each is the same domain call the console's socket events make. */
 const moderate = (action: string) => (event: RequestEvent) =>
 	liveAction(event, async (db, participant, context, values) => ({
 		done: action,
+		questionId: values.questionId,
+		status: values.status,
 		...(await moderateQuestion(db, participant, context, { ...values, action }))
 	}));
 
@@ -27,6 +32,8 @@ export const actions: Actions = {
 	pin: moderate('pin'),
 	unpin: moderate('unpin'),
 	status: moderate('status'),
+	restore: moderate('restore'),
+	undoStatus: moderate('undo_status'),
 	settings: (event) =>
 		liveAction(event, async (db, participant, context, values) => ({
 			done: 'settings',

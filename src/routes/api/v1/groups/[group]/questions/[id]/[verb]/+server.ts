@@ -4,7 +4,7 @@ import { notFound } from '$lib/server/errors';
 import { apiHandler, readJson } from '$lib/server/http/api';
 import { withdrawQuestion } from '$lib/server/questions/ask';
 import { contextForQuestion } from '$lib/server/questions/live';
-import { moderateQuestion } from '$lib/server/questions/moderate';
+import { moderateQuestion, restoreQuestion } from '$lib/server/questions/moderate';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
 import { participantOf } from '$lib/server/http/live';
 import type { RequestHandler } from './$types';
@@ -13,10 +13,11 @@ const verbs = {
 	vote: castVote,
 	withdraw: withdrawQuestion,
 	rate: rateAnswer,
-	moderate: moderateQuestion
+	moderate: moderateQuestion,
+	restore: restoreQuestion
 } as const;
 
-/** `POST …/questions/{id}/vote | withdraw | rate | moderate`: the socket events' JSON twins. */
+/** `POST …/questions/{id}/vote | withdraw | rate | moderate | restore`: the socket events' JSON twins. */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const run = verbs[event.params.verb as keyof typeof verbs];
 	if (!run) throw notFound();
