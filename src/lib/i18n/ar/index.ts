@@ -10,6 +10,7 @@ import { ledger } from './ledger';
 import { search } from './search';
 import { officers } from './officers';
 import { decisionLog } from './decision-log';
+import { room } from './room';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -23,5 +24,6 @@ export const ar: Messages = {
 	...ledger,
 	...search,
 	...officers,
-	...decisionLog
+	...decisionLog,
+	...room
 };

@@ -9,6 +9,7 @@ import { ledger } from './ledger';
 import { search } from './search';
 import { officers } from './officers';
 import { decisionLog } from './decision-log';
+import { room } from './room';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -22,5 +23,6 @@ export const en = {
 	...ledger,
 	...search,
 	...officers,
-	...decisionLog
+	...decisionLog,
+	...room
 };
