@@ -9,10 +9,9 @@ export const room: Record<keyof typeof en, string> = {
 	'room.join.none_live': 'لا يوجد اجتماع مباشر الآن.',
 	'room.code_unknown':
 		'لا يوجد اجتماع مباشر بهذا الرمز. تحقّق من الرمز الظاهر على الشاشة واكتبه مرة أخرى.',
-	'room.nav.join': 'انضمّ إلى اجتماع',
+	'room.nav.join': 'انضمّ',
 	'room.nav.menu': 'القائمة',
 	'room.live_now': 'مباشر الآن',
-	'room.live_now.open': 'انتقل إلى الأسئلة المباشرة',
 	'room.screen.join_at': 'اذهب إلى',
 	'room.screen.then_code': 'واكتب الرمز',
 	'room.screen.scan': 'أو امسح الرمز للانضمام وطرح سؤال'

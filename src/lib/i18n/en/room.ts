@@ -8,10 +8,9 @@ export const room = {
 	'room.join.none_live': 'No meeting is live right now.',
 	'room.code_unknown':
 		'No meeting is live with this code. Check the code on the screen and type it again.',
-	'room.nav.join': 'Join a meeting',
+	'room.nav.join': 'Join',
 	'room.nav.menu': 'Menu',
 	'room.live_now': 'Live now',
-	'room.live_now.open': 'Go to the live questions',
 	'room.screen.join_at': 'Go to',
 	'room.screen.then_code': 'and type the code',
 	'room.screen.scan': 'Or scan to join and ask'
