@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, liveMeeting, newPage as open, test } from './fixtures';
+import { expect, liveMeeting, newPage as open, switchLanguage, test } from './fixtures';
 
 /** Issue 20: getting in from the room, the phone, the projector screen, controls. */
 
@@ -261,6 +261,19 @@ test('live now on the group page; no sideways scrolling at 320 px; controls at l
 		await expectNoSidewaysScroll(small);
 		await expectControlsAtLeast24(small);
 	}
+	// In Arabic, right to left: the same, with the menu's language switcher.
+	await small.goto(meeting.path + '/live');
+	await small.getByText('Menu', { exact: true }).click();
+	await switchLanguage(small, { label: 'Language', button: 'Change language' }, 'العربية');
+	await expect(small.locator('html')).toHaveAttribute('dir', 'rtl');
+	await checkA11y(small);
+	await shoot(small, 'live-320-ar');
+	await expectNoSidewaysScroll(small);
+	await small.goto(`/g/${slug}`);
+	await checkA11y(small);
+	await shoot(small, 'group-320-ar');
+	await expectNoSidewaysScroll(small);
+	await expect(small.getByRole('region', { name: 'مباشر الآن' })).toBeVisible();
 	await small.context().close();
 	// Wide: the header in one row, its Join link there too.
 	await page.goto(`/g/${slug}`);
