@@ -261,6 +261,17 @@ test('live now on the group page; no sideways scrolling at 320 px; controls at l
 		await expectNoSidewaysScroll(small);
 		await expectControlsAtLeast24(small);
 	}
+	// After a search, a result on the first screen, the filters folded away.
+	await small.goto('/search?q=cheap+phone');
+	await checkA11y(small);
+	await shoot(small, 'search-320');
+	const first = small.locator('.results li').first();
+	await expect(first).toContainText('Is the 320 px layout readable on a cheap phone?');
+	expect((await first.boundingBox())!.y).toBeLessThan(640 - 60);
+	await expect(small.getByLabel('Group', { exact: true })).toBeHidden();
+	await small.getByText('Filters: group and dates').click();
+	await expect(small.getByLabel('Group', { exact: true })).toBeVisible();
+	await expectNoSidewaysScroll(small);
 	// In Arabic, right to left: the same, with the menu's language switcher.
 	await small.goto(meeting.path + '/live');
 	await small.getByText('Menu', { exact: true }).click();

@@ -14,5 +14,6 @@ export const room: Record<keyof typeof en, string> = {
 	'room.live_now': 'مباشر الآن',
 	'room.screen.join_at': 'اذهب إلى',
 	'room.screen.then_code': 'واكتب الرمز',
-	'room.screen.scan': 'أو امسح الرمز للانضمام وطرح سؤال'
+	'room.screen.scan': 'أو امسح الرمز للانضمام وطرح سؤال',
+	'room.search.filters': 'التصفية: المجموعة والتواريخ'
 };

@@ -13,5 +13,6 @@ export const room = {
 	'room.live_now': 'Live now',
 	'room.screen.join_at': 'Go to',
 	'room.screen.then_code': 'and type the code',
-	'room.screen.scan': 'Or scan to join and ask'
+	'room.screen.scan': 'Or scan to join and ask',
+	'room.search.filters': 'Filters: group and dates'
 };
