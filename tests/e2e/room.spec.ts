@@ -54,6 +54,22 @@ async function expectNoSidewaysScroll(page: Page) {
 	expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
+/** Chart labels (BarChart's SVG text, scaled to the screen) are at least 11 px tall. */
+async function expectReadableCharts(page: Page) {
+	const heights = await page
+		.locator('figure.chart svg text')
+		.evaluateAll((texts) =>
+			texts
+				.filter((t) => (t as SVGTextElement).getClientRects().length > 0)
+				.map((t) => Math.round(t.getBoundingClientRect().height))
+		);
+	expect(
+		heights.filter((h) => h < 11),
+		`chart labels under 11 px on ${page.url()}`
+	).toEqual([]);
+	return heights.length;
+}
+
 /** Every visible control is at least 24×24 CSS pixels (WCAG 2.2, 2.5.8). */
 async function expectControlsAtLeast24(page: Page) {
 	const controls = page.locator(
@@ -250,6 +266,7 @@ test('live now on the group page; no sideways scrolling at 320 px; controls at l
 	const name = small.getByRole('textbox', { name: /Your name/ });
 	expect((await name.boundingBox())!.height).toBeGreaterThanOrEqual(40);
 	await expectControlsAtLeast24(small);
+	let charts = 0;
 	for (const path of [
 		`/g/${slug}/members`,
 		`/g/${slug}/ledger`,
@@ -260,7 +277,10 @@ test('live now on the group page; no sideways scrolling at 320 px; controls at l
 		await checkA11y(small);
 		await expectNoSidewaysScroll(small);
 		await expectControlsAtLeast24(small);
+		charts += await expectReadableCharts(small);
 	}
+	// The members and ledger pages draw their charts even for a new group (zeros, not nothing).
+	expect(charts).toBeGreaterThan(0);
 	// After a search, a result on the first screen, the filters folded away.
 	await small.goto('/search?q=cheap+phone');
 	await checkA11y(small);
