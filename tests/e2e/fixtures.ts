@@ -309,7 +309,9 @@ export async function switchLanguage(
 export async function liveMeeting(
 	request: APIRequestContext,
 	chairRequest: APIRequestContext,
-	participation: 'open' | 'room_code' = 'open'
+	participation: 'open' | 'room_code' = 'open',
+	/** The states it is moved through (stop at `scheduled` for a meeting not yet started). */
+	states: readonly ('scheduled' | 'live')[] = ['scheduled', 'live']
 ) {
 	const group = newGroup();
 	const chair = newAccount('Chair');
@@ -335,7 +337,7 @@ export async function liveMeeting(
 	});
 	expect(created.status()).toBe(201);
 	const { number } = await created.json();
-	for (const state of ['scheduled', 'live']) {
+	for (const state of states) {
 		const moved = await chairRequest.patch(`/api/v1/groups/${group.slug}/meetings/${number}`, {
 			data: { state }
 		});

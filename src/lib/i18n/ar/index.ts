@@ -12,6 +12,7 @@ import { officers } from './officers';
 import { decisionLog } from './decision-log';
 import { words } from './words';
 import { moderationConsole } from './console';
+import { room } from './room';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -27,5 +28,6 @@ export const ar: Messages = {
 	...officers,
 	...decisionLog,
 	...words,
-	...moderationConsole
+	...moderationConsole,
+	...room
 };

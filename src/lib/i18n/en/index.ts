@@ -11,6 +11,7 @@ import { officers } from './officers';
 import { decisionLog } from './decision-log';
 import { words } from './words';
 import { moderationConsole } from './console';
+import { room } from './room';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -26,5 +27,6 @@ export const en = {
 	...officers,
 	...decisionLog,
 	...words,
-	...moderationConsole
+	...moderationConsole,
+	...room
 };

@@ -3,7 +3,7 @@ import { getDb, type Database } from '../db';
 import { listAgenda } from '../meetings/agenda';
 import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
 import { parseRooms, roomsCookie, withRoom } from '../questions/participation';
-import { enterRoomCode } from '../questions/admission';
+import { enterRoomCode, joinByRoomCode } from '../questions/admission';
 import {
 	actingIdentity,
 	issueParticipantToken,
@@ -71,9 +71,25 @@ export async function admitBrowser(
 		input,
 		clientKey(event)
 	);
+	return rememberAdmission(event, participant, tag);
+}
+
+/** Adds an admission to the browser's `rooms` cookie (HttpOnly, for the meeting's day). */
+function rememberAdmission(event: RequestEvent, participant: Participant, tag: string) {
 	const rooms = withRoom(participant.rooms ?? [], tag);
 	event.cookies.set(roomsCookie, rooms, meetingDayCookie(event.url.protocol === 'https:'));
 	return { ...participant, rooms: parseRooms(rooms) };
+}
+
+/**
+ * The short address's door (`/join`, typed or scanned): admits this browser to the live meeting
+ * whose room code `input` carries, and returns the address of that meeting's live page.
+ */
+export async function joinByCode(event: RequestEvent, db: Database, input: unknown) {
+	const participant = await participantOf(event, db);
+	const joined = await joinByRoomCode(db, actingIdentity(participant), input, clientKey(event));
+	rememberAdmission(event, participant, joined.admission);
+	return `/g/${joined.group}/meetings/${joined.number}/live`;
 }
 
 /**

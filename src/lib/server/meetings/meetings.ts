@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { meetings, type Group, type Meeting } from '../db/schema';
@@ -10,7 +9,8 @@ import { getGroup } from '../groups/groups';
 import { localToUtc } from '$lib/time-zone';
 import { meetingStateSchema, meetingUpdateSchema, newMeetingSchema } from '$lib/schemas/meetings';
 import { lockMeeting, meetingForChange } from './access';
-import { canMove, isLocked, makeJoinCode } from './rules';
+import { canMove, isLocked } from './rules';
+import { joinCodes, withUniqueJoinCode } from './join-code';
 import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
 import { createDraftOnClose } from '../minutes/draft';
 import type { Clock } from '../clock';
@@ -165,57 +165,52 @@ export async function changeMeetingState(
 	if (data.state === 'cancelled' && !data.cancelNote) {
 		throw invalidField('cancelNote', 'meeting.cancel_note_required');
 	}
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const changed = await db.transaction(async (tx) => {
-				const meeting = await lockMeeting(tx, found.id);
-				if (!canMove(meeting.state, data.state)) {
-					throw isLocked(meeting.state)
-						? conflict('meeting.locked')
-						: conflict('meeting.bad_transition', 'state');
-				}
-				if (data.state === 'scheduled' && meeting.startsAt < now) {
-					throw invalidField('startsAt', 'meeting.in_past');
-				}
-				const [updated] = await tx
-					.update(meetings)
-					.set({
-						state: data.state,
-						cancelNote: data.state === 'cancelled' ? data.cancelNote : meeting.cancelNote,
-						// The room code: always when the rule needs one, else when asked for.
-						joinCode:
-							data.state === 'live' && (data.joinCode || meeting.participation === 'room_code')
-								? makeJoinCode(randomInt)
-								: meeting.joinCode,
-						sequence: meeting.sequence + 1,
-						updatedAt: now
-					})
-					.where(eq(meetings.id, meeting.id))
-					.returning();
-				await recordAudit(tx, {
-					actorId: user.id,
-					groupId: group.id,
-					action: `meeting.${data.state}`,
-					subject: String(meeting.number),
-					details: data.state === 'cancelled' ? { note: data.cancelNote } : undefined
-				});
-				// Closing ends the Q&A: open questions are recorded as not reached, and the record
-				// as it now stands becomes the minutes' first draft.
-				if (data.state === 'closed') {
-					await markQuestionsNotReached(tx, meeting.id);
-					await createDraftOnClose(tx, group, updated, actor.locale);
-				}
-				return updated;
+	// A join code already in use (very unlikely): draw another.
+	return withUniqueJoinCode(async () => {
+		const changed = await db.transaction(async (tx) => {
+			const meeting = await lockMeeting(tx, found.id);
+			if (!canMove(meeting.state, data.state)) {
+				throw isLocked(meeting.state)
+					? conflict('meeting.locked')
+					: conflict('meeting.bad_transition', 'state');
+			}
+			if (data.state === 'scheduled' && meeting.startsAt < now) {
+				throw invalidField('startsAt', 'meeting.in_past');
+			}
+			const [updated] = await tx
+				.update(meetings)
+				.set({
+					state: data.state,
+					cancelNote: data.state === 'cancelled' ? data.cancelNote : meeting.cancelNote,
+					// The room code: always when the rule needs one, else when asked for.
+					joinCode:
+						data.state === 'live' && (data.joinCode || meeting.participation === 'room_code')
+							? joinCodes.draw()
+							: meeting.joinCode,
+					sequence: meeting.sequence + 1,
+					updatedAt: now
+				})
+				.where(eq(meetings.id, meeting.id))
+				.returning();
+			await recordAudit(tx, {
+				actorId: user.id,
+				groupId: group.id,
+				action: `meeting.${data.state}`,
+				subject: String(meeting.number),
+				details: data.state === 'cancelled' ? { note: data.cancelNote } : undefined
 			});
-			// Live pages learn at once that questions opened or closed.
-			await announceMeetingState(db, group, changed);
-			return changed;
-		} catch (error) {
-			// A join code already in use (very unlikely): draw another.
-			if (isUniqueViolation(error) && attempt < 3) continue;
-			throw error;
-		}
-	}
+			// Closing ends the Q&A: open questions are recorded as not reached, and the record
+			// as it now stands becomes the minutes' first draft.
+			if (data.state === 'closed') {
+				await markQuestionsNotReached(tx, meeting.id);
+				await createDraftOnClose(tx, group, updated, actor.locale);
+			}
+			return updated;
+		});
+		// Live pages learn at once that questions opened or closed.
+		await announceMeetingState(db, group, changed);
+		return changed;
+	});
 }
 
 /** Upcoming: not yet over (and not held); the rest is past. Drafts only for officers. */

@@ -1,14 +1,15 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { meetings } from '../db/schema';
+import type { MessageKey } from '$lib/i18n';
+import { groups, meetings } from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { consume, consumeOffRecord, limits, refuseIfSpent } from '../rate-limit';
 import { invalidField } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision } from '../decision-log/log';
-import { makeJoinCode } from '../meetings/rules';
+import { joinCodes, withUniqueJoinCode } from '../meetings/join-code';
 import { participationSchema, roomCodeSchema } from '$lib/schemas/questions';
 import { emit } from '../events';
 import { bumpSeq, liveSettings, toLiveMeeting, type LiveContext, type Participant } from './live';
@@ -35,16 +36,62 @@ export async function enterRoomCode(
 	clientAddress: string
 ) {
 	requireLive(context);
-	const { code } = parseInput(roomCodeSchema, input);
-	// Right codes from one address do not count (a hall shares one), but once its wrong guesses
-	// are spent even the right code is refused: the answer must not tell right from wrong.
-	await refuseIfSpent(db, limits.roomCodePerClient, clientAddress);
-	await consumeOffRecord(db, limits.roomCodePerParticipant, identity);
+	const code = await attemptRoomCode(db, identity, input, clientAddress);
 	if (!sameCode(code, context.meeting.joinCode)) {
-		await consume(db, limits.roomCodePerClient, clientAddress);
-		throw invalidField('code', 'participation.room_code_wrong');
+		throw await wrongRoomCode(db, clientAddress, 'participation.room_code_wrong');
 	}
 	return admissionTag(identity, context.meeting.id);
+}
+
+/**
+ * One attempt at a room code, whichever door it came through: every attempt counts against the
+ * participant, and only wrong ones against the client address (`wrongRoomCode`: a hall shares
+ * one address). Once an address has spent its wrong guesses even the right code is refused, so
+ * the answer never tells a guesser which try was right.
+ */
+async function attemptRoomCode(
+	db: Database,
+	identity: string,
+	input: unknown,
+	clientAddress: string
+) {
+	const { code } = parseInput(roomCodeSchema, input);
+	await refuseIfSpent(db, limits.roomCodePerClient, clientAddress);
+	await consumeOffRecord(db, limits.roomCodePerParticipant, identity);
+	return code;
+}
+
+/** A wrong code: counted against the client address, then the error to throw. */
+async function wrongRoomCode(db: Database, clientAddress: string, key: MessageKey) {
+	await consume(db, limits.roomCodePerClient, clientAddress);
+	return invalidField('code', key);
+}
+
+/**
+ * A browser enters a room code at the short address (`/join`), without naming the meeting: the
+ * live meeting whose code it is admits it, exactly as entering the code on that meeting's page
+ * does (the same limits, the same admission). Codes are unique (the column's constraint), so at
+ * most one meeting answers. Returns the admission and where the meeting's live page is.
+ */
+export async function joinByRoomCode(
+	db: Database,
+	identity: string,
+	input: unknown,
+	clientAddress: string
+) {
+	const code = await attemptRoomCode(db, identity, input, clientAddress);
+	const [found] = await db
+		.select({ id: meetings.id, number: meetings.number, group: groups.slug })
+		.from(meetings)
+		.innerJoin(groups, eq(groups.id, meetings.groupId))
+		.where(and(eq(meetings.joinCode, code), eq(meetings.state, 'live')))
+		.limit(1);
+	if (!found) throw await wrongRoomCode(db, clientAddress, 'room.code_unknown');
+	return {
+		admission: admissionTag(identity, found.id),
+		group: found.group,
+		number: found.number
+	};
 }
 
 /** Officers set who may take part; the change is public, on the decision log and broadcast. */
@@ -59,28 +106,30 @@ export async function setParticipation(
 	const { meeting, group } = context;
 	if (participation === meeting.participation) return { participation };
 	const now = new Date();
-	const seq = await db.transaction(async (tx) => {
-		// A rule that needs a code gets one, if the meeting has none yet.
-		const joinCode =
-			participation === 'room_code' && !meeting.joinCode && meeting.state === 'live'
-				? makeJoinCode(randomInt)
-				: meeting.joinCode;
-		await tx.update(meetings).set({ participation, joinCode }).where(eq(meetings.id, meeting.id));
-		await appendDecision(tx, group.id, {
-			kind: 'participation.changed',
-			subject: `meeting:${meeting.number}`,
-			at: now,
-			payload: { meeting: meeting.number, from: meeting.participation, to: participation }
-		});
-		await recordAudit(tx, {
-			actorId: officer.id,
-			groupId: group.id,
-			action: 'meeting.participation',
-			subject: meeting.id,
-			details: { participation }
-		});
-		return bumpSeq(tx, meeting.id);
-	});
+	const seq = await withUniqueJoinCode(() =>
+		db.transaction(async (tx) => {
+			// A rule that needs a code gets one, if the meeting has none yet.
+			const joinCode =
+				participation === 'room_code' && !meeting.joinCode && meeting.state === 'live'
+					? joinCodes.draw()
+					: meeting.joinCode;
+			await tx.update(meetings).set({ participation, joinCode }).where(eq(meetings.id, meeting.id));
+			await appendDecision(tx, group.id, {
+				kind: 'participation.changed',
+				subject: `meeting:${meeting.number}`,
+				at: now,
+				payload: { meeting: meeting.number, from: meeting.participation, to: participation }
+			});
+			await recordAudit(tx, {
+				actorId: officer.id,
+				groupId: group.id,
+				action: 'meeting.participation',
+				subject: meeting.id,
+				details: { participation }
+			});
+			return bumpSeq(tx, meeting.id);
+		})
+	);
 	const changed = { ...meeting, participation };
 	emit('meeting:changed', {
 		meetingId: meeting.id,
@@ -94,17 +143,19 @@ export async function setParticipation(
 export async function rotateRoomCode(db: Database, actor: Participant, context: LiveContext) {
 	const officer = await authorise(db, actor, 'question.moderate', context.group.id);
 	requireLive(context);
-	const joinCode = makeJoinCode(randomInt);
-	const seq = await db.transaction(async (tx) => {
-		await tx.update(meetings).set({ joinCode }).where(eq(meetings.id, context.meeting.id));
-		await recordAudit(tx, {
-			actorId: officer.id,
-			groupId: context.group.id,
-			action: 'meeting.room_code_rotated',
-			subject: context.meeting.id
-		});
-		return bumpSeq(tx, context.meeting.id);
-	});
+	const { joinCode, seq } = await withUniqueJoinCode(() =>
+		db.transaction(async (tx) => {
+			const joinCode = joinCodes.draw();
+			await tx.update(meetings).set({ joinCode }).where(eq(meetings.id, context.meeting.id));
+			await recordAudit(tx, {
+				actorId: officer.id,
+				groupId: context.group.id,
+				action: 'meeting.room_code_rotated',
+				subject: context.meeting.id
+			});
+			return { joinCode, seq: await bumpSeq(tx, context.meeting.id) };
+		})
+	);
 	const changed = { ...context.meeting, joinCode };
 	emit('meeting:changed', {
 		meetingId: context.meeting.id,

@@ -4,6 +4,7 @@ import { listOfficers } from '$lib/server/groups/officers';
 import { renderMarkdown } from '$lib/server/markdown';
 import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
 import { nextMeeting } from '$lib/server/meetings/meetings';
+import { liveNow } from '$lib/server/meetings/live-now';
 import { currentOpening } from '$lib/server/membership/openness';
 import { latestGroupMinutes } from '$lib/server/minutes/versions';
 import { ledgerSummary } from '$lib/server/ledger/items';
@@ -14,12 +15,14 @@ export const load: PageServerLoad = async ({ params }) => {
 	const group = await getGroup(db, params.group);
 	const officers = await listOfficers(db, group.id, { currentOnly: true });
 	const opening = group.membershipOpen ? undefined : await currentOpening(db, group.id);
-	const [next, latestMinutes, ledger] = await Promise.all([
+	const [live, next, latestMinutes, ledger] = await Promise.all([
+		liveNow(db),
 		nextMeeting(db, group),
 		latestGroupMinutes(db, group.id),
 		ledgerSummary(db, group)
 	]);
 	return {
+		liveNow: live.filter((m) => m.group === group.slug),
 		latestMinutes: latestMinutes ?? null,
 		ledger,
 		nextMeeting: next && {

@@ -5,9 +5,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const page = await loadLivePage(event);
 	// Shown to officers alone (the projector's session), the room code rides in the QR code, so a
-	// phone that scans it is admitted at once; the public copy of this page has no code.
+	// phone that scans it is admitted at once; the public copy of this page has no code. With a
+	// code, the QR code is the short address (`/join?code=…`): fewer modules, easier to scan from
+	// the back of a hall.
 	const code = page.snapshot.viewer.roomCode;
-	const joinUrl = code ? `${page.liveUrl}?code=${code}` : page.liveUrl;
+	const joinUrl = code ? `${event.url.origin}/join?code=${encodeURIComponent(code)}` : page.liveUrl;
 	// A QR code for phones in the room, drawn on the server as SVG (no script, crisp on a projector).
 	const qr = await QRCode.toString(joinUrl, {
 		type: 'svg',
@@ -15,5 +17,5 @@ export const load: PageServerLoad = async (event) => {
 		errorCorrectionLevel: 'M'
 	});
 	// `bare`: the root layout leaves out its header and footer — a projector needs no controls.
-	return { ...page, qr, bare: true };
+	return { ...page, qr, joinUrl, joinAddress: `${event.url.host}/join`, bare: true };
 };
