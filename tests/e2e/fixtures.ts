@@ -345,3 +345,29 @@ export async function liveMeeting(
 	}
 	return { group, chair, path: `/g/${group.slug}/meetings/${number}` };
 }
+
+/** The page does not scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page) {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/** Every visible control is at least 24×24 CSS pixels (WCAG 2.2, 2.5.8). */
+export async function expectControlsAtLeast24(page: Page) {
+	const controls = page.locator(
+		'main input:not([type="hidden"]), main select, main textarea, main button, header summary, header button, header input, header select'
+	);
+	const small: string[] = [];
+	for (const control of await controls.all()) {
+		if (!(await control.isVisible())) continue;
+		const box = await control.boundingBox();
+		if (box && (box.width < 24 || box.height < 24)) {
+			small.push(
+				`${await control.evaluate((e) => e.outerHTML.slice(0, 80))} ${box.width}×${box.height}`
+			);
+		}
+	}
+	expect(small, `controls smaller than 24×24 on ${page.url()}`).toEqual([]);
+}

@@ -1,19 +1,17 @@
 import type { Page } from '@playwright/test';
-import { expect, liveMeeting, newPage as open, test } from './fixtures';
+import {
+	expect,
+	expectControlsAtLeast24,
+	expectNoSidewaysScroll,
+	liveMeeting,
+	newPage as open,
+	test
+} from './fixtures';
 
 /**
  * Moderating without mistakes, the chair's path and the asker's own view (issue 20, items 4–6),
  * on a phone and on a desktop screen.
  */
-
-/** No sideways scrolling: the document is no wider than the window. */
-async function expectNoSidewaysScroll(page: Page) {
-	const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-		scrollWidth: document.documentElement.scrollWidth,
-		clientWidth: document.documentElement.clientWidth
-	}));
-	expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 async function premoderate(chair: Page, path: string) {
 	await chair.goto(`${path}/moderate`);
@@ -139,6 +137,7 @@ for (const viewport of [
 			await chair.screenshot({ path: test.info().outputPath('console.png'), fullPage: true });
 			await chair.setViewportSize({ width: 320, height: 700 });
 			await expectNoSidewaysScroll(chair);
+			await expectControlsAtLeast24(chair);
 			await chair.screenshot({ path: test.info().outputPath('console-320.png'), fullPage: true });
 			await chair.setViewportSize(viewport);
 

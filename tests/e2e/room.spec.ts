@@ -1,5 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, liveMeeting, newPage as open, switchLanguage, test } from './fixtures';
+import {
+	expect,
+	expectControlsAtLeast24,
+	expectNoSidewaysScroll,
+	liveMeeting,
+	newPage as open,
+	switchLanguage,
+	test
+} from './fixtures';
 
 /** Issue 20: getting in from the room, the phone, the projector screen, controls. */
 
@@ -46,14 +54,6 @@ async function askAsAttendees(browser: Browser, path: string, texts: string[], c
 	return ids;
 }
 
-/** The page does not scroll sideways. */
-async function expectNoSidewaysScroll(page: Page) {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
-}
-
 /** Chart labels (BarChart's SVG text, scaled to the screen) are at least 11 px tall. */
 async function expectReadableCharts(page: Page) {
 	const heights = await page
@@ -68,24 +68,6 @@ async function expectReadableCharts(page: Page) {
 		`chart labels under 11 px on ${page.url()}`
 	).toEqual([]);
 	return heights.length;
-}
-
-/** Every visible control is at least 24×24 CSS pixels (WCAG 2.2, 2.5.8). */
-async function expectControlsAtLeast24(page: Page) {
-	const controls = page.locator(
-		'main input:not([type="hidden"]), main select, main textarea, main button, header summary, header button, header input, header select'
-	);
-	const small: string[] = [];
-	for (const control of await controls.all()) {
-		if (!(await control.isVisible())) continue;
-		const box = await control.boundingBox();
-		if (box && (box.width < 24 || box.height < 24)) {
-			small.push(
-				`${await control.evaluate((e) => e.outerHTML.slice(0, 80))} ${box.width}×${box.height}`
-			);
-		}
-	}
-	expect(small, `controls smaller than 24×24 on ${page.url()}`).toEqual([]);
 }
 
 test('on a phone: the header’s Join link, a typed code at /join, then the question box on the first screen', async ({
