@@ -78,11 +78,18 @@ async function scriptlessCopy(page: Page) {
 }
 
 /**
+ * Contexts made by `newPage`, closed when their test ends: the browser lives for the whole run,
+ * and every page left open (with its live connection) would slow every later test.
+ */
+const extraContexts = new Set<BrowserContext>();
+
+/**
  * A page in a browser context of its own (another person in the same test), without
  * JavaScript when asked; `checkA11y` works on it either way.
  */
 export async function newPage(browser: Browser, path: string, javaScriptEnabled = true) {
 	const context = await browser.newContext({ javaScriptEnabled });
+	extraContexts.add(context);
 	if (!javaScriptEnabled) scriptless.add(context);
 	const page = await context.newPage();
 	await page.goto(path);
@@ -121,6 +128,8 @@ export const test = base.extend<Fixtures>({
 			context.on('page', track);
 			await use();
 			await copies.get(context)?.page.context().close();
+			for (const other of extraContexts) await other.close().catch(() => undefined);
+			extraContexts.clear();
 			if (testInfo.status !== testInfo.expectedStatus) return;
 			const unchecked = [...visited].flatMap(([page, paths]) =>
 				[...paths].filter((path) => !checkedPaths.get(page)?.has(path))

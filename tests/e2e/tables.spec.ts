@@ -6,8 +6,11 @@ import { expect, liveMeeting, newPage as open, test } from './fixtures';
 // The demo story (an overdue commitment, refusals with reasons, figures) is loaded into the
 // running app through its admin socket: this file runs last (alphabetically), after the others.
 test.beforeAll(() => {
+	// The e2e server runs on its embedded database, whatever DATABASE_URL the suite was given
+	// (CI sets it for the integration tests): the demo goes there, through its admin socket.
+	const { DATABASE_URL: _db, REDIS_URL: _redis, ...env } = process.env;
 	const loaded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/demo.ts'], {
-		env: { ...process.env, DATA_DIR: '.test-data/e2e' },
+		env: { ...env, DATA_DIR: '.test-data/e2e' },
 		encoding: 'utf8'
 	});
 	expect(loaded.status, loaded.stderr).toBe(0);

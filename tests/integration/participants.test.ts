@@ -128,6 +128,86 @@ describe.each(databaseKinds)('participants the server issued [%s]', (kind) => {
 		// The JSON API is the same account.
 		expect((await admin.post(votePath(id), { up: true })).json.voteCount).toBe(1);
 	});
+
+	/**
+	 * The room code through the API door (issue 13, section 1): guessing is limited per participant
+	 * and, counting wrong codes only, per client address — so a whole hall on one address gets in.
+	 */
+	describe('room-code guessing through the API', () => {
+		let path: MeetingPath;
+		let admin: Client;
+
+		beforeAll(async () => {
+			({ admin, path } = await liveMeetingOnApp(app, `guessing-${kind}`, 'room_code'));
+		});
+
+		const admissionPath = () => `/api/v1/groups/${path.group}/meetings/${path.meeting}/admission`;
+		const askPath = () => `/api/v1/groups/${path.group}/meetings/${path.meeting}/questions`;
+		const roomCode = async () =>
+			(await admin.get(`/api/v1/groups/${path.group}/meetings/${path.meeting}/room-code`)).json
+				.roomCode as string;
+		const guess = (n: number) => `WRONG${String(n).padStart(3, '0')}`.slice(0, 8);
+
+		it('lets a participant try ten codes, then refuses even the right one', async () => {
+			const code = await roomCode();
+			const guesser = await attendeeClient(app.url, path);
+			const statuses: number[] = [];
+			for (let i = 0; i < 11; i++) {
+				statuses.push((await guesser.post(admissionPath(), { code: guess(i) })).status);
+			}
+			expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+			expect(statuses[10]).toBe(429);
+			const right = await guesser.post(admissionPath(), { code });
+			expect(right.status).toBe(429);
+			expect(right.json.error.code).toBe('rate_limited');
+			// Not admitted: asking is refused.
+			expect(
+				(await guesser.post(askPath(), { text: 'May I ask now, please?', anonymous: true })).status
+			).toBe(403);
+		});
+
+		it('admits a hall of 320 on one address, and refuses everyone there once 300 wrong codes were spent', async () => {
+			const code = await roomCode();
+			const hall = await Promise.all(
+				Array.from({ length: 320 }, () => attendeeClient(app.url, path))
+			);
+			const admitted = await Promise.all(
+				hall.map((client) => client.post(admissionPath(), { code }))
+			);
+			expect(admitted.filter((a) => a.status === 200)).toHaveLength(320);
+			const asked = await hall[0].post(askPath(), {
+				text: 'Will the checks stop at the station?',
+				anonymous: true
+			});
+			expect(asked.status).toBe(201);
+
+			// A script on the same address spreads its guesses over fresh participants (nine each).
+			// The first test spent ten; 290 more exhaust the address.
+			const guessers = await Promise.all(
+				Array.from({ length: 33 }, () => attendeeClient(app.url, path))
+			);
+			let n = 100;
+			const wrong = await Promise.all(
+				guessers.flatMap((client, i) =>
+					Array.from({ length: i < 32 ? 9 : 2 }, () =>
+						client.post(admissionPath(), { code: guess(n++) })
+					)
+				)
+			);
+			expect(wrong.every((w) => w.status === 400)).toBe(true);
+			expect(wrong).toHaveLength(290);
+			const late = await attendeeClient(app.url, path);
+			const refused = await late.post(admissionPath(), { code });
+			expect(refused.status).toBe(429);
+			expect(refused.json.error.code).toBe('rate_limited');
+			// Those already admitted stay admitted.
+			const again = await hall[1].post(askPath(), {
+				text: 'Who reviews the checks each month?',
+				anonymous: true
+			});
+			expect(again.status).toBe(201);
+		}, 120_000);
+	});
 });
 
 describe('issuing participants is limited per client address [pglite]', () => {
@@ -153,90 +233,4 @@ describe('issuing participants is limited per client address [pglite]', () => {
 		// liveMeetingOnApp's requests made no participant; the first five page loads did.
 		expect(issued).toEqual([true, true, true, true, true, false, false, false]);
 	});
-});
-
-/**
- * The room code through the API door (issue 13, section 1): guessing is limited per participant
- * and, counting wrong codes only, per client address — so a whole hall on one address gets in.
- */
-describe.each(databaseKinds)('room-code guessing through the API [%s]', (kind) => {
-	let app: RunningApp;
-	let path: MeetingPath;
-	let admin: Client;
-
-	beforeAll(async () => {
-		app = await startAppOn(kind, { PARTICIPANTS_PER_CLIENT_HOUR: '3000' });
-		({ admin, path } = await liveMeetingOnApp(app, `guessing-${kind}`, 'room_code'));
-	});
-
-	afterAll(async () => {
-		await app?.stop();
-	});
-
-	const admissionPath = () => `/api/v1/groups/${path.group}/meetings/${path.meeting}/admission`;
-	const askPath = () => `/api/v1/groups/${path.group}/meetings/${path.meeting}/questions`;
-	const roomCode = async () =>
-		(await admin.get(`/api/v1/groups/${path.group}/meetings/${path.meeting}/room-code`)).json
-			.roomCode as string;
-	const guess = (n: number) => `WRONG${String(n).padStart(3, '0')}`.slice(0, 8);
-
-	it('lets a participant try ten codes, then refuses even the right one', async () => {
-		const code = await roomCode();
-		const guesser = await attendeeClient(app.url, path);
-		const statuses: number[] = [];
-		for (let i = 0; i < 11; i++) {
-			statuses.push((await guesser.post(admissionPath(), { code: guess(i) })).status);
-		}
-		expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
-		expect(statuses[10]).toBe(429);
-		const right = await guesser.post(admissionPath(), { code });
-		expect(right.status).toBe(429);
-		expect(right.json.error.code).toBe('rate_limited');
-		// Not admitted: asking is refused.
-		expect(
-			(await guesser.post(askPath(), { text: 'May I ask now, please?', anonymous: true })).status
-		).toBe(403);
-	});
-
-	it('admits a hall of 320 on one address, and refuses everyone there once 300 wrong codes were spent', async () => {
-		const code = await roomCode();
-		const hall = await Promise.all(
-			Array.from({ length: 320 }, () => attendeeClient(app.url, path))
-		);
-		const admitted = await Promise.all(
-			hall.map((client) => client.post(admissionPath(), { code }))
-		);
-		expect(admitted.filter((a) => a.status === 200)).toHaveLength(320);
-		const asked = await hall[0].post(askPath(), {
-			text: 'Will the checks stop at the station?',
-			anonymous: true
-		});
-		expect(asked.status).toBe(201);
-
-		// A script on the same address spreads its guesses over fresh participants (nine each).
-		// The first test spent ten; 290 more exhaust the address.
-		const guessers = await Promise.all(
-			Array.from({ length: 33 }, () => attendeeClient(app.url, path))
-		);
-		let n = 100;
-		const wrong = await Promise.all(
-			guessers.flatMap((client, i) =>
-				Array.from({ length: i < 32 ? 9 : 2 }, () =>
-					client.post(admissionPath(), { code: guess(n++) })
-				)
-			)
-		);
-		expect(wrong.every((w) => w.status === 400)).toBe(true);
-		expect(wrong).toHaveLength(290);
-		const late = await attendeeClient(app.url, path);
-		const refused = await late.post(admissionPath(), { code });
-		expect(refused.status).toBe(429);
-		expect(refused.json.error.code).toBe('rate_limited');
-		// Those already admitted stay admitted.
-		const again = await hall[1].post(askPath(), {
-			text: 'Who reviews the checks each month?',
-			anonymous: true
-		});
-		expect(again.status).toBe(201);
-	}, 120_000);
 });
