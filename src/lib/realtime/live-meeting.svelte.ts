@@ -7,6 +7,8 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type TimedSocket = ReturnType<LiveSocket['timeout']>;
 /** What a request sends, as the event map declares it. */
 type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+/** What a broadcast carries, as the event map declares it. */
+type EventOf<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 /** A participant's verdict on an answer. */
 export type Verdict = PayloadOf<'question:rate'>['verdict'];
 
@@ -59,40 +61,75 @@ export class LiveMeetingState {
 		this.#socket = socket;
 		socket.on('connect', () => void this.resync());
 		socket.on('disconnect', () => (this.connected = false));
-		socket.on('question:changed', ({ seq, question }) => {
-			if (seq > this.snapshot.seq + 1) return void this.resync();
-			this.#noteChange(question);
-			this.#upsert(question);
-			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
-		});
-		socket.on('question:retracted', ({ seq, questionId }) => {
-			if (seq > this.snapshot.seq + 1) return void this.resync();
-			this.#retract(questionId);
-			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
-		});
-		socket.on('tally', ({ seq, counts }) => {
-			if (seq > this.snapshot.seq) return void this.resync();
-			for (const q of this.snapshot.questions) if (q.id in counts) q.votes = counts[q.id];
-		});
-		socket.on('meeting:changed', ({ seq, meeting }) => {
-			if (seq > this.snapshot.seq + 1) return void this.resync();
-			if (
-				meeting.pinnedQuestionId &&
-				meeting.pinnedQuestionId !== this.snapshot.meeting.pinnedQuestionId
-			) {
-				const pinned = this.snapshot.questions.find((q) => q.id === meeting.pinnedQuestionId);
-				if (pinned) this.#announce({ pinned: pinned.text ?? '' });
-			}
-			const ruleChanged = meeting.participation !== this.snapshot.meeting.participation;
-			this.snapshot.meeting = meeting;
-			this.snapshot.seq = Math.max(this.snapshot.seq, seq);
-			// What this viewer may now do (and, for officers, the room code) comes with a snapshot.
-			if (ruleChanged || this.snapshot.viewer.canModerate) void this.resync();
-		});
+		socket.on('question:changed', (event) => this.questionChanged(event));
+		socket.on('question:retracted', (event) => this.questionRetracted(event));
+		socket.on('tally', (event) => this.tally(event));
+		socket.on('meeting:changed', (event) => this.meetingChanged(event));
 		return () => {
 			clearTimeout(this.#timer);
 			socket.disconnect();
 		};
+	}
+
+	/**
+	 * Takes a snapshot (the page's data after a form post or a navigation, or a resync's reply)
+	 * unless this state is already further on: a reply that left the server before the latest
+	 * broadcast must not undo it.
+	 */
+	adopt(snapshot: LiveSnapshot) {
+		if (snapshot.seq >= this.snapshot.seq) this.snapshot = snapshot;
+	}
+
+	/*
+	 * The broadcasts. Each carries the `seq` of the change it reports (one change can send several:
+	 * a merge changes two questions, a pin the meeting too; a rating sends the current `seq`). One
+	 * older than this state's is already in it (a snapshot read after it) and is ignored; one beyond
+	 * the next means something was missed, so a fresh snapshot is fetched instead.
+	 */
+
+	questionChanged({ seq, question }: EventOf<'question:changed'>) {
+		if (!this.#inOrder(seq)) return;
+		this.#noteChange(question);
+		this.#upsert(question);
+		this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+	}
+
+	questionRetracted({ seq, questionId }: EventOf<'question:retracted'>) {
+		if (!this.#inOrder(seq)) return;
+		this.#retract(questionId);
+		this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+	}
+
+	/** Vote counts (votes are not numbered changes), read after the change numbered `seq`. */
+	tally({ seq, counts }: EventOf<'tally'>) {
+		if (seq > this.snapshot.seq) return void this.resync();
+		for (const q of this.snapshot.questions) if (q.id in counts) q.votes = counts[q.id];
+	}
+
+	meetingChanged({ seq, meeting }: EventOf<'meeting:changed'>) {
+		if (!this.#inOrder(seq)) return;
+		if (
+			meeting.pinnedQuestionId &&
+			meeting.pinnedQuestionId !== this.snapshot.meeting.pinnedQuestionId
+		) {
+			const pinned = this.snapshot.questions.find((q) => q.id === meeting.pinnedQuestionId);
+			if (pinned) this.#announce({ pinned: pinned.text ?? '' });
+		}
+		const ruleChanged = meeting.participation !== this.snapshot.meeting.participation;
+		this.snapshot.meeting = meeting;
+		this.snapshot.seq = Math.max(this.snapshot.seq, seq);
+		// What this viewer may now do (and, for officers, the room code) comes with a snapshot.
+		if (ruleChanged || this.snapshot.viewer.canModerate) void this.resync();
+	}
+
+	/** Whether a change numbered `seq` is this state's latest or the next; resyncs on a gap. */
+	#inOrder(seq: number) {
+		if (seq < this.snapshot.seq) return false;
+		if (seq > this.snapshot.seq + 1) {
+			void this.resync();
+			return false;
+		}
+		return true;
 	}
 
 	/** A published question that is new, or whose answer the chair has just recorded. */
@@ -129,7 +166,7 @@ export class LiveMeetingState {
 				.timeout(10_000)
 				.emitWithAck('meeting:join', { group, meeting: number });
 			if (reply.ok) {
-				this.snapshot = reply.snapshot;
+				this.adopt(reply.snapshot);
 				this.connected = true;
 			}
 		} catch {
