@@ -29,6 +29,9 @@ export default defineConfig({
 		// inherit the environment), so no test writes ./data/secret.key.
 		env: { SECRET_KEY: 'openfloor-tests-secret-key-not-for-production-use' },
 		globalSetup: ['tests/global-setup.ts'],
+		// Two at a time even on two cores: most of a test's time is spent waiting on an app, a
+		// database or a socket, and each file has databases and apps of its own.
+		maxWorkers: 2,
 		hookTimeout: 60_000,
 		testTimeout: 30_000,
 		projects: [

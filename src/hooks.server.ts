@@ -17,6 +17,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { isForeignOrigin } from '$lib/server/http/origin';
+import { readAtMost } from '$lib/server/http/body-limit';
 import { startServer } from '$lib/server/startup';
 import { describeError, log } from '$lib/server/log';
 
@@ -62,17 +63,27 @@ const uploadRoutes = new Set([
 ]);
 const smallBodyBytes = 1024 * 1024;
 
-const handleBodySize: Handle = ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > smallBodyBytes && !uploadRoutes.has(event.route.id ?? '')) {
-		// The body stays unread, so this connection cannot carry another request.
-		return refuse(event, 'too_large', event.locals.t('error.body_too_large'), {
-			status: 413,
-			headers: { connection: 'close' }
-		});
+const handleBodySize: Handle = async ({ event, resolve }) => {
+	if (uploadRoutes.has(event.route.id ?? '')) return resolve(event);
+	const length = event.request.headers.get('content-length');
+	if (Number(length ?? 0) > smallBodyBytes) return tooLarge(event);
+	if (length === null && event.request.body) {
+		// Sent in chunks, a body declares no length: read it here, never past the limit, before
+		// anything parses it.
+		const body = await readAtMost(event.request.body, smallBodyBytes);
+		if (!body) return tooLarge(event);
+		event.request = new Request(event.request, { body });
 	}
 	return resolve(event);
 };
+
+function tooLarge(event: RequestEvent) {
+	// The body stays unread (or half read), so this connection cannot carry another request.
+	return refuse(event, 'too_large', event.locals.t('error.body_too_large'), {
+		status: 413,
+		headers: { connection: 'close' }
+	});
+}
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -110,8 +121,10 @@ export const handle = sequence(
 );
 
 /** Logs the unexpected with a reference; the visitor sees the reference, never a stack trace. */
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status === 404) return { message: 'Not found' };
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	// The sender's mistake (a page that does not exist, a POST to a page without forms): answered,
+	// not logged as the app's.
+	if (status < 500) return { message };
 	const errorId = crypto.randomUUID().slice(0, 8);
 	log.error(
 		`unexpected error ${errorId} on ${event.request.method} ${event.route.id ?? 'unknown route'}`,

@@ -80,6 +80,33 @@ for (const kind of databaseKinds) {
 			expect(notJson.json.error.code).toBe('invalid');
 		});
 
+		// The audit sent a 5 MB JSON body in chunks (no Content-Length): it was read and parsed.
+		it('refuses a body over 1 MB sent in chunks, and takes one under it', async () => {
+			const chunked = (bytes: string) => {
+				const body = new Blob([bytes]).stream();
+				return fetch(`${app.url}/api/v1/users`, {
+					method: 'POST',
+					body,
+					duplex: 'half',
+					headers: { 'content-type': 'application/json', origin: app.url }
+				} as RequestInit);
+			};
+			const signUp = (email: string, padding: number) =>
+				JSON.stringify({ email, password, displayName: 'Chunked', padding: 'p'.repeat(padding) });
+			const huge = await chunked(signUp('chunked-huge@api.test', 5 * 1024 * 1024));
+			expect(huge.status).toBe(413);
+			expect((await huge.json()).error.code).toBe('too_large');
+			const small = await chunked(signUp('chunked-small@api.test', 100));
+			expect(small.status).toBe(201);
+			// Nothing of the refused one was written.
+			const again = await new Client(app.url).post('/api/v1/users', {
+				email: 'chunked-huge@api.test',
+				password,
+				displayName: 'Chunked'
+			});
+			expect(again.status).toBe(201);
+		});
+
 		it('refuses a duplicate email with 409 and a generic login failure with 400', async () => {
 			const client = new Client(app.url);
 			const body = { email: 'twice@api.test', password, displayName: 'Twice' };

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,8 +36,38 @@ describe('the data folder lock', () => {
 		});
 		fs.writeFileSync(lockPath(dir), `${dead.stdout}\n`);
 		const taken = acquireLock(dir);
-		expect(fs.readFileSync(lockPath(dir), 'utf8').trim()).toBe(String(process.pid));
+		expect(fs.readFileSync(lockPath(dir), 'utf8').split('\n')[0]).toBe(String(process.pid));
 		taken.release();
+	});
+
+	// The audit found that a lock holding the app's own pid refused the start: in a container the
+	// app is pid 1 again after a crash, so it never started again.
+	it('takes over a lock left by an earlier process that had the same pid', () => {
+		const dir = tempDir();
+		fs.writeFileSync(lockPath(dir), `${process.pid}\n`); // as written before start times
+		acquireLock(dir).release();
+		fs.writeFileSync(lockPath(dir), `${process.pid}\n1\n`); // started at another time
+		const taken = acquireLock(dir);
+		expect(() => acquireLock(dir)).toThrow(DataFolderInUse); // this process's own lock holds
+		taken.release();
+		expect(fs.existsSync(lockPath(dir))).toBe(false);
+	});
+
+	it('takes over a lock whose pid now belongs to another process', async () => {
+		const dir = tempDir();
+		const other = spawn('sleep', ['30']);
+		try {
+			await new Promise((resolve) => other.once('spawn', resolve));
+			fs.writeFileSync(lockPath(dir), `${other.pid}\n1\n`);
+			acquireLock(dir).release();
+			// Written by that very process (its start time matches): held.
+			const stat = fs.readFileSync(`/proc/${other.pid}/stat`, 'utf8');
+			const started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+			fs.writeFileSync(lockPath(dir), `${other.pid}\n${started}\n`);
+			expect(() => acquireLock(dir)).toThrow(DataFolderInUse);
+		} finally {
+			other.kill();
+		}
 	});
 });
 

@@ -28,6 +28,7 @@ export const common = {
 	'error.rate_limited':
 		'Too many attempts. Please wait {minutes, plural, one {# minute} other {# minutes}} and try again.',
 	'error.body_too_large': 'What you sent is too large.',
+	'error.form_unreadable': 'What you sent could not be read as a form. Please try again.',
 	'error.foreign_origin': 'This request came from another site and was refused.',
 	'form.errors_summary': 'Please correct the following:',
 	'form.required': 'Required',

@@ -3,8 +3,10 @@ import path from 'node:path';
 
 /**
  * PGlite has no lock of its own: two processes on one data folder corrupt it silently.
- * The folder is guarded by a lock file created exclusively, holding the owner's pid;
- * a lock left by a process that no longer runs is taken over.
+ * The folder is guarded by a lock file created exclusively, holding the owner's pid and, where
+ * the system tells it (Linux), when that process started. A lock left by a process that no longer
+ * runs is taken over, and so is one whose pid is now another process's: in a container the app is
+ * pid 1 again after a crash, so a pid alone would refuse every later start.
  */
 export class DataFolderInUse extends Error {
 	override name = 'DataFolderInUse';
@@ -25,6 +27,20 @@ export function lockPath(dataDir: string) {
 	return path.join(dataDir, lockFileName);
 }
 
+/**
+ * When a process started, in clock ticks since boot (field 22 of `/proc/<pid>/stat`); undefined
+ * where there is no /proc. Together with the pid it names one process, not whichever has the pid now.
+ */
+function startOf(pid: number): string | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// The command name (field 2) is in parentheses and may hold spaces: count after its end.
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+	} catch {
+		return undefined;
+	}
+}
+
 function isRunning(pid: number) {
 	try {
 		process.kill(pid, 0);
@@ -43,10 +59,16 @@ export function lockHolder(dataDir: string): number | undefined {
 	} catch {
 		return undefined;
 	}
-	const pid = Number.parseInt(text, 10);
+	const [first, started] = text.split('\n');
+	const pid = Number.parseInt(first, 10);
 	if (!Number.isInteger(pid) || pid <= 0) return undefined;
-	if (pid === process.pid) return pid;
-	return isRunning(pid) ? pid : undefined;
+	if (pid !== process.pid && !isRunning(pid)) return undefined;
+	// The pid runs (it may be this process), but it may not be the process that wrote the lock.
+	const now = startOf(pid);
+	if (now === undefined) return pid; // no /proc: the pid is all there is
+	// A lock without a start time was written before they were recorded, so not by this process.
+	if (!started) return pid === process.pid ? undefined : pid;
+	return now === started ? pid : undefined;
 }
 
 export type FolderLock = { release(): void };
@@ -57,11 +79,12 @@ export function acquireLock(dataDir: string): FolderLock {
 	const file = lockPath(dataDir);
 	for (let attempt = 0; attempt < 3; attempt++) {
 		try {
-			fs.writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+			fs.writeFileSync(file, `${process.pid}\n${startOf(process.pid) ?? ''}\n`, { flag: 'wx' });
 			return {
 				release() {
 					try {
-						if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
+						const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+						if (pid === process.pid) fs.unlinkSync(file);
 					} catch {
 						// already gone
 					}

@@ -22,4 +22,11 @@ describe('CSV export', () => {
 		);
 		expect(second).toBe('plain,,,,true');
 	});
+
+	// The audit found `=SUM(1;2)` written bare: `;` separates cells in many European spreadsheets,
+	// so the cell split there and the formula ran.
+	it('quotes a cell holding the semicolon many spreadsheets separate cells with', () => {
+		const [, row] = toCsv([{ a: '=SUM(1;2)', b: 'one;two', c: '@cmd;x' }]).split('\r\n');
+		expect(row).toBe(`"'=SUM(1;2)","one;two","'@cmd;x"`);
+	});
 });

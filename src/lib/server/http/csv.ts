@@ -20,12 +20,17 @@ function cell(value: unknown): string {
 			: Array.isArray(value)
 				? JSON.stringify(value)
 				: String(value);
-	// Quote when needed; neutralise spreadsheet formulas (CSV injection).
+	// Neutralise spreadsheet formulas (CSV injection), then quote when needed: `;` too, the cell
+	// separator of many European spreadsheets, which would otherwise split a cell there.
 	const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-	return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+	return /[",;\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** RFC 4180 CSV with a header row of every column any row has. */
+/**
+ * RFC 4180 CSV with a header row of every column any row has. Written here rather than with a
+ * library: RFC 4180 quoting is the two lines of `cell`, and the formula neutralisation, which is
+ * the part that matters, no CSV library does for us.
+ */
 export function toCsv(rows: Record<string, unknown>[]): string {
 	const flat = rows.map((row) => flatten(row));
 	const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];

@@ -1,6 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb, type Database } from '../db';
-import { isDomainError } from '../errors';
+import { invalid, isDomainError, type DomainError } from '../errors';
 import { translateError } from '../i18n';
 import { formObject } from '../validation';
 import type { FormFailure } from '$lib/forms';
@@ -17,11 +17,13 @@ const secretFields = new Set(['password', 'currentPassword', 'newPassword']);
  */
 export async function runFormAction<T>(
 	event: RequestEvent,
-	run: (values: Record<string, string>, data: FormData) => Promise<T>
+	run: (values: Record<string, string>, data: FormData) => Promise<T>,
+	options: { tooLarge?: () => DomainError } = {}
 ) {
-	const data = await event.request.formData();
-	const values = formObject(data);
+	let values: Record<string, string> = {};
 	try {
+		const data = await readFormData(event.request, options.tooLarge);
+		values = formObject(data);
 		return await run(values, data);
 	} catch (error) {
 		if (!isDomainError(error)) throw error;
@@ -38,6 +40,23 @@ export async function runFormAction<T>(
 }
 
 /**
+ * A posted form (multipart or URL-encoded). A body the server stopped reading (over
+ * BODY_SIZE_LIMIT: only paper uploads may come near it) is refused with `tooLarge`, one that is
+ * not a form at all as invalid: the sender's mistakes, never an internal error.
+ */
+export async function readFormData(
+	request: Request,
+	tooLarge: () => DomainError = () => invalid({}, 'error.body_too_large')
+): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch (error) {
+		if ((error as { status?: number }).status === 413) throw tooLarge();
+		throw invalid({}, 'error.form_unreadable');
+	}
+}
+
+/**
  * A form action for signed-in users (anyone else goes to the sign-in page): one domain call with
  * the posted values; the domain checks the role. Failures come back as `fail(…)`.
  */
@@ -48,10 +67,15 @@ export function signedInAction<T>(
 		values: Record<string, string>,
 		actor: SignedInActor,
 		data: FormData
-	) => Promise<T>
+	) => Promise<T>,
+	options: { tooLarge?: () => DomainError } = {}
 ) {
 	const actor = signedInActor(event);
-	return runFormAction(event, async (values, data) => work(await getDb(), values, actor, data));
+	return runFormAction(
+		event,
+		async (values, data) => work(await getDb(), values, actor, data),
+		options
+	);
 }
 
 export function actionName(url: URL) {

@@ -13,9 +13,21 @@ import { formatSize, looksLikePdf } from './rules';
 import { deleteUploads, uploadPath, writeUpload } from './documents-store';
 
 /** Papers are for reading, not archiving video: 10 MB is plenty for a PDF. */
-export const maxUploadBytes = 10 * 1024 * 1024;
+export const maxUploadBytes = 10_000_000;
+
+/** The refusal of a paper over the limit, however far over (even one the server stopped reading). */
+export const uploadTooLarge = () =>
+	invalidField('file', 'document.too_large', { max: formatSize(maxUploadBytes) });
 
 export type Upload = { name: string; bytes: Uint8Array };
+
+/** The `file` field of a posted form (the page's and the API's), empty when none was chosen. */
+export async function uploadOf(data: FormData): Promise<Upload> {
+	const file = data.get('file');
+	return file instanceof File && file.size > 0
+		? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+		: { name: '', bytes: new Uint8Array() };
+}
 
 /**
  * Attaches a document to an agenda item: a link (`{ title, url }`), or an uploaded PDF
@@ -44,7 +56,7 @@ export async function attachDocument(
 		const { title } = parseInput(documentFileTitleSchema, input);
 		if (upload.bytes.length === 0) throw invalidField('file', 'document.file_required');
 		if (upload.bytes.length > maxUploadBytes) {
-			throw invalidField('file', 'document.too_large', { max: formatSize(maxUploadBytes) });
+			throw uploadTooLarge();
 		}
 		if (!looksLikePdf(upload.bytes)) throw invalidField('file', 'document.not_pdf');
 		values = { kind: 'pdf', title, fileName: upload.name.slice(0, 200), size: upload.bytes.length };

@@ -58,7 +58,7 @@ export function makeJoinCode(random: (n: number) => number): string {
 
 /** Bytes as "1.2 MB" / "340 KB". */
 export function formatSize(bytes: number): string {
-	if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+	if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
 	return `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
 

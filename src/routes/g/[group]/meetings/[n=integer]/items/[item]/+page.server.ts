@@ -1,7 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { updateAgendaItem } from '$lib/server/meetings/agenda';
-import { attachDocument, maxUploadBytes, removeDocument } from '$lib/server/meetings/documents';
+import {
+	attachDocument,
+	maxUploadBytes,
+	removeDocument,
+	uploadOf,
+	uploadTooLarge
+} from '$lib/server/meetings/documents';
 import { meetingRecord } from '$lib/server/meetings/record';
 import { formatSize, isLocked } from '$lib/server/meetings/rules';
 import { orPageError } from '$lib/server/http/page';
@@ -51,16 +57,15 @@ export const actions: Actions = {
 			return { done: 'document.added' as const };
 		}),
 	upload: (event) =>
-		signedInAction(event, async (db, values, actor, data) => {
-			const { group, n, item } = event.params;
-			const file = data.get('file');
-			const upload =
-				file instanceof File && file.size > 0
-					? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-					: { name: '', bytes: new Uint8Array() };
-			await attachDocument(db, actor, group, n, item, values, upload);
-			return { done: 'document.added' as const };
-		}),
+		signedInAction(
+			event,
+			async (db, values, actor, data) => {
+				const { group, n, item } = event.params;
+				await attachDocument(db, actor, group, n, item, values, await uploadOf(data));
+				return { done: 'document.added' as const };
+			},
+			{ tooLarge: uploadTooLarge }
+		),
 	removeDocument: (event) =>
 		signedInAction(event, async (db, values, actor) => {
 			const { group, n } = event.params;

@@ -1,7 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { apiHandler, readJson } from '$lib/server/http/api';
-import { attachDocument, type Upload } from '$lib/server/meetings/documents';
+import {
+	attachDocument,
+	uploadOf,
+	uploadTooLarge,
+	type Upload
+} from '$lib/server/meetings/documents';
+import { readFormData } from '$lib/server/http/form';
 import { formObject } from '$lib/server/validation';
 import type { RequestHandler } from './$types';
 import { actorOf } from '$lib/server/http/actor';
@@ -15,13 +21,9 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	let input: Record<string, unknown>;
 	let upload: Upload | undefined;
 	if ((event.request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-		const data = await event.request.formData();
-		const file = data.get('file');
+		const data = await readFormData(event.request, uploadTooLarge);
 		input = formObject(data);
-		upload =
-			file instanceof File
-				? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-				: { name: '', bytes: new Uint8Array() };
+		upload = await uploadOf(data);
 	} else {
 		input = await readJson(event);
 	}
