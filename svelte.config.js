@@ -8,6 +8,25 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Every page's Content-Security-Policy (docs/security.md). Scripts only from this origin and
+		// SvelteKit's own inline start-up script (by nonce): no 'unsafe-inline' for scripts. Styles
+		// may be inline (Svelte's style attributes). No page may be framed; hooks.server.ts lets the
+		// projector screen be framed by this origin alone.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			// Type-check (and lint) the operator scripts and benchmarks with the app.
 			config: (tsconfig) => {

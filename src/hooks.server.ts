@@ -103,8 +103,29 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The one page another page may frame (this origin's own, say a stream overlay or a kiosk). */
+const framedBySameOrigin = '/g/[group]/meetings/[n=integer]/screen';
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	// Pages carry SvelteKit's Content-Security-Policy (svelte.config.js), `frame-ancestors 'none'`
+	// included; X-Frame-Options says the same to browsers that predate it.
+	const csp = response.headers.get('content-security-policy');
+	if (event.route.id === framedBySameOrigin) {
+		if (csp) {
+			response.headers.set(
+				'content-security-policy',
+				csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+			);
+		}
+		response.headers.set('x-frame-options', 'SAMEORIGIN');
+	} else {
+		response.headers.set('x-frame-options', 'DENY');
+	}
+	// Served over HTTPS (ORIGIN says so), browsers are told to come back only that way.
+	if (event.url.protocol === 'https:') {
+		response.headers.set('strict-transport-security', 'max-age=31536000');
+	}
 	response.headers.set('x-content-type-options', 'nosniff');
 	// Join links carry meeting codes: never leak a full address to another site.
 	response.headers.set('referrer-policy', 'same-origin');

@@ -313,7 +313,8 @@ export async function switchLanguage(
 
 /**
  * Sets up, through the JSON API, a group with a chair and a meeting that has gone live (open to
- * anyone with the link unless another participation rule is asked for).
+ * anyone with the link unless another participation rule is asked for). `request` acts as the
+ * site administrator, then is signed out; `chairRequest` stays signed in as the chair.
  */
 export async function liveMeeting(
 	request: APIRequestContext,
@@ -352,6 +353,9 @@ export async function liveMeeting(
 		});
 		expect(moved.status(), await moved.text()).toBe(200);
 	}
+	// The administrator's browser becomes an attendee's: asking as the one administrator account,
+	// every test would share one participant's limits (five questions in ten minutes).
+	expect((await request.delete('/api/v1/session')).status()).toBe(204);
 	return { group, chair, path: `/g/${group.slug}/meetings/${number}` };
 }
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { makeUser, testPassword } from '../fixtures/factories';
 import { changePassword, logIn, signUp } from '$lib/server/auth/accounts';
+import { issueDeviceToken } from '$lib/server/auth/known-device';
 import {
 	createSession,
 	generateSessionToken,
@@ -56,13 +57,21 @@ describeOnEachDatabase('accounts', (handle) => {
 	it('logs in, and gives the same generic error for a wrong password and an unknown email', async () => {
 		const { db } = handle();
 		const user = await makeUser(db);
-		const ok = await logIn(db, { email: user.email, password: testPassword }, 'client-b');
+		const ok = await logIn(
+			db,
+			{ email: user.email, password: testPassword },
+			{ address: 'client-b' }
+		);
 		expect(ok.id).toBe(user.id);
 		const wrong = await failure(
-			logIn(db, { email: user.email, password: 'wrong password!' }, 'client-b')
+			logIn(db, { email: user.email, password: 'wrong password!' }, { address: 'client-b' })
 		);
 		const unknown = await failure(
-			logIn(db, { email: 'nobody@example.test', password: 'wrong password!' }, 'client-b')
+			logIn(
+				db,
+				{ email: 'nobody@example.test', password: 'wrong password!' },
+				{ address: 'client-b' }
+			)
 		);
 		expect(wrong.msg).toEqual(unknown.msg);
 		expect(wrong.msg.key).toBe('login.failed');
@@ -73,26 +82,87 @@ describeOnEachDatabase('accounts', (handle) => {
 		const user = await makeUser(db);
 		for (let i = 0; i < 10; i++) {
 			const e = await failure(
-				logIn(db, { email: user.email, password: 'wrong guess ' + i }, `c${i}`)
+				logIn(db, { email: user.email, password: 'wrong guess ' + i }, { address: `c${i}` })
 			);
 			expect(e.code).toBe('invalid');
 		}
 		const limited = await failure(
-			logIn(db, { email: user.email, password: testPassword }, 'c-new')
+			logIn(db, { email: user.email, password: testPassword }, { address: 'c-new' })
 		);
 		expect(limited.status).toBe(429);
 		expect(limited.retryAfter).toBeGreaterThan(0);
+	});
+
+	// The audit: ten wrong passwords from anywhere locked the owner out for 15 minutes, even with
+	// the right password from their usual device.
+	it('keeps a device the owner signed in from open while others’ guesses lock the account', async () => {
+		const { db } = handle();
+		const user = await makeUser(db);
+		const usual = issueDeviceToken(user.email);
+		for (let i = 0; i < 10; i++) {
+			await failure(
+				logIn(db, { email: user.email, password: `guess ${i}` }, { address: `attacker${i}` })
+			);
+		}
+		const elsewhere = await failure(
+			logIn(db, { email: user.email, password: testPassword }, { address: 'cafe' })
+		);
+		expect(elsewhere.code).toBe('rate_limited');
+		const owner = await logIn(
+			db,
+			{ email: user.email, password: testPassword },
+			{ address: 'home', deviceToken: usual }
+		);
+		expect(owner.id).toBe(user.id);
+		// A token of another account's, or a forged one, is no known device.
+		const other = await makeUser(db);
+		for (const deviceToken of [
+			issueDeviceToken(other.email),
+			usual.slice(0, -1) + (usual.endsWith('a') ? 'b' : 'a'),
+			'x.y'
+		]) {
+			const refused = await failure(
+				logIn(db, { email: user.email, password: testPassword }, { address: 'home', deviceToken })
+			);
+			expect(refused.code).toBe('rate_limited');
+		}
+		// The device has its own limit: someone with the owner's laptop cannot guess forever.
+		const laptop = issueDeviceToken(other.email);
+		for (let i = 0; i < 10; i++) {
+			await failure(
+				logIn(
+					db,
+					{ email: other.email, password: `guess ${i}` },
+					{ address: 'x', deviceToken: laptop }
+				)
+			);
+		}
+		const spent = await failure(
+			logIn(
+				db,
+				{ email: other.email, password: testPassword },
+				{ address: 'x', deviceToken: laptop }
+			)
+		);
+		expect(spent.code).toBe('rate_limited');
+		// The account itself is not locked by a device's guesses.
+		const fresh = await logIn(db, { email: other.email, password: testPassword }, { address: 'y' });
+		expect(fresh.id).toBe(other.id);
 	});
 
 	it('rate-limits login attempts per client across accounts', async () => {
 		const { db } = handle();
 		for (let i = 0; i < 30; i++) {
 			await failure(
-				logIn(db, { email: `x${i}@example.test`, password: 'wrong password' }, 'one-client')
+				logIn(
+					db,
+					{ email: `x${i}@example.test`, password: 'wrong password' },
+					{ address: 'one-client' }
+				)
 			);
 		}
 		const limited = await failure(
-			logIn(db, { email: 'y@example.test', password: 'wrong password' }, 'one-client')
+			logIn(db, { email: 'y@example.test', password: 'wrong password' }, { address: 'one-client' })
 		);
 		expect(limited.code).toBe('rate_limited');
 	});
@@ -152,7 +222,7 @@ describeOnEachDatabase('accounts', (handle) => {
 		);
 		expect((await validateSessionToken(db, token)).user).toBeNull();
 		await expect(
-			logIn(db, { email: user.email, password: 'a new long passphrase' }, 'z')
+			logIn(db, { email: user.email, password: 'a new long passphrase' }, { address: 'z' })
 		).resolves.toMatchObject({ id: user.id });
 	});
 });

@@ -15,6 +15,8 @@ export type Limit = { name: string; max: number; windowSeconds: number };
 export const limits = {
 	loginPerAccount: { name: 'login-account', max: 10, windowSeconds: 15 * 60 },
 	loginPerClient: { name: 'login-client', max: 30, windowSeconds: 15 * 60 },
+	/** Sign-in from a device that has signed in to the account before (instead of the two above). */
+	loginPerDevice: { name: 'login-device', max: 10, windowSeconds: 15 * 60 },
 	signupPerClient: { name: 'signup-client', max: 10, windowSeconds: 60 * 60 },
 	applyPerAccount: { name: 'apply-account', max: 5, windowSeconds: 60 * 60 },
 	askPerParticipant: { name: 'ask-participant', max: 5, windowSeconds: 10 * 60 },

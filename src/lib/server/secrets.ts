@@ -35,7 +35,8 @@ function secretFromDataDir(dataDir: string): string {
 	}
 }
 
-export type Purpose = 'participant' | 'voter' | 'asker' | 'limit' | 'admission' | 'log-signing';
+export type Purpose =
+	'participant' | 'voter' | 'asker' | 'limit' | 'admission' | 'log-signing' | 'device';
 
 const derived = new Map<Purpose, Buffer>();
 

@@ -1,8 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { logIn } from '$lib/server/auth/accounts';
 import { runFormAction } from '$lib/server/http/form';
-import { clientKey, startSession } from '$lib/server/http/session';
+import { signIn } from '$lib/server/http/session';
 import { safeRedirectTarget } from '$lib/server/http/redirect-target';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,8 +11,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const result = await runFormAction(event, async (values) => {
-			const user = await logIn(await getDb(), values, clientKey(event));
-			await startSession(event, user.id);
+			await signIn(event, values);
 		});
 		if (result) return result;
 		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));

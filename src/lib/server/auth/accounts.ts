@@ -11,6 +11,7 @@ import {
 } from '$lib/schemas/accounts';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
 import { consume, limits, reset } from '../rate-limit';
+import { knownDevice } from './known-device';
 import { invalidateUserSessions, type SessionUser } from './session';
 import { emit } from '../events';
 import { requireUser, type Actor } from './authorise';
@@ -49,14 +50,28 @@ export async function signUp(
 	}
 }
 
+/** Who is signing in: the client's address (hashed as a limit's subject) and its device token. */
+export type SignInClient = { address: string; deviceToken?: string | null };
+
 /**
- * Checks an email and password. Limited per account and per client; the same generic message
- * for an unknown email and a wrong password, and the same time spent, so accounts cannot be enumerated.
+ * Checks an email and password. The same generic message for an unknown email and a wrong
+ * password, and the same time spent, so accounts cannot be enumerated. Limited per client and per
+ * account; but a device that has signed in to the account before (its token, `known-device.ts`) is
+ * limited on its own, so others' wrong guesses cannot lock the owner out of it.
  */
-export async function logIn(db: Database, input: unknown, clientKey: string): Promise<SessionUser> {
+export async function logIn(
+	db: Database,
+	input: unknown,
+	client: SignInClient
+): Promise<SessionUser> {
 	const data = parseInput(loginSchema, input);
-	await consume(db, limits.loginPerClient, clientKey);
-	await consume(db, limits.loginPerAccount, data.email);
+	const device = knownDevice(client.deviceToken, data.email);
+	if (device) {
+		await consume(db, limits.loginPerDevice, device);
+	} else {
+		await consume(db, limits.loginPerClient, client.address);
+		await consume(db, limits.loginPerAccount, data.email);
+	}
 	const [row] = await db
 		.select({ ...publicFields, passwordHash: users.passwordHash })
 		.from(users)
@@ -65,7 +80,7 @@ export async function logIn(db: Database, input: unknown, clientKey: string): Pr
 		? await verifyPassword(row.passwordHash, data.password)
 		: await spendPasswordCheck(data.password);
 	if (!row || !ok) throw invalid({}, 'login.failed');
-	await reset(db, limits.loginPerAccount, data.email);
+	await reset(db, device ? limits.loginPerDevice : limits.loginPerAccount, device ?? data.email);
 	const { passwordHash: _, ...user } = row;
 	return user;
 }

@@ -7,6 +7,8 @@ import {
 	invalidateSession,
 	setSessionCookie
 } from '../auth/session';
+import { logIn } from '../auth/accounts';
+import { deviceCookieName, deviceCookieSeconds, issueDeviceToken } from '../auth/known-device';
 
 const secure = (event: RequestEvent) => event.url.protocol === 'https:';
 
@@ -20,6 +22,26 @@ export async function startSession(event: RequestEvent, userId: string) {
 	const token = generateSessionToken();
 	const session = await createSession(db, token, userId);
 	setSessionCookie(event.cookies, token, session.expiresAt, secure(event));
+}
+
+/**
+ * Signs in with an email and password (the sign-in form and the API): a session, and this
+ * browser remembered as a device of the account (`known-device.ts`).
+ */
+export async function signIn(event: RequestEvent, input: unknown) {
+	const user = await logIn(await getDb(), input, {
+		address: clientKey(event),
+		deviceToken: event.cookies.get(deviceCookieName)
+	});
+	await startSession(event, user.id);
+	event.cookies.set(deviceCookieName, issueDeviceToken(user.email), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secure(event),
+		maxAge: deviceCookieSeconds
+	});
+	return user;
 }
 
 export async function endSession(event: RequestEvent) {

@@ -1,8 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { logIn } from '$lib/server/auth/accounts';
 import { apiHandler, readJson } from '$lib/server/http/api';
-import { clientKey, endSession, startSession } from '$lib/server/http/session';
+import { endSession, signIn } from '$lib/server/http/session';
 import type { RequestHandler } from './$types';
 
 const describe = (user: App.Locals['user']) =>
@@ -14,8 +12,7 @@ export const GET: RequestHandler = ({ locals }) =>
 
 /** Sign in: `{ email, password }` → `{ user }` and the session cookie. */
 export const POST: RequestHandler = apiHandler(async (event) => {
-	const user = await logIn(await getDb(), await readJson(event), clientKey(event));
-	await startSession(event, user.id);
+	const user = await signIn(event, await readJson(event));
 	return json({ user: describe(user) });
 });
 
