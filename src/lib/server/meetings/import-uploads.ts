@@ -32,10 +32,9 @@ export async function importOldUploads(db: Database, dataDir: string) {
 	for (const name of names.sort()) {
 		const id = name.endsWith('.pdf') ? name.slice(0, -'.pdf'.length) : '';
 		const file = path.join(folder, name);
-		if (!isUuid(id) || !(await importFile(db, id, file))) {
-			stray.push(name);
-			continue;
-		}
+		const outcome = isUuid(id) ? await importFile(db, id, file) : 'stray';
+		if (outcome === 'stray') stray.push(name);
+		if (outcome !== 'imported') continue;
 		await fs.promises.rm(file, { force: true });
 		imported++;
 	}
@@ -46,14 +45,23 @@ export async function importOldUploads(db: Database, dataDir: string) {
 	return { imported, stray };
 }
 
-/** Whether the file's document exists (its bytes now in the database, by this call or another). */
+/**
+ * `imported` when the file's document exists (its bytes now in the database, put there by this
+ * call or another), `stray` when it does not, `gone` when another instance took the file first.
+ */
 async function importFile(db: Database, id: string, file: string) {
 	const [document] = await db
 		.select({ id: agendaDocuments.id })
 		.from(agendaDocuments)
 		.where(and(eq(agendaDocuments.id, id), eq(agendaDocuments.kind, 'pdf')));
-	if (!document) return false;
-	const bytes = await fs.promises.readFile(file);
+	if (!document) return 'stray';
+	let bytes: Buffer;
+	try {
+		bytes = await fs.promises.readFile(file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+		throw error;
+	}
 	// Inserted only while the document still exists, and never over bytes already there.
 	await db
 		.insert(agendaDocumentFiles)
@@ -64,5 +72,5 @@ async function importFile(db: Database, id: string, file: string) {
 				.where(eq(agendaDocuments.id, id))
 		)
 		.onConflictDoNothing();
-	return true;
+	return 'imported';
 }
