@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startAppOn, type RunningApp } from '../fixtures/app';
@@ -258,11 +260,11 @@ for (const kind of databaseKinds) {
 				/^attachment; filename="Quarterly-report\.pdf"; filename\*=UTF-8''Quarterly%20report\.pdf$/
 			);
 			expect(download.headers.get('x-content-type-options')).toBe('nosniff');
-			expect(
-				Buffer.from(await download.arrayBuffer())
-					.subarray(0, 5)
-					.toString()
-			).toBe('%PDF-');
+			expect(download.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+			expect(download.headers.get('content-length')).toBe(String(pdfBytes().length));
+			expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(pdfBytes()))).toBe(true);
+			// Kept in the database, not on this instance's disk.
+			expect(fs.existsSync(path.join(app.dataDir, 'uploads'))).toBe(false);
 		});
 
 		it('publishes the agenda as JSON and CSV with ETags, and as iCalendar', async () => {

@@ -1,11 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { actorOf, makeGroupWithOfficers, makeMember, makeUser } from '../fixtures/factories';
-import { agendaDocuments, agendaItems, auditLog, meetings } from '$lib/server/db/schema';
+import {
+	agendaDocumentFiles,
+	agendaDocuments,
+	agendaItems,
+	auditLog,
+	meetings
+} from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db';
 import {
 	changeMeetingState,
 	createMeeting,
@@ -22,7 +26,8 @@ import {
 import {
 	attachDocument,
 	documentForDownload,
-	maxUploadBytes
+	maxUploadBytes,
+	removeDocument
 } from '$lib/server/meetings/documents';
 import { findMeeting } from '$lib/server/meetings/access';
 import { meetingRecord, publicRecord } from '$lib/server/meetings/record';
@@ -40,7 +45,15 @@ const pdf = (size = 2000) => {
 	return bytes;
 };
 
-const uploadsDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-uploads-'));
+/** The PDF bytes stored for an item's documents: which document, how many bytes. */
+async function storedFiles(db: Database, itemId: string) {
+	const rows = await db
+		.select({ documentId: agendaDocumentFiles.documentId, bytes: agendaDocumentFiles.bytes })
+		.from(agendaDocumentFiles)
+		.innerJoin(agendaDocuments, eq(agendaDocuments.id, agendaDocumentFiles.documentId))
+		.where(eq(agendaDocuments.agendaItemId, itemId));
+	return rows.map((r) => ({ documentId: r.documentId, size: r.bytes.byteLength }));
+}
 
 /** 2 March 2026, 12:00 UTC: "now" for these tests, so dates are fixed. */
 const now = new Date('2026-03-02T12:00:00Z');
@@ -335,7 +348,6 @@ describeOnEachDatabase('meetings', (handle) => {
 
 	it('attaches links and PDFs; refuses files that are not PDFs or too large', async () => {
 		const { db, secretary, slug } = await setup();
-		const dir = uploadsDir();
 		const meeting = await createMeeting(db, actorOf(secretary), slug, meetingInput(), clock);
 		const item = await addAgendaItem(db, actorOf(secretary), slug, 1, {
 			title: 'Report',
@@ -353,16 +365,9 @@ describeOnEachDatabase('meetings', (handle) => {
 			1,
 			item.id,
 			{ title: 'Quarterly report' },
-			{ name: 'report.pdf', bytes: pdf() },
-			{ uploadsDir: dir }
+			{ name: 'report.pdf', bytes: pdf() }
 		);
 		expect(file.kind).toBe('pdf');
-		expect(
-			fs
-				.readFileSync(path.join(dir, `${file.id}.pdf`))
-				.subarray(0, 5)
-				.toString()
-		).toBe('%PDF-');
 		const notPdf = await failure(
 			attachDocument(
 				db,
@@ -371,8 +376,7 @@ describeOnEachDatabase('meetings', (handle) => {
 				1,
 				item.id,
 				{ title: 'Sneaky' },
-				{ name: 'x.pdf', bytes: new TextEncoder().encode('<script>alert(1)</script>') },
-				{ uploadsDir: dir }
+				{ name: 'x.pdf', bytes: new TextEncoder().encode('<script>alert(1)</script>') }
 			)
 		);
 		expect(notPdf.fields.file.key).toBe('document.not_pdf');
@@ -384,22 +388,21 @@ describeOnEachDatabase('meetings', (handle) => {
 				1,
 				item.id,
 				{ title: 'Huge' },
-				{ name: 'huge.pdf', bytes: pdf(maxUploadBytes + 1) },
-				{ uploadsDir: dir }
+				{ name: 'huge.pdf', bytes: pdf(maxUploadBytes + 1) }
 			)
 		);
 		expect(huge.fields.file.key).toBe('document.too_large');
-		expect(fs.readdirSync(dir)).toEqual([`${file.id}.pdf`]);
+		// The PDF's bytes are in the database, written with its row; the refused ones left nothing.
+		expect(await storedFiles(db, item.id)).toEqual([{ documentId: file.id, size: 2000 }]);
 		const rows = await db
 			.select()
 			.from(agendaDocuments)
 			.where(eq(agendaDocuments.agendaItemId, item.id));
 		expect(rows).toHaveLength(2);
 		// A draft's papers are not public; once published they are.
-		expect(
-			(await failure(documentForDownload(db, actorOf(null), slug, 1, file.id, { uploadsDir: dir })))
-				.code
-		).toBe('not_found');
+		expect((await failure(documentForDownload(db, actorOf(null), slug, 1, file.id))).code).toBe(
+			'not_found'
+		);
 		await changeMeetingState(
 			db,
 			actorOf(secretary),
@@ -408,13 +411,40 @@ describeOnEachDatabase('meetings', (handle) => {
 			{ state: 'scheduled' },
 			clock
 		);
-		const download = await documentForDownload(db, actorOf(null), slug, 1, file.id, {
-			uploadsDir: dir
-		});
-		expect(download.file).toBe(path.join(dir, `${file.id}.pdf`));
-		await removeAgendaItem(db, actorOf(secretary), slug, 1, item.id, { uploadsDir: dir });
-		expect(fs.readdirSync(dir)).toEqual([]);
+		const download = await documentForDownload(db, actorOf(null), slug, 1, file.id);
+		expect(Buffer.from(download.bytes).equals(Buffer.from(pdf()))).toBe(true);
+		await removeAgendaItem(db, actorOf(secretary), slug, 1, item.id);
+		expect(await storedFiles(db, item.id)).toEqual([]);
 		expect(await db.select().from(agendaItems).where(eq(agendaItems.id, item.id))).toHaveLength(0);
+		expect(
+			await db.select().from(agendaDocumentFiles).where(eq(agendaDocumentFiles.documentId, file.id))
+		).toHaveLength(0);
+	});
+
+	it('removes the bytes of a PDF with its document, and only its own', async () => {
+		const { db, secretary, slug } = await setup();
+		await createMeeting(db, actorOf(secretary), slug, meetingInput(), clock);
+		const item = await addAgendaItem(db, actorOf(secretary), slug, 1, {
+			title: 'Papers',
+			plannedMinutes: 10
+		});
+		const attach = (title: string) =>
+			attachDocument(
+				db,
+				actorOf(secretary),
+				slug,
+				1,
+				item.id,
+				{ title },
+				{
+					name: `${title}.pdf`,
+					bytes: pdf()
+				}
+			);
+		const kept = await attach('Kept');
+		const removed = await attach('Removed');
+		await removeDocument(db, actorOf(secretary), slug, 1, removed.id);
+		expect(await storedFiles(db, item.id)).toEqual([{ documentId: kept.id, size: 2000 }]);
 	});
 
 	it('lists upcoming and past meetings; drafts only for officers', async () => {

@@ -10,6 +10,7 @@ import { drain } from './realtime/in-flight';
 import { startCheckpointSchedule } from './decision-log/schedule';
 import { startTermEndSchedule } from './groups/terms';
 import { checkInstanceKey, SecretMismatch } from './instance-key';
+import { importOldUploads } from './meetings/import-uploads';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -23,6 +24,11 @@ export async function startServer() {
 		setDatabase(opening);
 		const handle = await opening;
 		await checkInstanceKey(handle.db);
+		// Before requests: a paper still on disk would otherwise answer 404. A failure is logged
+		// and the files stay, to be tried again at the next start.
+		await importOldUploads(handle.db, settings.dataDir).catch((error: unknown) =>
+			log.error(`importing old uploads failed: ${describeError(error)}`)
+		);
 		const adminSocket = handle.pglite ? await startAdminSocket(settings.dataDir) : undefined;
 		const pruning = schedulePruning(handle.db);
 		const io = socketServer();

@@ -8,7 +8,6 @@ import { recordAudit } from '../audit';
 import { agendaItemSchema, agendaItemUpdateSchema, moveSchema } from '$lib/schemas/meetings';
 import { lockMeeting, meetingForChange, refuseIfAgendaLocked } from './access';
 import { swapTarget } from './rules';
-import { deleteUploads } from './documents-store';
 
 /** The meeting's agenda in running order, each item with its documents. */
 export async function listAgenda(db: Executor, meetingId: string) {
@@ -178,18 +177,14 @@ export async function removeAgendaItem(
 	actor: Actor,
 	groupSlug: string,
 	number: number | string,
-	itemId: string,
-	options: { uploadsDir?: string } = {}
+	itemId: string
 ): Promise<void> {
 	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
-	const files = await db.transaction(async (tx) => {
+	// The item's documents, and their PDFs' bytes, go with it (ON DELETE CASCADE).
+	await db.transaction(async (tx) => {
 		const meeting = await lockMeeting(tx, found.id);
 		refuseIfAgendaLocked(meeting);
 		const item = await itemOf(tx, meeting, itemId);
-		const pdfs = await tx
-			.select({ id: agendaDocuments.id })
-			.from(agendaDocuments)
-			.where(and(eq(agendaDocuments.agendaItemId, item.id), eq(agendaDocuments.kind, 'pdf')));
 		await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
 		await recordAudit(tx, {
 			actorId: user.id,
@@ -198,8 +193,5 @@ export async function removeAgendaItem(
 			subject: item.id,
 			details: { meeting: meeting.number, title: item.title }
 		});
-		return pdfs.map((d) => d.id);
 	});
-	// Only once the rows are gone for good.
-	await deleteUploads(files, options.uploadsDir);
 }

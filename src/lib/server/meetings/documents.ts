@@ -1,7 +1,11 @@
-import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { agendaDocuments, agendaItems, type AgendaDocument } from '../db/schema';
+import {
+	agendaDocumentFiles,
+	agendaDocuments,
+	agendaItems,
+	type AgendaDocument
+} from '../db/schema';
 import type { Actor } from '../auth/authorise';
 import { invalidField, notFound } from '../errors';
 import { isUuid, parseInput } from '../validation';
@@ -10,7 +14,6 @@ import { documentFileTitleSchema, documentLinkSchema } from '$lib/schemas/meetin
 import { findMeeting, lockMeeting, meetingForChange, refuseIfAgendaLocked } from './access';
 import { itemOf } from './agenda';
 import { formatSize, looksLikePdf } from './rules';
-import { deleteUploads, uploadPath, writeUpload } from './documents-store';
 
 /** Papers are for reading, not archiving video: 10 MB is plenty for a PDF. */
 export const maxUploadBytes = 10_000_000;
@@ -32,7 +35,7 @@ export async function uploadOf(data: FormData): Promise<Upload> {
 /**
  * Attaches a document to an agenda item: a link (`{ title, url }`), or an uploaded PDF
  * (`{ title }` and the file). A file that is not a PDF or is too large is refused before
- * anything is written.
+ * anything is written; a PDF's bytes are written with its row, in one transaction.
  */
 export async function attachDocument(
 	db: Executor,
@@ -41,8 +44,7 @@ export async function attachDocument(
 	number: number | string,
 	itemId: string,
 	input: unknown,
-	upload?: Upload,
-	options: { uploadsDir?: string } = {}
+	upload?: Upload
 ): Promise<AgendaDocument> {
 	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
 	let values: {
@@ -64,34 +66,26 @@ export async function attachDocument(
 		const data = parseInput(documentLinkSchema, input);
 		values = { kind: 'link', title: data.title, url: data.url };
 	}
-	let written: string | undefined;
-	try {
-		return await db.transaction(async (tx) => {
-			const meeting = await lockMeeting(tx, found.id);
-			refuseIfAgendaLocked(meeting);
-			const item = await itemOf(tx, meeting, itemId);
-			const [document] = await tx
-				.insert(agendaDocuments)
-				.values({ agendaItemId: item.id, ...values })
-				.returning();
-			if (upload) {
-				await writeUpload(document.id, upload.bytes, options.uploadsDir);
-				written = document.id;
-			}
-			await recordAudit(tx, {
-				actorId: user.id,
-				groupId: group.id,
-				action: 'document.attach',
-				subject: document.id,
-				details: { meeting: meeting.number, item: item.id, kind: document.kind }
-			});
-			return document;
+	return db.transaction(async (tx) => {
+		const meeting = await lockMeeting(tx, found.id);
+		refuseIfAgendaLocked(meeting);
+		const item = await itemOf(tx, meeting, itemId);
+		const [document] = await tx
+			.insert(agendaDocuments)
+			.values({ agendaItemId: item.id, ...values })
+			.returning();
+		if (upload) {
+			await tx.insert(agendaDocumentFiles).values({ documentId: document.id, bytes: upload.bytes });
+		}
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: 'document.attach',
+			subject: document.id,
+			details: { meeting: meeting.number, item: item.id, kind: document.kind }
 		});
-	} catch (error) {
-		// The row was rolled back: the file must not outlive it.
-		if (written) await deleteUploads([written], options.uploadsDir);
-		throw error;
-	}
+		return document;
+	});
 }
 
 /** The document, if it belongs to an item of this meeting. */
@@ -111,11 +105,11 @@ export async function removeDocument(
 	actor: Actor,
 	groupSlug: string,
 	number: number | string,
-	documentId: string,
-	options: { uploadsDir?: string } = {}
+	documentId: string
 ): Promise<void> {
 	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
-	const document = await db.transaction(async (tx) => {
+	// A PDF's bytes go with its row (ON DELETE CASCADE).
+	await db.transaction(async (tx) => {
 		const meeting = await lockMeeting(tx, found.id);
 		refuseIfAgendaLocked(meeting);
 		const doc = await documentOf(tx, meeting.id, documentId);
@@ -127,24 +121,27 @@ export async function removeDocument(
 			subject: doc.id,
 			details: { meeting: meeting.number, title: doc.title }
 		});
-		return doc;
 	});
-	if (document.kind === 'pdf') await deleteUploads([document.id], options.uploadsDir);
 }
 
-/** An uploaded PDF to download: visible to whoever may see the meeting. */
+/**
+ * An uploaded PDF to download, with its bytes: visible to whoever may see the meeting. The bytes
+ * are read whole (at most 10 MB, one query): simpler than streaming a bytea, and cheap enough.
+ */
 export async function documentForDownload(
 	db: Executor,
 	actor: Actor,
 	groupSlug: string,
 	number: number | string,
-	documentId: string,
-	options: { uploadsDir?: string } = {}
+	documentId: string
 ) {
 	const { meeting } = await findMeeting(db, actor, groupSlug, number);
 	const document = await documentOf(db, meeting.id, documentId);
 	if (document.kind !== 'pdf') throw notFound('document.not_found');
-	const file = uploadPath(document.id, options.uploadsDir);
-	if (!fs.existsSync(file)) throw notFound('document.not_found');
-	return { document, file };
+	const [file] = await db
+		.select({ bytes: agendaDocumentFiles.bytes })
+		.from(agendaDocumentFiles)
+		.where(eq(agendaDocumentFiles.documentId, document.id));
+	if (!file) throw notFound('document.not_found');
+	return { document, bytes: file.bytes };
 }

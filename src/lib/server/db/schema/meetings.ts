@@ -1,5 +1,6 @@
 import {
 	boolean,
+	customType,
 	index,
 	integer,
 	pgEnum,
@@ -101,13 +102,33 @@ export const agendaDocuments = pgTable(
 		title: text().notNull(),
 		/** A link's address. */
 		url: text(),
-		/** An uploaded PDF: its file under DATA_DIR/uploads is named by the row's id. */
+		/** An uploaded PDF: the name it was uploaded under; its bytes are in agenda_document_files. */
 		fileName: text(),
 		size: integer(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index().on(t.agendaItemId)]
 );
+
+/** A PostgreSQL `bytea` (drizzle-orm 0.45's pg-core has no column of its own for it). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType() {
+		return 'bytea';
+	},
+	// postgres.js sends a Buffer as bytea; PGlite takes either.
+	toDriver: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+});
+
+/**
+ * An uploaded PDF's bytes, in the database rather than on one instance's disk: every instance
+ * serves it, a backup holds it, and it goes when its document goes (same transaction).
+ */
+export const agendaDocumentFiles = pgTable('agenda_document_files', {
+	documentId: uuid()
+		.primaryKey()
+		.references(() => agendaDocuments.id, { onDelete: 'cascade' }),
+	bytes: bytea().notNull()
+});
 
 export const proposalStatus = pgEnum('proposal_status', ['proposed', 'accepted', 'declined']);
 
