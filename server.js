@@ -5,6 +5,7 @@ import http from 'node:http';
 import { Server } from 'socket.io';
 import { guardProcess, guardRequests } from './server/request-guard.js';
 import { socketOptions } from './server/socket-options.js';
+import { logLine } from './server/log-line.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -27,7 +28,9 @@ try {
 } catch (error) {
 	// adapter-node validates some variables itself (ORIGIN, …): one line, no stack trace.
 	const message = error instanceof Error ? error.message : String(error);
-	console.error(`Openfloor cannot start: ${message.split('\n')[0]}`);
+	if (process.env.LOG_FORMAT === 'json') {
+		logLine('error', `Openfloor cannot start: ${message.split('\n')[0]}`);
+	} else console.error(`Openfloor cannot start: ${message.split('\n')[0]}`);
 	if (process.env.LOG_LEVEL === 'debug') console.error(error);
 	process.exit(1);
 }
@@ -35,7 +38,8 @@ guardRequests(httpServer);
 
 httpServer.listen(port, host, () => {
 	const shown = process.env.ORIGIN || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-	console.log(`Openfloor is running at ${shown}`);
+	if (process.env.LOG_FORMAT === 'json') logLine('info', `Openfloor is running at ${shown}`);
+	else console.log(`Openfloor is running at ${shown}`);
 });
 
 let stopping = false;

@@ -5,6 +5,7 @@
 // answer has begun), and the process goes on serving everyone else.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { logLine } from './log-line.js';
 
 /** @typedef {{ method?: string; url?: string }} RequestLike */
 /** @typedef {import('node:http').ServerResponse | import('node:stream').Duplex} Answer */
@@ -67,9 +68,7 @@ export function reportEscaped(error, kind) {
 	const where = context
 		? ` answering ${context.req.method ?? '?'} ${(context.req.url ?? '').split('?')[0]}`
 		: '';
-	console.error(
-		`${new Date().toISOString()} error ${kind} ${reference}${where} ${JSON.stringify({ error: describe(error) })}`
-	);
+	logLine('error', `${kind} ${reference}${where}`, { error: describe(error) });
 	if (context) endFailed(context.answer, reference);
 	return { reference, inRequest: !!context };
 }

@@ -19,7 +19,7 @@ import {
 import { isForeignOrigin } from '$lib/server/http/origin';
 import { readAtMost } from '$lib/server/http/body-limit';
 import { startServer } from '$lib/server/startup';
-import { describeError, log } from '$lib/server/log';
+import { describeError, log, requestContext } from '$lib/server/log';
 
 export const init: ServerInit = startServer;
 
@@ -133,7 +133,21 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Each request gets an id: on every log line written while answering it, and in its answer's
+ * `X-Request-Id` header, so an operator can find a visitor's report in the log.
+ */
+const handleRequestId: Handle = ({ event, resolve }) => {
+	const requestId = crypto.randomUUID();
+	return requestContext.run({ requestId }, async () => {
+		const response = await resolve(event);
+		response.headers.set('x-request-id', requestId);
+		return response;
+	});
+};
+
 export const handle = sequence(
+	handleRequestId,
 	handleLocale,
 	handleOrigin,
 	handleBodySize,

@@ -17,6 +17,28 @@ test('an administrator sets up a group, its chair appoints a secretary, the publ
 	test.slow(); // about twenty pages, each checked with axe
 	const { chair, secretary, group } = await groupWithOfficers(page);
 	await expectPublicGroupPage(page, group, { chair, secretary });
+
+	// The chair reads who did what (issue 16): linked from the officers page, filtered by a GET form.
+	await logIn(page, chair);
+	await page.goto(`/g/${group.slug}/officers`);
+	await page.getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+	const newest = page.getByRole('row').nth(1);
+	await expect(newest).toContainText('officer.appoint');
+	await expect(newest).toContainText(chair.name);
+	await checkA11y(page);
+	await page.getByLabel('Action').selectOption('group.create');
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page.getByRole('row')).toHaveCount(2);
+	await expect(page.getByRole('row').nth(1)).toContainText('E2E Admin');
+	await logOut(page);
+	await logIn(page, admin);
+	await page.goto('/admin');
+	await page.getByRole('link', { name: 'Audit trail of the whole site' }).click();
+	await page.getByLabel('Group').fill(group.slug);
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page.getByRole('row').nth(1)).toContainText('officer.appoint');
+	await checkA11y(page);
 });
 
 test('sign-up with bad input keeps what was typed and says what to change', async ({ page }) => {

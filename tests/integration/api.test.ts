@@ -288,6 +288,39 @@ for (const kind of databaseKinds) {
 			expect(page.status).toBe(404);
 		});
 
+		it('reads the audit trail: the site administrator all of it, paged; anyone else nothing', async () => {
+			const admin = await signedIn(adminEmail, adminPassword);
+			await admin.post('/api/v1/groups', {
+				slug: 'audited',
+				name: 'Audited group',
+				institution: 'Council',
+				purpose: 'Auditing.',
+				membershipOpen: true
+			});
+			const site = await admin.get('/api/v1/audit?limit=1');
+			expect(site.status).toBe(200);
+			expect(site.headers.get('cache-control')).toBe('private, no-store');
+			expect(site.json.items).toHaveLength(1);
+			expect(site.json.next).toMatch(/^\/api\/v1\/audit\?limit=1&before=\d+$/);
+			const older = await admin.get(site.json.next);
+			expect(older.json.items[0].id).toBeLessThan(site.json.items[0].id);
+			const group = await admin.get('/api/v1/groups/audited/audit?action=group');
+			expect(group.json.items.map((e: { action: string }) => e.action)).toEqual(['group.create']);
+			expect(group.json.items[0].actor).toBeTruthy();
+			const bad = await admin.get('/api/v1/audit?before=soon');
+			expect(bad.status).toBe(400);
+			expect(bad.json.error.fields.before).toBeTruthy();
+			expect((await new Client(app.url).get('/api/v1/audit')).status).toBe(401);
+			const someone = new Client(app.url);
+			await someone.post('/api/v1/users', {
+				email: 'nosy@api.test',
+				password,
+				displayName: 'Nosy'
+			});
+			expect((await someone.get('/api/v1/audit')).status).toBe(403);
+			expect((await someone.get('/api/v1/groups/audited/audit')).status).toBe(403);
+		});
+
 		it('reports its health', async () => {
 			const health = await new Client(app.url).get('/healthz');
 			expect(health.json).toMatchObject({ status: 'ok', database: { kind, ok: true } });

@@ -67,6 +67,15 @@ describe('security headers on the built app', () => {
 		expect(nonces.size).toBe(3);
 	});
 
+	it('names every answer by a request id of its own (X-Request-Id), as its log lines do', async () => {
+		const ids = new Set<string | null>();
+		for (const page of ['/', '/healthz', '/api/v1/groups', '/no-such-page']) {
+			ids.add((await fetch(app.url + page)).headers.get('x-request-id'));
+		}
+		expect(ids.size).toBe(4);
+		for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
 	it('lets this origin alone frame the projector screen', async () => {
 		const response = await fetch(`${app.url}/g/${path.group}/meetings/${path.meeting}/screen`);
 		expect(response.status).toBe(200);
@@ -76,12 +85,18 @@ describe('security headers on the built app', () => {
 	});
 
 	it('tells browsers to keep to HTTPS when ORIGIN is https', async () => {
-		const secure = await startApp({ env: { ORIGIN: 'https://openfloor.example' } });
+		const secure = await startApp({
+			env: { ORIGIN: 'https://openfloor.example', LOG_FORMAT: 'json', LOG_LEVEL: 'info' }
+		});
 		try {
 			const response = await fetch(`${secure.url}/healthz`);
 			expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
 			const page = await fetch(`${secure.url}/`);
 			expect(page.headers.get('strict-transport-security')).toBe('max-age=31536000');
+			// LOG_FORMAT=json: every line the app wrote is one JSON object.
+			const lines = secure.output().trim().split('\n');
+			expect(lines.length).toBeGreaterThan(0);
+			for (const line of lines) expect(JSON.parse(line)).toHaveProperty('level');
 		} finally {
 			await secure.stop();
 		}

@@ -9,7 +9,8 @@ describe('configuration', () => {
 			port: 3000,
 			host: '0.0.0.0',
 			origin: undefined,
-			logLevel: 'info'
+			logLevel: 'info',
+			logFormat: 'text'
 		});
 		expect(config.dataDir).toBe(path.resolve('./data'));
 		expect(config.databaseUrl).toBeUndefined();
@@ -25,6 +26,7 @@ describe('configuration', () => {
 			DATABASE_URL: 'postgres://u@db:5432/openfloor',
 			REDIS_URL: 'redis://cache:6379',
 			LOG_LEVEL: 'warn',
+			LOG_FORMAT: 'json',
 			SECRET_KEY: 'a shared secret of at least thirty-two characters',
 			PARTICIPANTS_PER_CLIENT_HOUR: '500'
 		});
@@ -35,6 +37,7 @@ describe('configuration', () => {
 			databaseUrl: 'postgres://u@db:5432/openfloor',
 			redisUrl: 'redis://cache:6379',
 			logLevel: 'warn',
+			logFormat: 'json',
 			secretKey: 'a shared secret of at least thirty-two characters',
 			participantsPerClientHour: 500
 		});
@@ -49,7 +52,8 @@ describe('configuration', () => {
 		['ORIGIN', 'crg.example.org'],
 		['DATABASE_URL', 'mysql://x/y'],
 		['REDIS_URL', 'http://cache'],
-		['LOG_LEVEL', 'verbose']
+		['LOG_LEVEL', 'verbose'],
+		['LOG_FORMAT', 'xml']
 	])('refuses %s=%s with a message naming it', (name, value) => {
 		expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
 		expect(() => readConfig({ [name]: value })).toThrow(

@@ -55,7 +55,8 @@ const envSchema = v.object({
 	SECRET_KEY: v.optional(
 		v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))
 	),
-	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error')
+	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error'),
+	LOG_FORMAT: v.picklist(['text', 'json'], 'must be text or json')
 });
 
 export type Config = {
@@ -71,6 +72,8 @@ export type Config = {
 	/** The From of those emails. */
 	mailFrom: string;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
+	/** `text` (a line per entry) or `json` (an object per line, for a log collector). */
+	logFormat: 'text' | 'json';
 	/** Participant tokens issued to one client address an hour (docs/trust.md). */
 	participantsPerClientHour: number;
 	/** The instance's secret (src/lib/server/secrets.ts); undefined: kept in DATA_DIR/secret.key. */
@@ -83,6 +86,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		Object.keys(envSchema.entries).map((key) => [key, env[key] === '' ? undefined : env[key]])
 	);
 	input.LOG_LEVEL ??= 'info';
+	input.LOG_FORMAT ??= 'text';
 	const result = v.safeParse(envSchema, input);
 	if (!result.success) {
 		const issue = result.issues[0];
@@ -102,6 +106,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		smtpUrl: env_.SMTP_URL,
 		mailFrom: env_.MAIL_FROM || 'Openfloor <openfloor@localhost>',
 		logLevel: env_.LOG_LEVEL,
+		logFormat: env_.LOG_FORMAT,
 		secretKey: env_.SECRET_KEY,
 		participantsPerClientHour: env_.PARTICIPANTS_PER_CLIENT_HOUR
 	};

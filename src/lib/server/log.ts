@@ -1,13 +1,23 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { config } from './config';
+
+/** The request being answered, for its log lines (set by hooks.server.ts for each request). */
+export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
 const order = { debug: 0, info: 1, warn: 2, error: 3 } as const;
 type Level = keyof typeof order;
 
 function write(level: Level, message: string, extra?: Record<string, unknown>) {
-	if (order[level] < order[config().logLevel]) return;
-	const line = `${new Date().toISOString()} ${level} ${message}`;
-	const rest = extra ? ` ${JSON.stringify(extra)}` : '';
-	(level === 'error' || level === 'warn' ? console.error : console.log)(line + rest);
+	const { logLevel, logFormat } = config();
+	if (order[level] < order[logLevel]) return;
+	const time = new Date().toISOString();
+	const requestId = requestContext.getStore()?.requestId;
+	const line =
+		logFormat === 'json'
+			? JSON.stringify({ time, level, msg: message, ...(requestId && { requestId }), ...extra })
+			: `${time} ${level} ${message}${requestId ? ` [${requestId}]` : ''}` +
+				(extra ? ` ${JSON.stringify(extra)}` : '');
+	(level === 'error' || level === 'warn' ? console.error : console.log)(line);
 }
 
 /**

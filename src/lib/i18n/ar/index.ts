@@ -13,6 +13,7 @@ import { decisionLog } from './decision-log';
 import { words } from './words';
 import { moderationConsole } from './console';
 import { room } from './room';
+import { audit } from './audit';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -29,5 +30,6 @@ export const ar: Messages = {
 	...decisionLog,
 	...words,
 	...moderationConsole,
-	...room
+	...room,
+	...audit
 };

@@ -12,6 +12,7 @@ import { decisionLog } from './decision-log';
 import { words } from './words';
 import { moderationConsole } from './console';
 import { room } from './room';
+import { audit } from './audit';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -28,5 +29,6 @@ export const en = {
 	...decisionLog,
 	...words,
 	...moderationConsole,
-	...room
+	...room,
+	...audit
 };

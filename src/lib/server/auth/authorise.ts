@@ -35,7 +35,8 @@ export const permissions = {
 	'question.answer': ['chair', 'secretary'],
 	'minutes.write': ['chair', 'secretary'],
 	'action.record': ['chair', 'secretary'],
-	'action.update': ['chair', 'secretary']
+	'action.update': ['chair', 'secretary'],
+	'audit.read': ['site_admin', 'chair', 'vice_chair', 'secretary']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -30,7 +30,8 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 			decideApplications: allows(roles, 'application.decide'),
 			endMemberships: allows(roles, 'membership.end'),
 			openMembership: allows(roles, 'membership.open'),
-			manageCategories: allows(roles, 'membership.categories')
+			manageCategories: allows(roles, 'membership.categories'),
+			readAudit: allows(roles, 'audit.read')
 		}
 	};
 };
