@@ -50,6 +50,17 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts']
 				}
+			},
+			{
+				// The long fault suites (docs/reliability.md): `npm run test:faults`.
+				extends: './vite.config.ts',
+				test: {
+					name: 'faults',
+					environment: 'node',
+					include: ['tests/faults/**/*.test.ts'],
+					testTimeout: 15 * 60_000,
+					hookTimeout: 3 * 60_000
+				}
 			}
 		]
 	}
