@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
@@ -312,24 +313,23 @@ for (const kind of databaseKinds) {
 				event: fc.constantFrom(...names),
 				socket: fc.constantFrom('attendee', 'chair'),
 				payload: fc.option(payload, { freq: 8 }),
-				ack: fc.boolean({})
+				ack: fc.boolean()
 			});
 			const acks = events.filter((e) => e.ack).map((e) => e.event);
 			expect(acks.length).toBeGreaterThan(5);
 			await fc.assert(
 				fc.asyncProperty(emit, async (e) => {
-					const socket = e.socket === 'chair' ? chair : attendee;
+					// Untyped: the fuzz sends what the event map does not allow.
+					const socket = (e.socket === 'chair' ? chair : attendee) as unknown as Socket;
 					const args = e.payload === null ? [] : [e.payload];
 					const label = `${e.socket} ${e.event} ${JSON.stringify(e.payload)?.slice(0, 500)}`;
 					expect(JSON.stringify(args).length).toBeLessThan(60_000);
 					figures.emits++;
 					if (!e.ack) {
-						socket.emit(e.event as 'question:vote', ...(args as [never]));
+						socket.emit(e.event, ...args);
 						return;
 					}
-					const reply = (await socket
-						.timeout(10_000)
-						.emitWithAck(e.event as 'question:vote', ...(args as [never]))) as {
+					const reply = (await socket.timeout(10_000).emitWithAck(e.event, ...args)) as {
 						ok: boolean;
 						error?: { code: string };
 					};
@@ -386,16 +386,14 @@ for (const kind of databaseKinds) {
 					),
 					body: fc.oneof(
 						{
-							arbitrary: jsonBody(fields, ids, endpoint.route).map((b) => ({ json: b })),
+							arbitrary: jsonBody(fields, ids, endpoint.route).map((b) => JSON.stringify(b)),
 							weight: 8
 						},
 						{
-							arbitrary: fc
-								.constantFrom('{', '{"a":', 'null', '[]', '"x"', '', '\u0000')
-								.map((text) => ({ text })),
+							arbitrary: fc.constantFrom('{', '{"a":', 'null', '[]', '"x"', '', '\u0000'),
 							weight: 1
 						},
-						{ arbitrary: fc.constant({ none: true }), weight: 1 }
+						{ arbitrary: fc.constant(undefined), weight: 1 }
 					),
 					type: fc.oneof(
 						{ arbitrary: fc.constant('application/json'), weight: 12 },
@@ -423,12 +421,8 @@ for (const kind of databaseKinds) {
 					// Signing out would end the caller's session for the rest of the run.
 					const caller =
 						r.endpoint.route === 'v1/session' && r.method === 'DELETE' ? 'anonymous' : r.caller;
-					const hasBody = r.method !== 'GET' && !('none' in r.body);
-					const body = !hasBody
-						? undefined
-						: 'json' in r.body
-							? JSON.stringify(r.body.json)
-							: r.body.text;
+					const hasBody = r.method !== 'GET' && r.body !== undefined;
+					const body = hasBody ? r.body : undefined;
 					const response = await fetch(`${app.url}/api/${pathname}${query ? `?${query}` : ''}`, {
 						method: r.method,
 						redirect: 'manual',
