@@ -54,6 +54,20 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 };
 
 /**
+ * A method an API endpoint does not export gets SvelteKit's 405 in plain text: answered in the
+ * API's own error shape instead, keeping its Allow header (found by the fuzz, issue 16).
+ */
+const handleApiMethod: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.status !== 405 || !event.url.pathname.startsWith('/api/')) return response;
+	if (response.headers.get('content-type')?.startsWith('application/json')) return response;
+	return refuse(event, 'method_not_allowed', event.locals.t('error.method_not_allowed'), {
+		status: 405,
+		headers: { allow: response.headers.get('allow') ?? '' }
+	});
+};
+
+/**
  * The server accepts bodies up to BODY_SIZE_LIMIT (11 MB) because papers are uploaded as PDFs;
  * every other route takes at most 1 MB, refused before it is read.
  */
@@ -150,6 +164,7 @@ export const handle = sequence(
 	handleRequestId,
 	handleLocale,
 	handleOrigin,
+	handleApiMethod,
 	handleBodySize,
 	handleSession,
 	handleHeaders

@@ -28,6 +28,7 @@ export const common: Record<keyof typeof en, string> = {
 		'محاولات كثيرة جداً. يرجى الانتظار {minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} ثم المحاولة مرة أخرى.',
 	'error.body_too_large': 'ما أرسلته كبير جداً.',
 	'error.form_unreadable': 'تعذّرت قراءة ما أرسلته كنموذج. يُرجى المحاولة مرة أخرى.',
+	'error.method_not_allowed': 'هذا العنوان لا يقبل هذه الطريقة.',
 	'error.foreign_origin': 'جاء هذا الطلب من موقع آخر فتم رفضه.',
 	'form.errors_summary': 'يرجى تصحيح ما يلي:',
 	'form.required': 'مطلوب',

@@ -29,6 +29,7 @@ export const common = {
 		'Too many attempts. Please wait {minutes, plural, one {# minute} other {# minutes}} and try again.',
 	'error.body_too_large': 'What you sent is too large.',
 	'error.form_unreadable': 'What you sent could not be read as a form. Please try again.',
+	'error.method_not_allowed': 'This address does not take that method.',
 	'error.foreign_origin': 'This request came from another site and was refused.',
 	'form.errors_summary': 'Please correct the following:',
 	'form.required': 'Required',

@@ -2,8 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { applicationNotes, applications, users } from '../db/schema';
 import { authorise, type Actor } from '../auth/authorise';
-import { conflict, isUniqueViolation } from '../errors';
-import { parseInput } from '../validation';
+import { conflict, isUniqueViolation, notFound } from '../errors';
+import { isUuid, parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { decisionSchema, noteSchema } from '$lib/schemas/membership';
 import { getGroup } from '../groups/groups';
@@ -25,6 +25,8 @@ export async function startReview(
 ) {
 	const group = await getGroup(db, groupSlug);
 	const user = await authorise(db, actor, 'application.review', group.id);
+	// Not a UUID: no such application (PostgreSQL would refuse to compare it with one).
+	if (!isUuid(id)) throw notFound('application.not_found');
 	return db.transaction(async (tx) => {
 		await lockGroup(tx, group.id);
 		const [row] = await tx
@@ -97,6 +99,7 @@ export async function decideApplication(
 ) {
 	const group = await getGroup(db, groupSlug);
 	const user = await authorise(db, actor, 'application.decide', group.id);
+	if (!isUuid(id)) throw notFound('application.not_found');
 	const data = parseInput(decisionSchema, input);
 	const now = nowOf(options);
 	const decided = await db
