@@ -154,7 +154,7 @@ function timedPostgres<T extends postgres.Sql | postgres.TransactionSql>(sql: T)
 function timedPending(query: postgres.PendingQuery<postgres.Row[]>) {
 	const timed = {
 		values() {
-			query.values();
+			void query.values(); // marks the query (rows as arrays); it is sent when awaited
 			return timed;
 		},
 		then<A, B>(
