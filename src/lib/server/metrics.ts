@@ -40,7 +40,7 @@ function createMetrics() {
 		}),
 		queries: new Histogram({
 			name: 'openfloor_db_query_duration_seconds',
-			help: 'Time of each statement the app sends through drizzle, from sending to its result, waits for a connection (PostgreSQL) or for the embedded database included; transactions count each statement, begin and commit not timed on PGlite',
+			help: 'Time of each statement the app sends through drizzle, from sending to its result, waits for a connection (PostgreSQL) or for the embedded database included; in a transaction each statement, not the begin and commit the drivers send',
 			buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
 			registers: [registry]
 		})
