@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startApp, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import {
 	attendeeClient,
@@ -44,6 +44,12 @@ function valueOf(samples: Sample[], name: string, labels: Record<string, string>
 }
 
 describe.each(databaseKinds)('GET /metrics [%s]', (kind) => {
+	it('refuses to start with a METRICS_TOKEN shorter than 32 characters', async () => {
+		await expect(startApp({ env: { METRICS_TOKEN: 'x'.repeat(31) } })).rejects.toThrow(
+			/METRICS_TOKEN must be at least 32 characters/
+		);
+	});
+
 	it('does not exist without METRICS_TOKEN, even to a bearer of some token', async () => {
 		const app = await startAppOn(kind);
 		try {
@@ -103,6 +109,8 @@ describe.each(databaseKinds)('GET /metrics [%s]', (kind) => {
 				headers: { authorization: `Bearer ${token}`, origin: app.url }
 			});
 			expect(post.status).toBe(404);
+			// and the one who has it gets them
+			expect(valueOf(await scrape(), 'openfloor_votes_total')).toBeGreaterThanOrEqual(0);
 		});
 
 		it('times requests by route id, method and status class, never by raw path', async () => {
