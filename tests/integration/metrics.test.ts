@@ -162,7 +162,7 @@ describe.each(databaseKinds)('GET /metrics [%s]', (kind) => {
 			expect(await connections()).toBe(before);
 		});
 
-		it('counts each accepted vote once, by socket and by API, and times tallies and queries', async () => {
+		it('counts each accepted vote once, by socket, form and API, and times tallies and queries', async () => {
 			const votes = async () => valueOf(await scrape(), 'openfloor_votes_total');
 			const queries = (samples: Sample[]) =>
 				valueOf(samples, 'openfloor_db_query_duration_seconds_count');
@@ -195,9 +195,22 @@ describe.each(databaseKinds)('GET /metrics [%s]', (kind) => {
 				expect((await client.post(votePath, { up: true })).status).toBe(200);
 				if (i === 1) expect((await client.post(votePath, { up: false })).status).toBe(200);
 			}
+			// One by the live page's form (no JavaScript).
+			const browser = await attendeeClient(app.url, path);
+			const form = await fetch(`${app.url}/g/${path.group}/meetings/${path.meeting}/live?/vote`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: app.url,
+					cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+				},
+				body: new URLSearchParams({ questionId })
+			});
+			expect(form.status).toBeLessThan(400);
 			// Refused: a participant the server never issued.
 			expect((await new Client(app.url).post(votePath, { up: true })).status).toBe(403);
-			expect((await votes()) - before).toBe(4);
+			expect((await votes()) - before).toBe(5);
 
 			// The votes' tallies were broadcast (asker is in the room) and timed.
 			let samples = await scrape();
