@@ -20,6 +20,7 @@ import { isForeignOrigin } from '$lib/server/http/origin';
 import { readAtMost } from '$lib/server/http/body-limit';
 import { startServer } from '$lib/server/startup';
 import { describeError, log, requestContext } from '$lib/server/log';
+import { isMetricsScraper, readMetrics, timeRequest } from '$lib/server/metrics';
 
 export const init: ServerInit = startServer;
 
@@ -160,7 +161,38 @@ const handleRequestId: Handle = ({ event, resolve }) => {
 	});
 };
 
+/**
+ * GET /metrics for Prometheus, when METRICS_TOKEN is set and the request carries it; to anyone
+ * else it does not exist (the app's own 404). Answered here, before the handles meant for pages
+ * (locale, session, page headers), and not counted among the requests it reports.
+ */
+const handleMetrics: Handle = async ({ event, resolve }) => {
+	if (
+		event.url.pathname === '/metrics' &&
+		event.request.method === 'GET' &&
+		isMetricsScraper(event.request.headers.get('authorization'))
+	) {
+		const metrics = await readMetrics();
+		if (metrics) {
+			return new Response(metrics.body, {
+				headers: { 'content-type': metrics.contentType, 'cache-control': 'no-store' }
+			});
+		}
+	}
+	const done = timeRequest(event.request.method);
+	if (!done) return resolve(event);
+	try {
+		const response = await resolve(event);
+		done(event.route.id, response.status);
+		return response;
+	} catch (error) {
+		done(event.route.id, 500);
+		throw error;
+	}
+};
+
 export const handle = sequence(
+	handleMetrics,
 	handleRequestId,
 	handleLocale,
 	handleOrigin,

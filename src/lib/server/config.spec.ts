@@ -15,6 +15,8 @@ describe('configuration', () => {
 		expect(config.dataDir).toBe(path.resolve('./data'));
 		expect(config.databaseUrl).toBeUndefined();
 		expect(config.redisUrl).toBeUndefined();
+		// Metrics are off unless asked for.
+		expect(config.metricsToken).toBeUndefined();
 	});
 
 	it('reads every variable', () => {
@@ -28,7 +30,8 @@ describe('configuration', () => {
 			LOG_LEVEL: 'warn',
 			LOG_FORMAT: 'json',
 			SECRET_KEY: 'a shared secret of at least thirty-two characters',
-			PARTICIPANTS_PER_CLIENT_HOUR: '500'
+			PARTICIPANTS_PER_CLIENT_HOUR: '500',
+			METRICS_TOKEN: ' a metrics token of at least thirty-two characters '
 		});
 		expect(config).toMatchObject({
 			port: 8080,
@@ -39,12 +42,14 @@ describe('configuration', () => {
 			logLevel: 'warn',
 			logFormat: 'json',
 			secretKey: 'a shared secret of at least thirty-two characters',
-			participantsPerClientHour: 500
+			participantsPerClientHour: 500,
+			metricsToken: 'a metrics token of at least thirty-two characters'
 		});
 	});
 
 	it.each([
 		['SECRET_KEY', 'too short'],
+		['METRICS_TOKEN', 'x'.repeat(31)],
 		['PARTICIPANTS_PER_CLIENT_HOUR', 'many'],
 		['PORT', '0'],
 		['PORT', '70000'],
@@ -63,5 +68,6 @@ describe('configuration', () => {
 
 	it('treats an empty variable as unset', () => {
 		expect(readConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+		expect(readConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
 	});
 });

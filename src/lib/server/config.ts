@@ -55,6 +55,9 @@ const envSchema = v.object({
 	SECRET_KEY: v.optional(
 		v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))
 	),
+	METRICS_TOKEN: v.optional(
+		v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))
+	),
 	LOG_LEVEL: v.picklist(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error'),
 	LOG_FORMAT: v.picklist(['text', 'json'], 'must be text or json')
 });
@@ -78,6 +81,8 @@ export type Config = {
 	participantsPerClientHour: number;
 	/** The instance's secret (src/lib/server/secrets.ts); undefined: kept in DATA_DIR/secret.key. */
 	secretKey: string | undefined;
+	/** Turns on GET /metrics, answered only to `Authorization: Bearer <token>` (docs/operations.md). */
+	metricsToken: string | undefined;
 };
 
 /** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
@@ -108,6 +113,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		logLevel: env_.LOG_LEVEL,
 		logFormat: env_.LOG_FORMAT,
 		secretKey: env_.SECRET_KEY,
+		metricsToken: env_.METRICS_TOKEN,
 		participantsPerClientHour: env_.PARTICIPANTS_PER_CLIENT_HOUR
 	};
 }

@@ -11,6 +11,7 @@ import { startCheckpointSchedule } from './decision-log/schedule';
 import { startTermEndSchedule } from './groups/terms';
 import { checkInstanceKey, SecretMismatch } from './instance-key';
 import { importOldUploads } from './meetings/import-uploads';
+import { enableMetrics } from './metrics';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -20,6 +21,7 @@ import { importOldUploads } from './meetings/import-uploads';
 export async function startServer() {
 	try {
 		const settings = config();
+		if (settings.metricsToken) enableMetrics(settings.metricsToken);
 		const opening = openDatabase(settings);
 		setDatabase(opening);
 		const handle = await opening;

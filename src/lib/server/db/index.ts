@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { acquireLock } from './lock';
+import { timeQuery } from '../metrics';
 
 /** One type for both drivers: the domain never knows which database it runs on. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -66,10 +67,15 @@ const drizzleParsers = Object.fromEntries(
 
 type Queryable = Pick<PGlite, 'query'>;
 
-/** `query` without per-query parsers (the client's own table has them: see `forDrizzle`). */
+/**
+ * `query` without per-query parsers (the client's own table has them: see `forDrizzle`), timed
+ * for the metrics.
+ */
 function queryWithoutParsers(target: Queryable): PGlite['query'] {
 	return (sql, params, options) =>
-		target.query(sql, params, options?.parsers ? { ...options, parsers: undefined } : options);
+		timeQuery(() =>
+			target.query(sql, params, options?.parsers ? { ...options, parsers: undefined } : options)
+		);
 }
 
 /**
@@ -116,13 +122,62 @@ export async function wrapPglite(client: PGlite, onClose?: () => void): Promise<
 	};
 }
 
+/**
+ * The postgres.js client drizzle is given, its statements timed for the metrics. drizzle sends
+ * every statement by `unsafe` (of the client, or of a transaction's or savepoint's scope), then
+ * maybe `.values()`, then awaits it; postgres.js sends a query only once it is awaited.
+ */
+function timedPostgres<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
+	return new Proxy(sql, {
+		get(target, name, receiver) {
+			const value: unknown = Reflect.get(target, name, receiver);
+			if (typeof value !== 'function') return value;
+			if (name === 'unsafe') {
+				return (...args: unknown[]) =>
+					timedPending(value.apply(target, args) as postgres.PendingQuery<postgres.Row[]>);
+			}
+			if (name === 'begin' || name === 'savepoint') {
+				// The scope a transaction's statements are sent by is its callback's argument (last).
+				return (...args: unknown[]) => {
+					const run = args.pop() as (scope: postgres.TransactionSql) => unknown;
+					return value.apply(target, [
+						...args,
+						(scope: postgres.TransactionSql) => run(timedPostgres(scope))
+					]);
+				};
+			}
+			return value;
+		}
+	});
+}
+
+function timedPending(query: postgres.PendingQuery<postgres.Row[]>) {
+	const timed = {
+		values() {
+			void query.values(); // marks the query (rows as arrays); it is sent when awaited
+			return timed;
+		},
+		then<A, B>(
+			onResult?: (rows: unknown) => A | PromiseLike<A>,
+			onError?: (error: unknown) => B | PromiseLike<B>
+		) {
+			return timeQuery(() => Promise.resolve(query)).then(onResult, onError);
+		}
+	};
+	return timed;
+}
+
 /** Connects to PostgreSQL and applies migrations. */
 export async function openPostgres(
 	url: string,
 	options: { max?: number } = {}
 ): Promise<DatabaseHandle> {
 	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-	const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
+	const db = drizzlePostgres({
+		client: timedPostgres(client),
+		schema,
+		casing: 'snake_case'
+	}) as unknown as Database;
 	try {
 		await migratePostgres(db as never, { migrationsFolder });
 	} catch (error) {

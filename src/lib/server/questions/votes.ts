@@ -6,6 +6,7 @@ import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { rateSchema, voteSchema } from '$lib/schemas/questions';
 import { emit } from '../events';
+import { countVote } from '../metrics';
 import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } from './live';
 import { questionOf } from './ask';
 import { actingIdentity, isNewParticipant, voterKey } from './participant';
@@ -59,6 +60,7 @@ export async function castVote(
 	);
 	const changed = Number(written.changed);
 	if (!changed) await refuseVote(db, participant, context, questionId);
+	else if (up) countVote();
 	emit('vote:counted', { meetingId, questionId });
 	const voteCount = Number(written.before) + (up ? changed : -changed);
 	return { questionId, voteCount, voted: up };

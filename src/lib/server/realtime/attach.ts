@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import { liveNamespace } from '$lib/realtime/events';
 import type { Config } from '../config';
 import { log } from '../log';
+import { watchConnections } from '../metrics';
 import { useSharedRedis, type SharedRedis } from '../shared-redis';
 import { identify, isAllowedOrigin, type LiveSocket } from './connection';
 import { accountRoom, sessionRoom } from './broadcast';
@@ -49,6 +50,7 @@ function connectRedis(url: string) {
 export async function attachRealtime(io: Server, settings: Pick<Config, 'origin' | 'redisUrl'>) {
 	if (state.io === io) return; // dev server reloads: already attached
 	state.io = io;
+	watchConnections(() => io.engine.clientsCount);
 	if (settings.redisUrl) {
 		const { pub, sub } = connectRedis(settings.redisUrl);
 		state.pub = pub;

@@ -1,5 +1,6 @@
 import { getDb } from '../db';
 import { describeError, log } from '../log';
+import { timeTally } from '../metrics';
 import { redisTransaction } from '../shared-redis';
 import { tallyOf } from '../questions/live';
 import { announceTally } from './broadcast';
@@ -74,8 +75,11 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function flush(meetingId: string, ids: string[]) {
 	if (!ids.length) return;
 	try {
-		const { seq, counts } = await tallyOf(await getDb(), meetingId, ids);
-		if (Object.keys(counts).length) announceTally(meetingId, seq, counts);
+		const db = await getDb();
+		await timeTally(async () => {
+			const { seq, counts } = await tallyOf(db, meetingId, ids);
+			if (Object.keys(counts).length) announceTally(meetingId, seq, counts);
+		});
 	} catch (error) {
 		log.warn(`tally for a meeting failed: ${describeError(error)}`);
 	}
