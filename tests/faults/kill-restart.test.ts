@@ -184,6 +184,7 @@ for (const kind of databaseKinds) {
 
 			// Sign-ups: each acknowledged account signs in (emails are unique, so it is there once).
 			for (const email of acked.users) {
+				++serial; // a client of its own, as each sign-up was
 				const session = await as(new Client(app.url)).post('/api/v1/session', {
 					email,
 					password: 'kill restart passphrase'
