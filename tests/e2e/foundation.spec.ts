@@ -23,6 +23,7 @@ test('an administrator sets up a group, its chair appoints a secretary, the publ
 	await page.goto(`/g/${group.slug}/officers`);
 	await page.getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+	await expect(page).toHaveURL(`/g/${group.slug}/audit`);
 	const newest = page.getByRole('row').nth(1);
 	await expect(newest).toContainText('officer.appoint');
 	await expect(newest).toContainText(chair.name);
@@ -35,7 +36,10 @@ test('an administrator sets up a group, its chair appoints a secretary, the publ
 	await logIn(page, admin);
 	await page.goto('/admin');
 	await page.getByRole('link', { name: 'Audit trail of the whole site' }).click();
-	await page.getByLabel('Group').fill(group.slug);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Audit trail of the whole site' })
+	).toBeVisible();
+	await page.getByLabel('Group', { exact: true }).fill(group.slug);
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page.getByRole('row').nth(1)).toContainText('officer.appoint');
 	await checkA11y(page);

@@ -114,6 +114,31 @@ test('on a phone an overdue commitment still stands out, its status and due date
 	await page.context().close();
 });
 
+// Issue 20: the demo group closed membership with a review date 30 days ago. Both pages must say
+// the date has passed (and that applications are still refused), in the same words.
+for (const [width, height] of [
+	[390, 844],
+	[1920, 1080]
+]) {
+	test(`at ${width} px the group page and the apply page agree that the review date has passed`, async ({
+		browser,
+		checkA11y
+	}) => {
+		const passed = /The closure was due for review on .+; that date has passed\./;
+		const said: string[] = [];
+		for (const path of ['/g/harbour', '/g/harbour/apply']) {
+			const page = await viewAt(browser, width, height, path);
+			const line = page.getByText(passed);
+			await expect(line).toBeVisible();
+			await expect(page.getByText(/will review this on/)).toHaveCount(0);
+			said.push((await line.textContent())!);
+			await checkA11y(page);
+			await page.context().close();
+		}
+		expect(said[1]).toBe(said[0]);
+	});
+}
+
 test('on a wide screen the same pages keep real tables', async ({ browser, checkA11y }) => {
 	for (const path of [pages.register, pages.ledger]) {
 		const page = await viewAt(browser, 1920, 1080, path);

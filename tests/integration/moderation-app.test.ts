@@ -69,6 +69,33 @@ describe.each(databaseKinds)('moderation undo and the asker’s view on the app 
 				h.payload.questionId === id
 		);
 
+	// R5 (issue 16): the page sends a question over its socket, the answer is lost, and it posts the
+	// form instead; or a phone retries the API. One question, whichever doors it came through.
+	it('asks once for one request sent through the socket, the form and the API', async () => {
+		const cookie = await participantCookie(app.url, path);
+		const { socket } = await joinLive(app.url, path, sockets, cookie);
+		const requestId = crypto.randomUUID();
+		const text = 'Is one question sent three ways asked once?';
+		const bySocket = await socket
+			.timeout(5000)
+			.emitWithAck('question:ask', { text, anonymous: true, requestId });
+		expect(bySocket.ok).toBe(true);
+		const byForm = await postForm(cookie, page('/live?/ask'), {
+			text,
+			anonymous: 'on',
+			requestId
+		});
+		expect(byForm.status).toBe(200);
+		const client = new Client(app.url);
+		client.cookies.set('participant', cookie.split('=')[1]);
+		const api = `/api/v1/groups/${path.group}/meetings/${path.meeting}/questions`;
+		const byApi = await client.post(api, { text, anonymous: true, requestId });
+		expect(byApi.status).toBe(201);
+		if (bySocket.ok) expect(byApi.json.id).toBe(bySocket.question.id);
+		const listed = await new Client(app.url).get(api);
+		expect(listed.json.items.filter((q: { text: string }) => q.text === text)).toHaveLength(1);
+	});
+
 	it('shows the asker their pending, then rejected, question live and on reload; no one else', async () => {
 		const settings = await postForm(cookieOf(admin), page('/moderate?/settings'), {
 			mode: 'premoderated',

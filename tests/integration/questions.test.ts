@@ -12,6 +12,50 @@ import { moderateQuestion, updateLiveSettings } from '$lib/server/questions/mode
 import { failure } from '../fixtures/errors';
 
 describeOnEachDatabase('live questions', (handle) => {
+	// R5 (issue 16): a question sent twice (a phone retrying on a bad connection, a double tap, the
+	// form posted after the socket timed out) was asked twice.
+	it('asks once for one request, however often it is sent, and links it to nobody', async () => {
+		const { db } = handle();
+		const live = await liveMeeting(db);
+		const asker = attendee();
+		const context = await live.context();
+		const request = { text: 'Who sees the custody records?', anonymous: true };
+		const requestId = crypto.randomUUID();
+		const first = await askQuestion(db, asker, context, { ...request, requestId });
+		const again = await askQuestion(db, asker, context, { ...request, requestId });
+		const [raceA, raceB] = await Promise.all(
+			[0, 1].map(() =>
+				askQuestion(db, asker, context, {
+					...request,
+					requestId: '7c1d2f7e-2c43-4b55-9f1e-5d1b7d4a9e10'
+				})
+			)
+		);
+		expect(again.id).toBe(first.id);
+		expect(raceB.id).toBe(raceA.id);
+		const rows = await db.select().from(questions).where(eq(questions.meetingId, live.meeting.id));
+		expect(rows).toHaveLength(2);
+		// Another participant's request with the same id is a question of their own.
+		const other = await askQuestion(db, attendee(), context, { ...request, requestId });
+		expect(other.id).not.toBe(first.id);
+		// The request id is not stored, and the question's id does not show it.
+		expect(JSON.stringify(rows)).not.toContain(requestId);
+		expect(first.id).not.toBe(requestId);
+		// Without a request id, each send is a question (as before).
+		const plain = attendee();
+		const a = await askQuestion(db, plain, context, {
+			text: 'A second question here?',
+			anonymous: true
+		});
+		const b = await askQuestion(db, plain, context, {
+			text: 'A second question here?',
+			anonymous: true
+		});
+		expect(a.id).not.toBe(b.id);
+		const bad = await failure(askQuestion(db, asker, context, { ...request, requestId: 'x' }));
+		expect(bad.fields.requestId).toBeTruthy();
+	});
+
 	it('stores nothing about the asker of an anonymous question but an unlinkable hash', async () => {
 		const { db } = handle();
 		const live = await liveMeeting(db);

@@ -22,7 +22,14 @@ export interface ClientToServerEvents {
 		ack: AckCallback<{ snapshot: LiveSnapshot }>
 	) => void;
 	'question:ask': (
-		payload: { text: string; anonymous: boolean; name?: string; agendaItemId?: string },
+		payload: {
+			text: string;
+			anonymous: boolean;
+			name?: string;
+			agendaItemId?: string;
+			/** The same for every send of one question, so it is asked once. */
+			requestId?: string;
+		},
 		ack: AckCallback<{ question: LiveQuestion }>
 	) => void;
 	'question:vote': (

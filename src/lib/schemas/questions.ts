@@ -17,7 +17,12 @@ export const askSchema = v.object({
 	anonymous: flag,
 	/** A name for a named question from someone without an account. */
 	name: optionalText(80),
-	agendaItemId: optionalId
+	agendaItemId: optionalId,
+	/**
+	 * Made by the asker's page for each question it sends: the same request sent again (a retry on
+	 * a bad connection, a double tap) asks once.
+	 */
+	requestId: optionalId
 });
 
 export const floorQuestionSchema = v.object({

@@ -36,7 +36,7 @@ function secretFromDataDir(dataDir: string): string {
 }
 
 export type Purpose =
-	'participant' | 'voter' | 'asker' | 'limit' | 'admission' | 'log-signing' | 'device';
+	'participant' | 'voter' | 'asker' | 'limit' | 'admission' | 'log-signing' | 'device' | 'request';
 
 const derived = new Map<Purpose, Buffer>();
 

@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import { agendaItems, questions, type Question } from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { consumeOffRecord, limits } from '../rate-limit';
-import { conflict, invalidField, notFound } from '../errors';
+import { conflict, invalidField, isUniqueViolation, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { askSchema, floorQuestionSchema, questionRefSchema } from '$lib/schemas/questions';
 import { emit } from '../events';
@@ -14,7 +14,7 @@ import {
 	type LiveContext,
 	type Participant
 } from './live';
-import { actingIdentity, askerKey } from './participant';
+import { actingIdentity, askerKey, questionIdFor } from './participant';
 import { requireTakingPart } from './participation';
 
 /** Asking, voting, admitting and the rest happen only while the meeting is live. */
@@ -46,41 +46,66 @@ export async function askQuestion(
 		if (!item) throw invalidField('agendaItemId', 'validation.choice');
 	}
 	const identity = actingIdentity(participant);
+	const id = data.requestId ? questionIdFor(identity, data.requestId) : crypto.randomUUID();
+	// The same request again: answered with the question it asked, counting nothing twice.
+	const asked = data.requestId ? await existingQuestion(db, meeting.id, id) : undefined;
+	if (asked) return asked;
 	await consumeOffRecord(db, limits.askPerParticipant, identity);
 	const settings = await liveSettings(db, meeting.id);
-	const asked = await db
+	const all = await db
 		.select({ id: questions.id, askerKey: questions.askerKey })
 		.from(questions)
 		.where(eq(questions.meetingId, meeting.id));
-	const mine = asked.filter((q) => q.askerKey === askerKey(identity, q.id)).length;
+	const mine = all.filter((q) => q.askerKey === askerKey(identity, q.id)).length;
 	if (mine >= settings.questionCap) throw conflict('question.cap_reached');
 
-	const id = crypto.randomUUID();
 	const state = settings.mode === 'premoderated' ? 'pending' : 'published';
 	// An anonymous question's time is kept only to the minute: a finer one could be matched
 	// against anything else the asker did at that second (docs/trust.md).
 	const askedAt = new Date();
 	if (data.anonymous) askedAt.setUTCSeconds(0, 0);
-	const seq = await db.transaction(async (tx) => {
-		await tx.insert(questions).values({
-			id,
-			meetingId: meeting.id,
-			agendaItemId: data.agendaItemId ?? null,
-			text: data.text,
-			anonymous: data.anonymous,
-			askerUserId: data.anonymous ? null : (participant.user?.id ?? null),
-			askerName: name,
-			askerKey: askerKey(identity, id),
-			source: 'app',
-			state,
-			askedAt,
-			publishedAt: state === 'published' ? askedAt : null
-		});
-		return bumpSeq(tx, meeting.id);
-	});
+	let seq: number;
+	try {
+		seq = await insertQuestion();
+	} catch (error) {
+		// The same request sent twice at once: the other insert won; answer with its question.
+		const other = data.requestId && isUniqueViolation(error);
+		const won = other ? await existingQuestion(db, meeting.id, id) : undefined;
+		if (won) return won;
+		throw error;
+	}
 	const question = await loadLiveQuestion(db, id);
 	emit('question:changed', { meetingId: meeting.id, seq, question });
 	return question;
+
+	function insertQuestion() {
+		return db.transaction(async (tx) => {
+			await tx.insert(questions).values({
+				id,
+				meetingId: meeting.id,
+				agendaItemId: data.agendaItemId ?? null,
+				text: data.text,
+				anonymous: data.anonymous,
+				askerUserId: data.anonymous ? null : (participant.user?.id ?? null),
+				askerName: name,
+				askerKey: askerKey(identity, id),
+				source: 'app',
+				state,
+				askedAt,
+				publishedAt: state === 'published' ? askedAt : null
+			});
+			return bumpSeq(tx, meeting.id);
+		});
+	}
+}
+
+/** This meeting's question `id`, as live pages show it, if it exists. */
+async function existingQuestion(db: Database, meetingId: string, id: string) {
+	const [row] = await db
+		.select({ id: questions.id })
+		.from(questions)
+		.where(and(eq(questions.id, id), eq(questions.meetingId, meetingId)));
+	return row ? loadLiveQuestion(db, id) : undefined;
 }
 
 /** The secretary records a question asked aloud in the room, so the record is complete. */

@@ -47,6 +47,25 @@ export function askerKey(identity: string, questionId: string) {
 	return keyedHash('asker', questionId, identity);
 }
 
+/**
+ * The id of the question a participant's request asks, the same each time that request is sent
+ * (so it is asked once). Keyed by the instance secret: neither the id nor anything stored shows
+ * the request or who made it. A UUID (version 8, "custom") like every other id.
+ */
+export function questionIdFor(identity: string, requestId: string): string {
+	const bytes = keyedTag('request', `${identity}\n${requestId}`, 16);
+	bytes[6] = (bytes[6] & 0x0f) | 0x80;
+	bytes[8] = (bytes[8] & 0x3f) | 0x80;
+	const hex = bytes.toString('hex');
+	return [
+		hex.slice(0, 8),
+		hex.slice(8, 12),
+		hex.slice(12, 16),
+		hex.slice(16, 20),
+		hex.slice(20)
+	].join('-');
+}
+
 const tagBytes = 16;
 const tagOf = (body: string) =>
 	encodeBase32LowerCaseNoPadding(keyedTag('participant', body, tagBytes));

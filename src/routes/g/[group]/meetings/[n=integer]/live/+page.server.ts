@@ -1,9 +1,15 @@
 import { askQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote, rateAnswer } from '$lib/server/questions/votes';
 import { admitBrowser, liveAction, loadLivePage } from '$lib/server/http/live';
+import { newRequestId } from '$lib/request-id';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => loadLivePage(event);
+// A new id for the question form each time the page is drawn: sent twice (a double tap, a retry),
+// one question is asked.
+export const load: PageServerLoad = async (event) => ({
+	...(await loadLivePage(event)),
+	requestId: newRequestId()
+});
 
 /** Without JavaScript, asking, voting, withdrawing and rating are plain form posts. */
 export const actions: Actions = {
