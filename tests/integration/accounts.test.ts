@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { makeUser, testPassword } from '../fixtures/factories';
-import { changePassword, logIn, signUp } from '$lib/server/auth/accounts';
+import { changePassword, createSiteAdmin, logIn, signUp } from '$lib/server/auth/accounts';
 import { issueDeviceToken } from '$lib/server/auth/known-device';
 import {
 	createSession,
@@ -148,6 +148,29 @@ describeOnEachDatabase('accounts', (handle) => {
 		// The account itself is not locked by a device's guesses.
 		const fresh = await logIn(db, { email: other.email, password: testPassword }, { address: 'y' });
 		expect(fresh.id).toBe(other.id);
+	});
+
+	// Noticed in session 6: `admin:create` on an existing account set a new password but left the
+	// account's sessions valid, so whoever held one (the reason for the reset, often) stayed in.
+	it('ends every session of an account whose password admin:create resets', async () => {
+		const { db } = handle();
+		const user = await makeUser(db);
+		const token = generateSessionToken();
+		await createSession(db, token, user.id);
+		expect((await validateSessionToken(db, token)).user?.id).toBe(user.id);
+		const admin = await createSiteAdmin(db, {
+			email: user.email,
+			password: 'a new operator-set passphrase',
+			displayName: 'Promoted'
+		});
+		expect(admin.id).toBe(user.id);
+		expect((await validateSessionToken(db, token)).session).toBeNull();
+		const fresh = await logIn(
+			db,
+			{ email: user.email, password: 'a new operator-set passphrase' },
+			{ address: 'operator' }
+		);
+		expect(fresh.isSiteAdmin).toBe(true);
 	});
 
 	it('rate-limits login attempts per client across accounts', async () => {

@@ -106,6 +106,35 @@ for (const kind of databaseKinds) {
 			expect(away.seq).toBe(staying.seq);
 		});
 
+		// R2 (issue 16, docs/reliability.md): the connection drops (a phone in a lift, Wi-Fi that
+		// stalls), not a goodbye; things happen meanwhile. Back, it catches up, never stepping back.
+		it('R2: a client cut off for 5 s catches up in order', async () => {
+			const question = await ask('Asked before the cut?');
+			const cut = new Follower(app.url, path);
+			followers.push(cut);
+			await converged(cut);
+			const seen: number[] = [];
+			cut.socket.on('question:changed', ({ seq }) => seen.push(seq));
+			cut.socket.io.reconnection(false);
+			cut.socket.io.engine.close(); // the transport goes; the client did not say goodbye
+			await cut.until((f) => !f.socket.connected);
+
+			const meanwhile = await ask('Asked while it was away?');
+			await vote(question, 4);
+			await vote(meanwhile, 2);
+			await new Promise((r) => setTimeout(r, 5000));
+
+			const back = Date.now();
+			cut.socket.io.reconnection(true);
+			cut.socket.connect();
+			await converged(cut);
+			const caughtUp = Date.now() - back;
+			expect(cut.votes.get(meanwhile)).toBe(2);
+			// In order: whatever it was sent after the cut came in rising `seq`, never one it had.
+			expect(seen).toEqual([...seen].sort((a, b) => a - b));
+			console.log(`R2 [${kind}]: caught up ${caughtUp} ms after reconnecting`);
+		});
+
 		it('drains the events it has taken when stopped under load: no failed query is logged', async () => {
 			const questionId = await ask('Voted on while the app stops?');
 			const voters = await Promise.all(

@@ -111,14 +111,23 @@ export async function changePassword(db: Database, actor: Actor, input: unknown)
 	emit('account:signed_out', { userId: user.id });
 }
 
-/** Makes a site administrator (the `admin:create` command): a new account, or promotes an existing one. */
+/**
+ * Makes a site administrator (the `admin:create` command): a new account, or promotes an existing
+ * one. An existing account's password is replaced, so every session it had ends, as after a
+ * password change.
+ */
 export async function createSiteAdmin(db: Database, input: unknown) {
 	const data = parseInput(signupSchema, input);
 	const passwordHash = await hashPassword(data.password);
-	const [user] = await db
-		.insert(users)
-		.values({ email: data.email, displayName: data.displayName, passwordHash, isSiteAdmin: true })
-		.onConflictDoUpdate({ target: users.email, set: { isSiteAdmin: true, passwordHash } })
-		.returning(publicFields);
+	const user = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(users)
+			.values({ email: data.email, displayName: data.displayName, passwordHash, isSiteAdmin: true })
+			.onConflictDoUpdate({ target: users.email, set: { isSiteAdmin: true, passwordHash } })
+			.returning(publicFields);
+		await invalidateUserSessions(tx, row.id);
+		return row;
+	});
+	emit('account:signed_out', { userId: user.id });
 	return user;
 }
