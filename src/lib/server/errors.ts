@@ -1,7 +1,14 @@
 import type { Message, MessageKey, MessageParams } from '$lib/i18n';
+import { log } from './log';
 
 export type ErrorCode =
-	'invalid' | 'not_signed_in' | 'not_allowed' | 'not_found' | 'conflict' | 'rate_limited';
+	| 'invalid'
+	| 'not_signed_in'
+	| 'not_allowed'
+	| 'not_found'
+	| 'conflict'
+	| 'rate_limited'
+	| 'unavailable';
 
 const statusOf: Record<ErrorCode, number> = {
 	invalid: 400,
@@ -9,7 +16,8 @@ const statusOf: Record<ErrorCode, number> = {
 	not_allowed: 403,
 	not_found: 404,
 	conflict: 409,
-	rate_limited: 429
+	rate_limited: 429,
+	unavailable: 503
 };
 
 /**
@@ -57,6 +65,45 @@ export const rateLimited = (retryAfter: number) =>
 
 export function isDomainError(error: unknown): error is DomainError {
 	return error instanceof DomainError;
+}
+
+/** Errors that mean the database cannot be reached now (not that the request was wrong). */
+const unreachable = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'CONNECTION_CLOSED',
+	'CONNECTION_ENDED',
+	'CONNECTION_DESTROYED',
+	'CONNECT_TIMEOUT',
+	'57P01', // admin_shutdown
+	'57P02', // crash_shutdown
+	'57P03', // cannot_connect_now
+	'08000', // connection_exception
+	'08001',
+	'08003',
+	'08006'
+]);
+
+/**
+ * What the doors answer for an error that is not a domain failure: the database being out of
+ * reach (PostgreSQL stopped, restarting, its network gone) is `unavailable` (503, try again in a
+ * few seconds), never an internal error; anything else stays unexpected (undefined).
+ */
+export function expectedFailure(error: unknown): DomainError | undefined {
+	if (isDomainError(error)) return error;
+	for (
+		let e = error as { code?: unknown; cause?: unknown } | undefined;
+		e;
+		e = e.cause as typeof e
+	) {
+		if (typeof e.code === 'string' && unreachable.has(e.code)) {
+			log.warn(`database unavailable (${e.code}): answered 503`);
+			return new DomainError('unavailable', message('error.unavailable'), {}, 5);
+		}
+	}
+	return undefined;
 }
 
 /** PostgreSQL's unique_violation, raised the same way by PGlite and postgres.js. */

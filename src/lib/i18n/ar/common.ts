@@ -19,6 +19,7 @@ export const common: Record<keyof typeof en, string> = {
 	'error.id': 'إذا أبلغت عن هذا، فاذكر المرجع {id}.',
 	'error.back_home': 'العودة إلى قائمة المجموعات',
 	'error.generic': 'حدث خطأ من جهتنا. يرجى المحاولة مرة أخرى.',
+	'error.unavailable': 'الخدمة غير متاحة لحظياً. يُرجى المحاولة مرة أخرى بعد بضع ثوانٍ.',
 	'error.invalid': 'بعض ما أدخلته يحتاج إلى تعديل.',
 	'error.not_signed_in': 'يرجى تسجيل الدخول أولاً.',
 	'error.not_allowed': 'ليس لديك الدور المطلوب لهذا الإجراء.',

@@ -20,6 +20,7 @@ export const common = {
 	'error.id': 'If you report this, quote the reference {id}.',
 	'error.back_home': 'Back to the list of groups',
 	'error.generic': 'Something went wrong on our side. Please try again.',
+	'error.unavailable': 'The service is briefly unavailable. Please try again in a few seconds.',
 	'error.invalid': 'Some of what you entered needs changing.',
 	'error.not_signed_in': 'Please sign in first.',
 	'error.not_allowed': 'You do not have the role this needs.',

@@ -172,7 +172,14 @@ export async function openPostgres(
 	url: string,
 	options: { max?: number } = {}
 ): Promise<DatabaseHandle> {
-	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+	const client = postgres(url, {
+		max: options.max ?? 10,
+		onnotice: () => {},
+		// After PostgreSQL has been away, try again within a second: postgres.js's default backoff
+		// grows to 20 s, so ten seconds of outage left writes refused for 8 s more (R3,
+		// docs/reliability.md).
+		backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1)
+	});
 	const db = drizzlePostgres({
 		client: timedPostgres(client),
 		schema,

@@ -1,5 +1,5 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { invalid, isDomainError } from '../errors';
+import { expectedFailure, invalid } from '../errors';
 import { translateError } from '../i18n';
 import { conditional } from './conditional';
 import { toCsv } from './csv';
@@ -14,8 +14,9 @@ export function apiHandler<E extends RequestEvent>(
 	return async (event) => {
 		try {
 			return await handler(event);
-		} catch (error) {
-			if (!isDomainError(error)) throw error;
+		} catch (thrown) {
+			const error = expectedFailure(thrown);
+			if (!error) throw thrown;
 			const { status, ...failure } = translateError(event.locals.t, error);
 			const headers: Record<string, string> = {};
 			if (error.retryAfter) headers['retry-after'] = String(error.retryAfter);

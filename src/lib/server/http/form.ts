@@ -1,6 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb, type Database } from '../db';
-import { invalid, isDomainError, type DomainError } from '../errors';
+import { expectedFailure, invalid, type DomainError } from '../errors';
 import { translateError } from '../i18n';
 import { formObject } from '../validation';
 import type { FormFailure } from '$lib/forms';
@@ -25,8 +25,9 @@ export async function runFormAction<T>(
 		const data = await readFormData(event.request, options.tooLarge);
 		values = formObject(data);
 		return await run(values, data);
-	} catch (error) {
-		if (!isDomainError(error)) throw error;
+	} catch (thrown) {
+		const error = expectedFailure(thrown);
+		if (!error) throw thrown;
 		const failure = translateError(event.locals.t, error);
 		const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !secretFields.has(k)));
 		if (error.retryAfter) event.setHeaders({ 'retry-after': String(error.retryAfter) });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Ack, AckError } from '$lib/realtime/events';
-import { isDomainError, notFound, notSignedIn } from '../errors';
+import { expectedFailure, notFound, notSignedIn } from '../errors';
 import { translateError, translatorFor } from '../i18n';
 import { parseInput } from '../validation';
 import { describeError, log } from '../log';
@@ -62,8 +62,9 @@ export function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
 
 function toAckError(socket: LiveSocket, error: unknown): AckError {
 	const t = translatorFor(socket.data.locale);
-	if (isDomainError(error)) {
-		const { status: _status, ...failure } = translateError(t, error);
+	const expected = expectedFailure(error);
+	if (expected) {
+		const { status: _status, ...failure } = translateError(t, expected);
 		return failure;
 	}
 	log.error('unexpected error in a socket handler', {
