@@ -4,10 +4,18 @@
  * `crypto.randomUUID` is missing.
  */
 export function newRequestId(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(16));
-	bytes[6] = (bytes[6] & 0x0f) | 0x40;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
-	const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+	return uuidFrom(crypto.getRandomValues(new Uint8Array(16)), 4);
+}
+
+/**
+ * 16 bytes written as a UUID of `version` (RFC 9562): 4 for random bytes, 8 ("custom") for
+ * bytes derived some other way. The version and variant bits overwrite six of the 128.
+ */
+export function uuidFrom(bytes: Uint8Array, version: 4 | 8): string {
+	const b = Uint8Array.from(bytes.subarray(0, 16));
+	b[6] = (b[6] & 0x0f) | (version << 4);
+	b[8] = (b[8] & 0x3f) | 0x80;
+	const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 	return [
 		hex.slice(0, 8),
 		hex.slice(8, 12),

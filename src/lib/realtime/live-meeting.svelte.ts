@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import { liveNamespace } from './events';
 import type { LiveQuestion, LiveSnapshot } from './live-types';
@@ -19,6 +19,16 @@ export type LiveNews = {
 	answered: { text: string; status: LiveQuestion['answerStatus'] }[];
 	pinned?: string;
 };
+
+/**
+ * websockets first (cheapest for a full hall); where a venue's network or a proxy blocks them,
+ * long-polling over plain HTTP requests. Reconnection is socket.io's default: 1 s, doubling to at
+ * most 5 s, each ±50 %, so a restarted server is not met by its whole hall at once.
+ */
+export const liveSocketOptions = {
+	transports: ['websocket', 'polling'],
+	tryAllTransports: true
+} satisfies Partial<ManagerOptions & SocketOptions>;
 
 /** The least time between two announcements. */
 const quietMs = 8_000;
@@ -51,13 +61,12 @@ export class LiveMeetingState {
 		return this.snapshot.questions;
 	}
 
-	connect() {
-		const socket: LiveSocket = io(liveNamespace, {
-			// websockets first (cheapest for a full hall); where a venue's network or a proxy blocks them,
-			// long-polling over plain HTTP requests.
-			transports: ['websocket', 'polling'],
-			tryAllTransports: true
-		});
+	/**
+	 * Follows the meeting over a socket of the page's origin (the fault suites pass a socket of
+	 * their own, to run this same logic from Node against an app they start and stop).
+	 */
+	connect(open: () => LiveSocket = () => io(liveNamespace, liveSocketOptions)) {
+		const socket = open();
 		this.#socket = socket;
 		socket.on('connect', () => void this.resync());
 		socket.on('disconnect', () => (this.connected = false));

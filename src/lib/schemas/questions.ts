@@ -12,22 +12,26 @@ const optionalId = v.optional(
 	)
 );
 
+/**
+ * Made by the page for each request it sends (a question, a moderation action): the same request
+ * sent again (a retry on a bad connection, a double tap, the form posted after the socket's answer
+ * was lost) applies once.
+ */
+const once = { requestId: optionalId };
+
 export const askSchema = v.object({
 	text: text(questionMaxLength, 3),
 	anonymous: flag,
 	/** A name for a named question from someone without an account. */
 	name: optionalText(80),
 	agendaItemId: optionalId,
-	/**
-	 * Made by the asker's page for each question it sends: the same request sent again (a retry on
-	 * a bad connection, a double tap) asks once.
-	 */
-	requestId: optionalId
+	...once
 });
 
 export const floorQuestionSchema = v.object({
 	text: text(questionMaxLength, 3),
-	name: optionalText(80)
+	name: optionalText(80),
+	...once
 });
 
 /** `up: false` takes a vote back. Forms send "true"/"false". */
@@ -65,20 +69,21 @@ const isoDate = v.pipe(
 export const moderateSchema = v.variant(
 	'action',
 	[
-		v.object({ action: v.literal('approve'), questionId: id }),
+		v.object({ action: v.literal('approve'), questionId: id, ...once }),
 		v.object({
 			action: v.literal('reject'),
 			questionId: id,
 			reason: v.picklist(rejectionReasons, 'validation.choice'),
-			note: optionalText(300)
+			note: optionalText(300),
+			...once
 		}),
-		v.object({ action: v.literal('merge'), questionId: id, intoId: id }),
-		v.object({ action: v.literal('pin'), questionId: id }),
+		v.object({ action: v.literal('merge'), questionId: id, intoId: id, ...once }),
+		v.object({ action: v.literal('pin'), questionId: id, ...once }),
 		/** Undoes a rejection or a merge: the question goes back where it was. */
-		v.object({ action: v.literal('restore'), questionId: id }),
+		v.object({ action: v.literal('restore'), questionId: id, ...once }),
 		/** Undoes the latest answer status: the one before it is recorded again. */
-		v.object({ action: v.literal('undo_status'), questionId: id }),
-		v.object({ action: v.literal('unpin') }),
+		v.object({ action: v.literal('undo_status'), questionId: id, ...once }),
+		v.object({ action: v.literal('unpin'), ...once }),
 		v.object({
 			action: v.literal('status'),
 			questionId: id,
@@ -91,7 +96,8 @@ export const moderateSchema = v.variant(
 					v.transform((s) => s || undefined),
 					v.optional(isoDate)
 				)
-			)
+			),
+			...once
 		})
 	],
 	'validation.choice'

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Executor } from './db';
 import { auditLog } from './db/schema';
 
@@ -7,6 +8,8 @@ export type AuditEntry = {
 	action: string;
 	subject?: string;
 	details?: Record<string, unknown>;
+	/** `idForRequest(actor, requestId)`: the change is made once per request. */
+	requestKey?: string;
 };
 
 /** Appends to the audit log; call it inside the transaction that makes the change. */
@@ -16,6 +19,16 @@ export async function recordAudit(db: Executor, entry: AuditEntry) {
 		groupId: entry.groupId ?? null,
 		action: entry.action,
 		subject: entry.subject ?? null,
-		details: entry.details ?? null
+		details: entry.details ?? null,
+		requestKey: entry.requestKey ?? null
 	});
+}
+
+/** Whether the change asked for by this request (`AuditEntry.requestKey`) has been made. */
+export async function requestApplied(db: Executor, requestKey: string) {
+	const [row] = await db
+		.select({ id: auditLog.id })
+		.from(auditLog)
+		.where(eq(auditLog.requestKey, requestKey));
+	return row !== undefined;
 }

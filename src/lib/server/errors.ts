@@ -89,7 +89,8 @@ const unreachable = new Set([
 /**
  * What the doors answer for an error that is not a domain failure: the database being out of
  * reach (PostgreSQL stopped, restarting, its network gone) is `unavailable` (503, try again in a
- * few seconds), never an internal error; anything else stays unexpected (undefined).
+ * few seconds), never an internal error, and logged here, once per refused request, so each door
+ * need not; anything else stays unexpected (undefined), for the door to log as a bug.
  */
 export function expectedFailure(error: unknown): DomainError | undefined {
 	if (isDomainError(error)) return error;

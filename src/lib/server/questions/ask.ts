@@ -14,8 +14,9 @@ import {
 	type LiveContext,
 	type Participant
 } from './live';
-import { actingIdentity, askerKey, questionIdFor } from './participant';
+import { actingIdentity, askerKey, idForRequest } from './participant';
 import { requireTakingPart } from './participation';
+import { recordAudit } from '../audit';
 
 /** Asking, voting, admitting and the rest happen only while the meeting is live. */
 export function requireLive(context: Pick<LiveContext, 'meeting'>) {
@@ -46,7 +47,7 @@ export async function askQuestion(
 		if (!item) throw invalidField('agendaItemId', 'validation.choice');
 	}
 	const identity = actingIdentity(participant);
-	const id = data.requestId ? questionIdFor(identity, data.requestId) : crypto.randomUUID();
+	const id = data.requestId ? idForRequest(identity, data.requestId) : crypto.randomUUID();
 	// The same request again: answered with the question it asked, counting nothing twice.
 	const asked = data.requestId ? await existingQuestion(db, meeting.id, id) : undefined;
 	if (asked) return asked;
@@ -115,26 +116,39 @@ export async function recordFloorQuestion(
 	context: LiveContext,
 	input: unknown
 ) {
-	await authorise(db, participant, 'question.moderate', context.group.id);
+	const officer = await authorise(db, participant, 'question.moderate', context.group.id);
 	if (context.meeting.state !== 'live' && context.meeting.state !== 'closed')
 		throw conflict('question.not_live');
 	const data = parseInput(floorQuestionSchema, input);
-	const id = crypto.randomUUID();
+	// The same request sent again (a double click) records the question once.
+	const id = data.requestId ? idForRequest(officer.id, data.requestId) : crypto.randomUUID();
 	const seq = await db.transaction(async (tx) => {
-		await tx.insert(questions).values({
-			id,
-			meetingId: context.meeting.id,
-			text: data.text,
-			anonymous: !data.name,
-			askerName: data.name ?? null,
-			source: 'floor',
-			state: 'published',
-			publishedAt: new Date()
+		const [recorded] = await tx
+			.insert(questions)
+			.values({
+				id,
+				meetingId: context.meeting.id,
+				text: data.text,
+				anonymous: !data.name,
+				askerName: data.name ?? null,
+				source: 'floor',
+				state: 'published',
+				publishedAt: new Date()
+			})
+			.onConflictDoNothing({ target: questions.id })
+			.returning({ id: questions.id });
+		if (!recorded) return undefined; // sent before: it is this meeting's (checked below)
+		await recordAudit(tx, {
+			actorId: officer.id,
+			groupId: context.group.id,
+			action: 'question.floor',
+			subject: id
 		});
 		return bumpSeq(tx, context.meeting.id);
 	});
+	if (seq === undefined) await questionOf(db, context, id);
 	const question = await loadLiveQuestion(db, id);
-	emit('question:changed', { meetingId: context.meeting.id, seq, question });
+	if (seq !== undefined) emit('question:changed', { meetingId: context.meeting.id, seq, question });
 	return question;
 }
 

@@ -4,7 +4,7 @@ import { commitments, meetingLive, questions, type Group, type Meeting } from '.
 import { authorise } from '../auth/authorise';
 import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';
-import { recordAudit } from '../audit';
+import { recordAudit, requestApplied } from '../audit';
 import { liveSettingsSchema, moderateSchema, type ModerateInput } from '$lib/schemas/questions';
 import { emit } from '../events';
 import {
@@ -16,6 +16,7 @@ import {
 	type Participant
 } from './live';
 import { questionOf } from './ask';
+import { idForRequest } from './participant';
 import { appendDecision, type DecisionKind } from '../decision-log/log';
 import type { Clock } from '../clock';
 import { moderationDecision } from './moderation-log';
@@ -46,34 +47,48 @@ export async function moderateQuestion(
 	if (context.meeting.state !== 'live' && context.meeting.state !== 'closed') {
 		throw conflict('question.not_live');
 	}
-	const { seq, changed, pinChanged, retracted } = await db.transaction(async (tx) => {
-		const now = clock.now ?? new Date();
-		const { changed, decisions, details, retracted } = await apply(
-			tx,
-			context,
-			data,
-			officer.id,
-			now
-		);
-		// Before bumpSeq: the meeting's row (which every ask and moderation of this meeting
-		// queues on) is then held only for the last statements of the transaction.
-		for (const decision of decisions) {
-			await appendDecision(tx, context.group.id, { ...decision, at: now });
-		}
-		await recordAudit(tx, {
-			actorId: officer.id,
-			groupId: context.group.id,
-			action: `question.${data.action}`,
-			subject: 'questionId' in data ? data.questionId : meetingId,
-			details: data.action === 'status' ? { status: data.status } : details
+	const requestKey = data.requestId && idForRequest(officer.id, data.requestId);
+	/** Made already: this request sent again (in turn, or racing the first) changes nothing. */
+	const repeated = async () => ({ seq: (await liveSettings(db, meetingId)).seq, changed: [] });
+	let applied;
+	try {
+		applied = await db.transaction(async (tx) => {
+			if (requestKey && (await requestApplied(tx, requestKey))) return undefined;
+			const now = clock.now ?? new Date();
+			const { changed, decisions, details, retracted } = await apply(
+				tx,
+				context,
+				data,
+				officer.id,
+				now
+			);
+			// Before bumpSeq: the meeting's row (which every ask and moderation of this meeting
+			// queues on) is then held only for the last statements of the transaction.
+			for (const decision of decisions) {
+				await appendDecision(tx, context.group.id, { ...decision, at: now });
+			}
+			await recordAudit(tx, {
+				actorId: officer.id,
+				groupId: context.group.id,
+				action: `question.${data.action}`,
+				subject: 'questionId' in data ? data.questionId : meetingId,
+				details: data.action === 'status' ? { status: data.status } : details,
+				requestKey
+			});
+			return {
+				seq: await bumpSeq(tx, meetingId),
+				changed,
+				retracted,
+				pinChanged: data.action === 'pin' || data.action === 'unpin'
+			};
 		});
-		return {
-			seq: await bumpSeq(tx, meetingId),
-			changed,
-			retracted,
-			pinChanged: data.action === 'pin' || data.action === 'unpin'
-		};
-	});
+	} catch (error) {
+		// Two copies at once: the second fails on the first's change (or its audit entry's key).
+		if (requestKey && (await requestApplied(db, requestKey))) return repeated();
+		throw error;
+	}
+	if (!applied) return repeated();
+	const { seq, changed, pinChanged, retracted } = applied;
 	for (const id of changed) {
 		const question = await loadLiveQuestion(db, id);
 		emit('question:changed', { meetingId, seq, question, retracted: retracted === id });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { uuidFrom } from '$lib/request-id';
 import { generateSessionToken } from '../auth/session';
 import { DomainError } from '../errors';
 import { keyedHash, keyedTag } from '../secrets';
@@ -48,22 +49,13 @@ export function askerKey(identity: string, questionId: string) {
 }
 
 /**
- * The id of the question a participant's request asks, the same each time that request is sent
- * (so it is asked once). Keyed by the instance secret: neither the id nor anything stored shows
- * the request or who made it. A UUID (version 8, "custom") like every other id.
+ * The id of what a request makes (the question it asks, the audit entry of a moderation action),
+ * the same each time that request is sent by the same person or browser, so it applies once.
+ * Keyed by the instance secret: neither the id nor anything stored shows the request or who made
+ * it. A UUID (version 8, "custom") like every other id.
  */
-export function questionIdFor(identity: string, requestId: string): string {
-	const bytes = keyedTag('request', `${identity}\n${requestId}`, 16);
-	bytes[6] = (bytes[6] & 0x0f) | 0x80;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
-	const hex = bytes.toString('hex');
-	return [
-		hex.slice(0, 8),
-		hex.slice(8, 12),
-		hex.slice(12, 16),
-		hex.slice(16, 20),
-		hex.slice(20)
-	].join('-');
+export function idForRequest(identity: string, requestId: string): string {
+	return uuidFrom(keyedTag('request', `${identity}\n${requestId}`, 16), 8);
 }
 
 const tagBytes = 16;

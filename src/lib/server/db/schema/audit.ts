@@ -12,9 +12,16 @@ export const auditLog = pgTable(
 		groupId: uuid().references(() => groups.id, { onDelete: 'cascade' }),
 		action: text().notNull(),
 		subject: text(),
-		details: jsonb().$type<Record<string, unknown>>()
+		details: jsonb().$type<Record<string, unknown>>(),
+		/**
+		 * The request that made the change, keyed per person (`idForRequest`), when the page sent
+		 * one: the same request sent again finds it here and changes nothing.
+		 */
+		requestKey: uuid().unique()
 	},
-	(t) => [index().on(t.groupId, t.at)]
+	// The trail is read newest first by id, a group's (or, for the administrator, everyone's), and
+	// offers the actions it holds.
+	(t) => [index().on(t.groupId, t.id), index().on(t.groupId, t.action)]
 );
 
 /**
