@@ -36,7 +36,10 @@ try {
 }
 guardRequests(httpServer);
 
-httpServer.listen(port, host, () => {
+// A restarted instance is met by its whole hall reconnecting at once. Node's default accept queue
+// (511) overflows under a thousand, and the kernel then drops connections that TCP retries only
+// seconds later (R1, docs/reliability.md); the kernel caps this at net.core.somaxconn.
+httpServer.listen({ port, host, backlog: 4096 }, () => {
 	const shown = process.env.ORIGIN || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 	if (process.env.LOG_FORMAT === 'json') logLine('info', `Openfloor is running at ${shown}`);
 	else console.log(`Openfloor is running at ${shown}`);

@@ -160,6 +160,26 @@ for (const viewport of [
 	});
 }
 
+// R5 (issue 16): a double click (an impatient chair, a trackpad that bounces) sends the console's
+// form twice before its answer; the request id it carries makes the second change nothing.
+test('a double click on the console records a question from the floor once', async ({
+	browser,
+	page
+}) => {
+	const chair = await open(browser, '/');
+	const meeting = await liveMeeting(page.request, chair.request);
+	await chair.goto(`${meeting.path}/moderate`);
+	const text = 'From the floor: who reviews the operation each month?';
+	const floor = chair.getByRole('region', { name: 'Record a question from the floor' });
+	await floor.getByRole('textbox').first().fill(text);
+	await floor.getByRole('button', { name: 'Record a question from the floor' }).dblclick();
+	await expect(chair.getByRole('status')).toContainText('Saved');
+	await chair.reload();
+	await expect(chair.getByRole('article').filter({ hasText: text })).toHaveCount(1);
+	await page.goto(`${meeting.path}/live`);
+	await expect(page.getByRole('article').filter({ hasText: text })).toHaveCount(1);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
 
