@@ -57,7 +57,7 @@ export interface ServerToClientEvents {
 	'question:changed': (payload: { seq: number; question: LiveQuestion }) => void;
 	/** A restored question awaits approval again: it leaves the public's view. */
 	'question:retracted': (payload: { seq: number; questionId: string }) => void;
-	tally: (payload: { seq: number; counts: Record<string, number> }) => void;
+	tally: (payload: { seq: number; counts: Record<string, number>; countedAt: number }) => void;
 	'meeting:changed': (payload: { seq: number; meeting: LiveMeeting }) => void;
 }
 

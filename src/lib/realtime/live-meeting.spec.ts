@@ -17,6 +17,7 @@ function question(id: string, state: LiveQuestion['state']): LiveQuestion {
 		answerSummary: null,
 		agendaItemId: null,
 		votes: 0,
+		countedAt: 0,
 		verdict: { answered: 0, partly_answered: 0, not_answered: 0 },
 		askedAt: '2026-12-04T10:00:00.000Z'
 	};
@@ -103,5 +104,38 @@ describe('a live meeting in the browser', () => {
 		live.questionChanged({ seq: 15, question: question('c', 'published') });
 		expect(stateOf(live, 'c')).toBeUndefined();
 		expect(live.snapshot.seq).toBe(13);
+	});
+
+	// R1 (issue 16) found counts going down on attendees' pages under load: a snapshot read before
+	// a tally the page had applied, and a vote's acknowledgement, arriving after newer counts.
+	const votesOf = (live: LiveMeetingState, id: string) =>
+		live.questions.find((q) => q.id === id)?.votes;
+	const counted = (id: string, votes: number, countedAt: number) => ({
+		...question(id, 'published'),
+		votes,
+		countedAt
+	});
+
+	it('never takes a count back for a message that was read earlier', () => {
+		const live = new LiveMeetingState(snapshot(12, [counted('a', 5, 100), counted('b', 2, 100)]));
+		live.tally({ seq: 12, counts: { a: 9 }, countedAt: 300 });
+		// A late tally, a snapshot and a change read before that tally: a's count stays 9.
+		live.tally({ seq: 12, counts: { a: 7, b: 3 }, countedAt: 200 });
+		expect(votesOf(live, 'a')).toBe(9);
+		expect(votesOf(live, 'b')).toBe(3);
+		live.adopt(snapshot(12, [counted('a', 8, 250), counted('b', 4, 250)]));
+		expect(votesOf(live, 'a')).toBe(9);
+		expect(votesOf(live, 'b')).toBe(4);
+		live.questionChanged({
+			seq: 13,
+			question: { ...counted('a', 6, 150), answerStatus: 'answered' }
+		});
+		expect(live.questions.find((q) => q.id === 'a')).toMatchObject({
+			votes: 9,
+			answerStatus: 'answered'
+		});
+		// Newer counts are taken, going down too (a vote taken back).
+		live.tally({ seq: 13, counts: { a: 8 }, countedAt: 400 });
+		expect(votesOf(live, 'a')).toBe(8);
 	});
 });

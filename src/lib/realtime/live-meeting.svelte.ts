@@ -86,7 +86,13 @@ export class LiveMeetingState {
 	 * broadcast must not undo it.
 	 */
 	adopt(snapshot: LiveSnapshot) {
-		if (snapshot.seq >= this.snapshot.seq) this.snapshot = snapshot;
+		if (snapshot.seq < this.snapshot.seq) return;
+		// A count this page holds that is newer than the snapshot's (a tally read after it) stays.
+		for (const q of snapshot.questions) {
+			const held = this.snapshot.questions.find((h) => h.id === q.id);
+			if (held) keepNewerCount(q, held);
+		}
+		this.snapshot = snapshot;
 	}
 
 	/*
@@ -110,9 +116,14 @@ export class LiveMeetingState {
 	}
 
 	/** Vote counts (votes are not numbered changes), read after the change numbered `seq`. */
-	tally({ seq, counts }: EventOf<'tally'>) {
+	tally({ seq, counts, countedAt }: EventOf<'tally'>) {
 		if (seq > this.snapshot.seq) return void this.resync();
-		for (const q of this.snapshot.questions) if (q.id in counts) q.votes = counts[q.id];
+		for (const q of this.snapshot.questions) {
+			if (q.id in counts && countedAt >= q.countedAt) {
+				q.votes = counts[q.id];
+				q.countedAt = countedAt;
+			}
+		}
 	}
 
 	meetingChanged({ seq, meeting }: EventOf<'meeting:changed'>) {
@@ -210,6 +221,7 @@ export class LiveMeetingState {
 		const own =
 			at >= 0 && question.text === null && this.snapshot.viewer.mine.includes(question.id);
 		if (own) question = { ...question, text: this.snapshot.questions[at].text };
+		if (at >= 0) keepNewerCount(question, this.snapshot.questions[at]);
 		if (at >= 0) this.snapshot.questions[at] = question;
 		else this.snapshot.questions.push(question);
 	}
@@ -234,7 +246,7 @@ export class LiveMeetingState {
 
 	async vote(questionId: string, up: boolean) {
 		const reply = await this.#request((s) => s.emitWithAck('question:vote', { questionId, up }));
-		if (reply?.ok) this.#setVoted(questionId, reply.voted, reply.voteCount);
+		if (reply?.ok) this.#setVoted(questionId, reply.voted);
 		return reply;
 	}
 
@@ -264,12 +276,23 @@ export class LiveMeetingState {
 		if (!this.snapshot.viewer.mine.includes(id)) this.snapshot.viewer.mine.push(id);
 	}
 
-	#setVoted(id: string, voted: boolean, count: number) {
+	/**
+	 * The count itself comes with the tally that follows every vote: the acknowledgement's count
+	 * cannot be placed among the tallies (it counts a vote not yet committed), so it could take
+	 * the count back below one already shown.
+	 */
+	#setVoted(id: string, voted: boolean) {
 		const viewer = this.snapshot.viewer;
 		viewer.voted = viewer.voted.filter((v) => v !== id);
 		if (voted) viewer.voted.push(id);
-		const q = this.snapshot.questions.find((x) => x.id === id);
-		if (q) q.votes = count;
+	}
+}
+
+/** Gives `next` the count of `held` when that was read later (a message that came late). */
+function keepNewerCount(next: LiveQuestion, held: LiveQuestion) {
+	if (held.countedAt > next.countedAt) {
+		next.votes = held.votes;
+		next.countedAt = held.countedAt;
 	}
 }
 

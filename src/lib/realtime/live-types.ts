@@ -22,6 +22,11 @@ export type LiveQuestion = {
 	answerSummary: string | null;
 	agendaItemId: string | null;
 	votes: number;
+	/**
+	 * How recent `votes` is: counts read later have a higher number (any instance). A page keeps
+	 * the count with the highest, so a message that arrives late never takes a count back.
+	 */
+	countedAt: number;
 	/** The room's verdict on the answer. */
 	verdict: { answered: number; partly_answered: number; not_answered: number };
 	askedAt: string;

@@ -22,6 +22,7 @@ const question = (overrides: Partial<LiveQuestion>): LiveQuestion => ({
 	answerSummary: null,
 	agendaItemId: null,
 	votes: 0,
+	countedAt: 0,
 	verdict: { answered: 0, partly_answered: 0, not_answered: 0 },
 	askedAt: '2026-11-26T18:00:00.000Z',
 	...overrides

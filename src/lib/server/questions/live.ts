@@ -73,6 +73,7 @@ function textIsPublic(q: Pick<Question, 'state' | 'rejectionReason'>) {
 export function toLiveQuestion(
 	q: Question,
 	votes: number,
+	countedAt: number,
 	verdict: LiveQuestion['verdict'] = { answered: 0, partly_answered: 0, not_answered: 0 }
 ): LiveQuestion {
 	return {
@@ -89,6 +90,7 @@ export function toLiveQuestion(
 		answerSummary: q.answerSummary,
 		agendaItemId: q.agendaItemId,
 		votes,
+		countedAt,
 		verdict,
 		askedAt: q.askedAt.toISOString()
 	};
@@ -113,8 +115,17 @@ export function toLiveMeeting(
 }
 
 /**
- * What a tally carries: the exact vote counts of some of a meeting's questions, and the meeting's
- * sequence number, read in one statement.
+ * How far a statement's view of the database goes, as one number that only grows: the snapshot's
+ * `xmax` (every transaction before it has ended) and, among snapshots with the same `xmax`, fewer
+ * transactions still running means more seen. Counts read with a higher number are newer, on
+ * every instance (they share the database), so a client can tell a late message from a new one.
+ */
+const countedAt = sql<string>`(pg_snapshot_xmax(pg_current_snapshot())::text::bigint * 1024
+	- least((select count(*) from pg_snapshot_xip(pg_current_snapshot())), 1023))`;
+
+/**
+ * What a tally carries: the exact vote counts of some of a meeting's questions, the meeting's
+ * sequence number and how recent the counts are (`countedAt`), read in one statement.
  */
 export async function tallyOf(db: Executor, meetingId: string, questionIds: string[]) {
 	const rows = await db
@@ -123,13 +134,15 @@ export async function tallyOf(db: Executor, meetingId: string, questionIds: stri
 			votes: sql<number>`(select count(*) from ${questionVotes} v
 				where v.question_id = ${questions.id})::int`,
 			seq: sql<number | null>`(select ${meetingLive.seq} from ${meetingLive}
-				where ${meetingLive.meetingId} = ${meetingId})`
+				where ${meetingLive.meetingId} = ${meetingId})`,
+			countedAt
 		})
 		.from(questions)
 		.where(and(eq(questions.meetingId, meetingId), inArray(questions.id, questionIds)));
 	return {
 		seq: Number(rows[0]?.seq ?? 0),
-		counts: Object.fromEntries(rows.map((row) => [row.id, Number(row.votes)]))
+		counts: Object.fromEntries(rows.map((row) => [row.id, Number(row.votes)])),
+		countedAt: Number(rows[0]?.countedAt ?? 0)
 	};
 }
 
@@ -150,7 +163,8 @@ export async function liveQuestions(db: Executor, rows: Question[]): Promise<Liv
 				where v.question_id = ${questions.id})::int`,
 			answered: ratedAs('answered'),
 			partlyAnswered: ratedAs('partly_answered'),
-			notAnswered: ratedAs('not_answered')
+			notAnswered: ratedAs('not_answered'),
+			countedAt
 		})
 		.from(questions)
 		.where(
@@ -165,6 +179,7 @@ export async function liveQuestions(db: Executor, rows: Question[]): Promise<Liv
 		return toLiveQuestion(
 			q,
 			Number(f?.votes ?? 0),
+			Number(f?.countedAt ?? 0),
 			f && {
 				answered: Number(f.answered),
 				partly_answered: Number(f.partlyAnswered),

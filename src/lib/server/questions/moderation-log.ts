@@ -22,7 +22,7 @@ export function moderationDecision(
 	meetingNumber: number,
 	extra: Record<string, unknown> = {}
 ): ModerationDecision {
-	const shown = toLiveQuestion(after, 0);
+	const shown = toLiveQuestion(after, 0, 0);
 	return {
 		kind,
 		subject: `question:${after.id}`,

@@ -56,6 +56,9 @@ export function announceMeeting(meetingId: string, seq: number, meeting: LiveMee
 	live()?.to(meetingRoom(meetingId)).emit('meeting:changed', { seq, meeting });
 }
 
-export function announceTally(meetingId: string, seq: number, counts: Record<string, number>) {
-	live()?.to(meetingRoom(meetingId)).emit('tally', { seq, counts });
+export function announceTally(
+	meetingId: string,
+	tally: { seq: number; counts: Record<string, number>; countedAt: number }
+) {
+	live()?.to(meetingRoom(meetingId)).emit('tally', tally);
 }

@@ -77,8 +77,8 @@ async function flush(meetingId: string, ids: string[]) {
 	try {
 		const db = await getDb();
 		await timeTally(async () => {
-			const { seq, counts } = await tallyOf(db, meetingId, ids);
-			if (Object.keys(counts).length) announceTally(meetingId, seq, counts);
+			const tally = await tallyOf(db, meetingId, ids);
+			if (Object.keys(tally.counts).length) announceTally(meetingId, tally);
 		});
 	} catch (error) {
 		log.warn(`tally for a meeting failed: ${describeError(error)}`);
