@@ -44,7 +44,10 @@ function refuse(event: RequestEvent, code: string, message: string, init: Respon
 		: text(message, init);
 }
 
-/** A change (any method but GET/HEAD/OPTIONS) sent by a page of another site is refused. */
+/**
+ * A change (any method but GET/HEAD/OPTIONS) a page of another site may have sent is refused
+ * (http/origin.ts): the app's one CSRF check, for pages, their form actions and the API alike.
+ */
 const handleOrigin: Handle = ({ event, resolve }) => {
 	if (isForeignOrigin(event.request, event.url)) {
 		return refuse(event, 'foreign_origin', event.locals.t('error.foreign_origin'), {

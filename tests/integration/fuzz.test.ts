@@ -438,10 +438,9 @@ for (const kind of databaseKinds) {
 					count(`${response.status}`);
 					const label = `${r.method} /api/${pathname}?${query} as ${caller} (${r.type}): ${body?.slice(0, 500)} → ${response.status} ${text.slice(0, 300)}`;
 					expect(response.status, label).toBeLessThan(500);
-					// SvelteKit itself refuses a form-typed write without this Origin, before any hook
-					// runs, in plain text (docs/security.md, "Requests"): the one answer not in our shape.
-					const kitCsrf = response.status === 403 && text.startsWith('Cross-site ');
-					if (response.status >= 400 && !kitCsrf) {
+					// Every refusal in the API's shape, the CSRF check's too (a form-typed write
+					// without this Origin: docs/security.md, "Requests").
+					if (response.status >= 400) {
 						const error = JSON.parse(text).error;
 						expect(typeof error?.code, label).toBe('string');
 						expect(typeof error?.message, label).toBe('string');
