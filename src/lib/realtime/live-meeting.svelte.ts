@@ -22,12 +22,17 @@ export type LiveNews = {
 
 /**
  * websockets first (cheapest for a full hall); where a venue's network or a proxy blocks them,
- * long-polling over plain HTTP requests. Reconnection is socket.io's default: 1 s, doubling to at
- * most 5 s, each ±50 %, so a restarted server is not met by its whole hall at once.
+ * long-polling over plain HTTP requests. Reconnection tries after 0.5 s, doubling to at most
+ * 2.5 s, each ±50 %: a restarted server has the hall back within seconds (R1 in
+ * docs/reliability.md: socket.io's default of up to 5 s left some a quarter of a minute away),
+ * and spread out, not all at once.
  */
 export const liveSocketOptions = {
 	transports: ['websocket', 'polling'],
-	tryAllTransports: true
+	tryAllTransports: true,
+	reconnectionDelay: 500,
+	reconnectionDelayMax: 2500,
+	randomizationFactor: 0.5
 } satisfies Partial<ManagerOptions & SocketOptions>;
 
 /** The least time between two announcements. */
