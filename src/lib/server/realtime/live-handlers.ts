@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { getDb, type Database } from '../db';
+import { coalesced } from '../coalesce';
 import { conflict } from '../errors';
 import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
 import { askQuestion, withdrawQuestion } from '../questions/ask';
@@ -57,9 +58,29 @@ async function votingMeeting(socket: LiveSocket): Promise<{ db: Database; contex
 	return { db: await getDb(), context: voting };
 }
 
+/**
+ * The meeting as anyone without an account sees it, read once for the joins that arrive together
+ * (a hall rejoining a restarted server: R1 in docs/reliability.md), never older than a join's
+ * request: see `coalesced`. Signed-in people read their own (their roles may let them moderate).
+ */
+const anonymousReads = new WeakMap<Database, (key: string, db: Database) => Promise<LiveContext>>();
+function anonymousContext(db: Database, group: string, meeting: number) {
+	let read = anonymousReads.get(db);
+	if (!read) {
+		read = coalesced((key: string, db: Database) => {
+			const [slug, number] = key.split('\n');
+			return liveContext(db, { user: null }, slug, number);
+		});
+		anonymousReads.set(db, read);
+	}
+	return read(`${group.toLowerCase()}\n${meeting}`, db);
+}
+
 request('meeting:join', joinSchema, async (socket, { group, meeting }) => {
 	const db = await getDb();
-	const context = await liveContext(db, participant(socket), group, meeting);
+	const context = socket.data.user
+		? await liveContext(db, participant(socket), group, meeting)
+		: await anonymousContext(db, group, meeting);
 	// A socket follows one meeting at a time (its account's room stays).
 	for (const room of socket.rooms) if (room.startsWith('meeting:')) await socket.leave(room);
 	await socket.join(meetingRoom(context.meeting.id));
