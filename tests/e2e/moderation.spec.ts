@@ -164,7 +164,8 @@ for (const viewport of [
 // form twice before its answer; the request id it carries makes the second change nothing.
 test('a double click on the console records a question from the floor once', async ({
 	browser,
-	page
+	page,
+	checkA11y
 }) => {
 	const chair = await open(browser, '/');
 	const meeting = await liveMeeting(page.request, chair.request);
@@ -176,8 +177,10 @@ test('a double click on the console records a question from the floor once', asy
 	await expect(chair.getByRole('status')).toContainText('Saved');
 	await chair.reload();
 	await expect(chair.getByRole('article').filter({ hasText: text })).toHaveCount(1);
+	await checkA11y(chair);
 	await page.goto(`${meeting.path}/live`);
 	await expect(page.getByRole('article').filter({ hasText: text })).toHaveCount(1);
+	await checkA11y(page);
 });
 
 test.describe('without JavaScript', () => {
