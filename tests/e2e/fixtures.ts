@@ -42,9 +42,57 @@ export async function checkA11y(page: Page) {
 		)
 		.join('\n');
 	expect(report, `Accessibility violations (serious or critical) on ${page.url()}`).toBe('');
+	expect(
+		await unmarkedFields(target),
+		`Form fields whose label misstates whether they are required on ${page.url()}`
+	).toEqual([]);
 	const paths = checkedPaths.get(page) ?? new Set();
 	paths.add(new URL(page.url()).pathname);
 	checkedPaths.set(page, paths);
+}
+
+/**
+ * Openfloor marks the fields a form can be sent without ("(optional)", or when it is needed, such
+ * as "(required when refusing)") and leaves required ones plain. Lists the text fields of the
+ * page's forms that break this: a required field marked as optional, or a field the browser lets
+ * one leave empty whose label says nothing about it.
+ */
+async function unmarkedFields(page: Page) {
+	return page.evaluate(() => {
+		const textTypes = new Set([
+			'text',
+			'email',
+			'url',
+			'password',
+			'number',
+			'date',
+			'datetime-local',
+			'tel'
+		]);
+		const fields = [
+			...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+				'form[method="POST" i] input, form[method="POST" i] textarea'
+			)
+		].filter(
+			(field) =>
+				(field instanceof HTMLTextAreaElement || textTypes.has(field.type)) &&
+				!field.disabled &&
+				!field.hidden &&
+				field.getClientRects().length > 0
+		);
+		return fields.flatMap((field) => {
+			const label = [...(field.labels ?? [])]
+				.map((l) => l.textContent ?? '')
+				.join(' ')
+				.trim();
+			const marked = /\(.+\)/.test(label);
+			const optional = /\((optional|اختياري)/i.test(label);
+			if (field.required && optional) return [`${field.name}: required, labelled "${label}"`];
+			if (!field.required && !marked && field.labels?.length)
+				return [`${field.name}: optional, labelled "${label}"`];
+			return [];
+		});
+	});
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
+import { misstatedFields } from '../fixtures/form-labels';
 import { jsonEndpoints } from '../fixtures/fuzz';
 import { seedCorpus, type Seeded } from '../fixtures/xss-seed';
 import { Corpus, payloads, schemaTextFields, urlPayloads } from '../fixtures/xss';
@@ -91,6 +92,8 @@ for (const kind of databaseKinds) {
 		const figures = { outputs: 0, seedMs: 0, readMs: 0 };
 		/** Answers not as expected: a page that failed, a wrong content type, no nosniff. */
 		const wrong: string[] = [];
+		/** Form fields whose label misstates whether they are required (see form-labels.ts). */
+		const misstated = new Set<string>();
 
 		const read = async (client: Client | null, pathname: string) => {
 			const response = await (client ?? new Client(app.url)).get(pathname);
@@ -206,6 +209,7 @@ for (const kind of databaseKinds) {
 					wrong.push(`${url}: ${response.headers.get('content-type')}`);
 				}
 				checkHtml(findings, `${client ? 'signed in' : 'anonymous'} ${url}`, response.text);
+				for (const field of misstatedFields(response.text)) misstated.add(`${url}: ${field}`);
 			}
 			// Pages answered to form posts, and the seed's own answers.
 			for (const answer of seeded.answers) {
@@ -216,6 +220,10 @@ for (const kind of databaseKinds) {
 			expect(ok).toBeGreaterThan(urls.length / 2);
 			expect(findings.problems.slice(since)).toEqual([]);
 		}, 120_000);
+
+		it('marks every field a form may be sent without, and no required one as optional', () => {
+			expect([...misstated]).toEqual([]);
+		});
 
 		it('keeps every Atom feed well-formed, with the payloads as text', async () => {
 			const since = findings.problems.length;

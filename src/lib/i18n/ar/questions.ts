@@ -119,6 +119,7 @@ export const questions: Record<keyof typeof en, string> = {
 	'moderate.summary': 'ملخص الإجابة',
 	'moderate.owner': 'المسؤول عن الإجابة',
 	'moderate.due': 'تاريخ الاستحقاق',
+	'moderate.required_when_deferring': 'مطلوب عند التأجيل',
 	'moderate.floor': 'تسجيل سؤال من القاعة',
 	'moderate.floor.name': 'اسم السائل (اتركه فارغاً للسؤال المجهول)',
 	'moderate.pending': 'بانتظار الموافقة',

@@ -119,6 +119,7 @@ export const questions = {
 	'moderate.summary': 'Answer summary',
 	'moderate.owner': 'Who owes the answer',
 	'moderate.due': 'Due date',
+	'moderate.required_when_deferring': 'required when deferring',
 	'moderate.floor': 'Record a question from the floor',
 	'moderate.floor.name': 'Asker’s name (blank for anonymous)',
 	'moderate.pending': 'Awaiting approval',
