@@ -27,6 +27,8 @@ export type DomainEvents = {
 	'session:ended': { sessionId: string };
 	/** Every session of an account ended (its password changed): all its connections close. */
 	'account:signed_out': { userId: string };
+	/** Mail was committed to the outbox: this instance's sender wakes (mail/sender.ts). */
+	'mail:queued': Record<string, never>;
 };
 
 type Listener<E extends keyof DomainEvents> = (event: DomainEvents[E]) => void;

@@ -8,3 +8,4 @@ export * from './search';
 export * from './minutes';
 export * from './checkpoints';
 export * from './instance';
+export * from './mail';
