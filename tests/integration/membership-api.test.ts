@@ -2,62 +2,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, freePort, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
+import { startMailServer, waitFor, type MailServer } from '../fixtures/mail-server';
 
 const adminEmail = 'admin@membership-api.test';
 const adminPassword = 'membership admin passphrase';
 const password = 'correct horse battery staple';
-
-type Mail = { to: string[]; data: string };
-
-/** The message with quoted-printable soft breaks and escapes undone (nodemailer wraps long lines). */
-const decoded = (data: string) =>
-	Buffer.from(
-		data
-			.replace(/=\r?\n/g, '')
-			.replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
-				String.fromCharCode(Number.parseInt(hex, 16))
-			),
-		'latin1'
-	).toString('utf8');
-
-/** A local SMTP server that keeps what it receives. */
-async function startMailServer() {
-	const mails: Mail[] = [];
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			let data = '';
-			stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-			stream.on('end', () => {
-				mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data: decoded(data) });
-				callback();
-			});
-		}
-	});
-	const port = await freePort();
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-	return {
-		url: `smtp://127.0.0.1:${port}`,
-		mails,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
-	};
-}
-
-async function waitFor<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
 
 const application = (name: string, category = 'Legal advice') => ({
 	organisation: {
@@ -74,7 +26,7 @@ const application = (name: string, category = 'Legal advice') => ({
 for (const kind of databaseKinds) {
 	describe(`membership API on the built app [${kind}]`, () => {
 		let app: RunningApp;
-		let mail: Awaited<ReturnType<typeof startMailServer>>;
+		let mail: MailServer;
 		const slug = `members-${kind}`;
 		const base = `/api/v1/groups/${slug}`;
 		let chair: Client;

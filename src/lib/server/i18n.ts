@@ -1,4 +1,12 @@
-import { createTranslate, type Locale, type Message, type Translate } from '$lib/i18n';
+import {
+	createTranslate,
+	formatParts,
+	type Locale,
+	type Message,
+	type MessagePart,
+	type Messages,
+	type Translate
+} from '$lib/i18n';
 import type { DomainError, ErrorCode } from './errors';
 import { en } from '$lib/i18n/en';
 import { ar } from '$lib/i18n/ar';
@@ -10,6 +18,13 @@ const translators: Record<Locale, Translate> = {
 
 export function translatorFor(locale: Locale): Translate {
 	return translators[locale];
+}
+
+const messagesOf: Record<Locale, Messages> = { en, ar };
+
+/** A message in a language, in parts: its string parameters apart (see `formatParts`). */
+export function messageParts(locale: Locale, message: Message): MessagePart[] {
+	return formatParts(messagesOf[locale][message.key] ?? message.key, message.params, locale);
 }
 
 function translateMessage(t: Translate, message: Message) {

@@ -12,6 +12,7 @@ import { startTermEndSchedule } from './groups/terms';
 import { checkInstanceKey, SecretMismatch } from './instance-key';
 import { importOldUploads } from './meetings/import-uploads';
 import { enableMetrics } from './metrics';
+import { startMailSender } from './mail/sender';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -40,6 +41,10 @@ export async function startServer() {
 		);
 		const stopCheckpoints = startCheckpointSchedule(handle.db);
 		const stopTermEnds = startTermEndSchedule(handle.db);
+		// Without SMTP_URL mail stays in the outbox, to be sent once it is set (docs/mail.md).
+		const mailSender = settings.smtpUrl
+			? startMailSender(handle.db, { smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom })
+			: undefined;
 		process.once('sveltekit:shutdown', () => {
 			void (async () => {
 				clearInterval(pruning);
@@ -49,6 +54,8 @@ export async function startServer() {
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.
 				await drain();
+				// The message being sent finishes (or keeps its claim) before the database closes.
+				await mailSender?.stop();
 				await closeRealtime();
 				await (await databaseHandle()).close();
 			})().catch((error: unknown) => log.error(`while shutting down: ${String(error)}`));

@@ -22,7 +22,8 @@ import { categoryNameOf, explainUnchanged, findApplication, nowOf } from './comm
 import type { Clock } from '../clock';
 import { decisionPayload } from './payload';
 import { startMembership } from './memberships';
-import { notifyDecision } from './notify';
+import { queueDecisionEmail } from './decision-email';
+import { announceMail } from '../mail/outbox';
 import { panelMajority, panelSize, rankByLot } from './panel-draw';
 
 type Decider = NonNullable<Application['appealDecider']>;
@@ -280,6 +281,7 @@ async function concludeAppeal(
 		action: kind,
 		subject: app.id
 	});
+	await queueDecisionEmail(tx, row.id, kind);
 	return { row, kind } as const;
 }
 
@@ -308,7 +310,7 @@ export async function decideAppeal(
 			return concludeAppeal(tx, app, data.outcome, data.reason, { role, actorId: user.id }, now);
 		})
 		.catch(alreadyMember);
-	notifyDecision(db, decided.row.id, decided.kind);
+	announceMail();
 	return decided.row;
 }
 
@@ -394,7 +396,7 @@ export async function castPanelVote(
 			);
 		})
 		.catch(alreadyMember);
-	if (result.kind) notifyDecision(db, result.row.id, result.kind);
+	if (result.kind) announceMail();
 	return result.row;
 }
 

@@ -16,7 +16,8 @@ import type { Clock } from '../clock';
 import { currentOpening } from './openness';
 import { fromStatuses, organisationKey } from './rules';
 import { decisionPayload } from './payload';
-import { notifyDecision } from './notify';
+import { queueDecisionEmail } from './decision-email';
+import { announceMail } from '../mail/outbox';
 import { routeAppeal } from './appeals';
 
 /**
@@ -98,6 +99,7 @@ export async function applyForMembership(
 						reviewOn: closure.reviewOn
 					})
 				});
+				await queueDecisionEmail(tx, row.id, 'application.refused');
 			}
 			return row;
 		});
@@ -107,7 +109,7 @@ export async function applyForMembership(
 		}
 		throw error;
 	}
-	if (application.status === 'refused') notifyDecision(db, application.id, 'application.refused');
+	if (application.status === 'refused') announceMail();
 	return application;
 }
 

@@ -11,7 +11,8 @@ import { appendDecision, lockGroup } from '../decision-log/log';
 import { categoryNameOf, nowOf } from './common';
 import type { Clock } from '../clock';
 import { isUuid } from '../validation';
-import { notifyDecision } from './notify';
+import { queueDecisionEmail } from './decision-email';
+import { announceMail } from '../mail/outbox';
 
 /** Acceptance makes a membership, in the acceptance's transaction. */
 export async function startMembership(tx: Transaction, app: Application, at: Date) {
@@ -90,9 +91,10 @@ export async function endMembership(
 			subject: row.id,
 			details: { endedBy }
 		});
+		if (!resigning) await queueDecisionEmail(tx, row.applicationId, 'membership.ended');
 		return row;
 	});
-	if (!resigning) notifyDecision(db, ended.applicationId, 'membership.ended');
+	if (!resigning) announceMail();
 	return ended;
 }
 

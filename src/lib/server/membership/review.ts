@@ -13,7 +13,8 @@ import type { Clock } from '../clock';
 import { fromStatuses } from './rules';
 import { decisionPayload } from './payload';
 import { startMembership } from './memberships';
-import { notifyDecision } from './notify';
+import { queueDecisionEmail } from './decision-email';
+import { announceMail } from '../mail/outbox';
 
 /** A chair or secretary takes an application under review. */
 export async function startReview(
@@ -140,10 +141,11 @@ export async function decideApplication(
 				action: kind,
 				subject: id
 			});
+			await queueDecisionEmail(tx, row.id, kind);
 			return { row, kind } as const;
 		})
 		.catch(alreadyMember);
-	notifyDecision(db, decided.row.id, decided.kind);
+	announceMail();
 	return decided.row;
 }
 

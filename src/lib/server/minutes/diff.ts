@@ -1,4 +1,5 @@
 import { diffLines, diffWords } from 'diff';
+import { escapeHtml } from '../escape-html';
 
 /** A run of text that is in both versions, only in the newer (added) or only in the older. */
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
@@ -31,15 +32,6 @@ export function diffMarkdown(older: string, newer: string): DiffBlock[] {
 	}
 	return blocks;
 }
-
-const escapes: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]);
 
 export type DiffLabels = { added: string; addedEnd: string; removed: string; removedEnd: string };
 

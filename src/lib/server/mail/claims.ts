@@ -1,0 +1,93 @@
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { mailOutbox, type MailOutboxRow } from '../db/schema';
+import { describeFailure, isPermanent, retryDelayMs, type RetryPolicy } from './retry';
+
+const pending = and(isNull(mailOutbox.sentAt), isNull(mailOutbox.failedAt));
+
+/**
+ * Claims up to `size` due messages for one sender, in one statement. The rows are locked while
+ * it runs and other senders skip them (`FOR UPDATE SKIP LOCKED`), then the claim holds them: its
+ * token, and `nextAttemptAt` pushed forward by the lease, so nobody else finds them due. No
+ * transaction stays open while mail is sent (on PGlite it would stop every other query). The
+ * attempt is counted now, so a message whose sending crashes the process is still given up.
+ */
+export async function claimDue(
+	db: Database,
+	claim: string,
+	size: number,
+	now: Date,
+	leaseMs: number
+): Promise<MailOutboxRow[]> {
+	const due = db
+		.select({ id: mailOutbox.id })
+		.from(mailOutbox)
+		.where(and(pending, lte(mailOutbox.nextAttemptAt, now)))
+		.orderBy(asc(mailOutbox.nextAttemptAt))
+		.limit(size)
+		.for('update', { skipLocked: true });
+	const rows = await db
+		.update(mailOutbox)
+		.set({
+			claim,
+			attempts: sql`${mailOutbox.attempts} + 1`,
+			nextAttemptAt: new Date(now.getTime() + leaseMs)
+		})
+		.where(and(inArray(mailOutbox.id, due), pending))
+		.returning();
+	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/** The server accepted the message: it is never sent again. */
+export async function markSent(db: Database, id: string, now: Date) {
+	await db
+		.update(mailOutbox)
+		.set({ sentAt: now, claim: null, lastError: null })
+		.where(and(eq(mailOutbox.id, id), isNull(mailOutbox.sentAt)));
+}
+
+/**
+ * An attempt failed: the message waits its turn again, or is given up after the last attempt
+ * (or at once on a permanent refusal). Only the claim's holder may record it.
+ */
+export async function recordFailure(
+	db: Database,
+	row: MailOutboxRow,
+	claim: string,
+	error: unknown,
+	now: Date,
+	policy: RetryPolicy
+) {
+	const giveUp = row.attempts >= policy.maxAttempts || isPermanent(error);
+	await db
+		.update(mailOutbox)
+		.set({
+			claim: null,
+			lastError: describeFailure(error),
+			...(giveUp
+				? { failedAt: now }
+				: { nextAttemptAt: new Date(now.getTime() + retryDelayMs(policy, row.attempts)) })
+		})
+		.where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claim, claim), pending));
+	return giveUp;
+}
+
+/** Claimed messages this sender will not attempt (it is stopping): due again at once. */
+export async function releaseClaims(db: Database, ids: string[], claim: string, now: Date) {
+	if (ids.length === 0) return;
+	await db
+		.update(mailOutbox)
+		.set({ claim: null, attempts: sql`${mailOutbox.attempts} - 1`, nextAttemptAt: now })
+		.where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.claim, claim), pending));
+}
+
+/** When the next pending message falls due (null: none is waiting). */
+export async function nextDueAt(db: Database): Promise<Date | null> {
+	const [row] = await db
+		.select({ at: mailOutbox.nextAttemptAt })
+		.from(mailOutbox)
+		.where(pending)
+		.orderBy(asc(mailOutbox.nextAttemptAt))
+		.limit(1);
+	return row?.at ?? null;
+}
