@@ -10,7 +10,7 @@ import { createGroup } from '../src/lib/server/groups/groups';
 import { appointOfficer } from '../src/lib/server/groups/officers';
 import { addAgendaItem } from '../src/lib/server/meetings/agenda';
 import { changeMeetingState, createMeeting } from '../src/lib/server/meetings/meetings';
-import { generateSessionToken } from '../src/lib/server/auth/session';
+import { generateSessionToken, sessionUserFields } from '../src/lib/server/auth/session';
 import { liveContext } from '../src/lib/server/questions/live';
 import { askQuestion } from '../src/lib/server/questions/ask';
 import { castVote } from '../src/lib/server/questions/votes';
@@ -47,7 +47,11 @@ const handle = await openDatabase({
 });
 const db = handle.db;
 try {
-	const [admin] = await db.select().from(users).where(eq(users.isSiteAdmin, true)).limit(1);
+	const [admin] = await db
+		.select(sessionUserFields)
+		.from(users)
+		.where(eq(users.isSiteAdmin, true))
+		.limit(1);
 	if (!admin) throw new Error('load the demo first (it creates the site administrator)');
 	const actor = { user: admin };
 	await createGroup(db, actor, {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { email, text } from './fields';
+import { locales } from '$lib/i18n';
 
 // A short list of the passwords most often tried first; a longer one belongs on the server.
 const commonPasswords = new Set([
@@ -45,12 +46,26 @@ export const loginSchema = v.object({
 	)
 });
 
-export const profileSchema = v.object({ displayName });
+export const profileSchema = v.object({
+	displayName,
+	/** The language of the person's emails (set at sign-up to the page's). */
+	locale: v.optional(v.picklist(locales, 'validation.choice'))
+});
 
 export const passwordChangeSchema = v.object({
 	currentPassword: v.pipe(v.string('validation.required'), v.nonEmpty('validation.required')),
 	newPassword: password
 });
+
+/** A new address, with the current password (someone at an unlocked screen cannot take over). */
+export const emailChangeSchema = v.object({
+	email,
+	password: v.pipe(v.string('validation.required'), v.nonEmpty('validation.required'))
+});
+
+export const passwordResetRequestSchema = v.object({ email });
+
+export const passwordResetSchema = v.object({ newPassword: password });
 
 export type SignupInput = v.InferOutput<typeof signupSchema>;
 export type LoginInput = v.InferOutput<typeof loginSchema>;

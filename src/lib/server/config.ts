@@ -118,6 +118,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 	};
 }
 
+/**
+ * The address links in emails start with: ORIGIN, or the address the server says it runs at.
+ * Never the request's Host, which a client chooses (a reset link pointing at another site would
+ * hand its token over).
+ */
+export function publicOrigin(settings: Config = config()) {
+	if (settings.origin) return settings.origin;
+	const host = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+	return `http://${host.includes(':') ? `[${host}]` : host}:${settings.port}`;
+}
+
 let current: Config | undefined;
 
 /** The validated configuration of this process, read once. */

@@ -19,6 +19,11 @@ export const limits = {
 	loginPerDevice: { name: 'login-device', max: 10, windowSeconds: 15 * 60 },
 	signupPerClient: { name: 'signup-client', max: 10, windowSeconds: 60 * 60 },
 	applyPerAccount: { name: 'apply-account', max: 5, windowSeconds: 60 * 60 },
+	/** Confirmation links asked for again, and address changes. */
+	accountLinkPerAccount: { name: 'account-link-account', max: 5, windowSeconds: 60 * 60 },
+	passwordResetPerClient: { name: 'reset-client', max: 10, windowSeconds: 60 * 60 },
+	/** Reset links sent to one address: a mailbox cannot be flooded from many clients. */
+	passwordResetPerAddress: { name: 'reset-address', max: 3, windowSeconds: 60 * 60 },
 	askPerParticipant: { name: 'ask-participant', max: 5, windowSeconds: 10 * 60 },
 	votePerParticipant: { name: 'vote-participant', max: 120, windowSeconds: 60 },
 	/**

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { changeDisplayName, changePassword } from '$lib/server/auth/accounts';
+import { changePassword, changeProfile } from '$lib/server/auth/accounts';
+import { requestEmailChange, resendConfirmation } from '$lib/server/auth/account-links';
 import { listGroups } from '$lib/server/groups/groups';
 import { rolesOfUser } from '$lib/server/groups/officers';
 import { signedInAction } from '$lib/server/http/form';
@@ -21,8 +22,12 @@ export const load: PageServerLoad = async (event) => {
 		account: {
 			email: actor.user.email,
 			displayName: actor.user.displayName,
-			isSiteAdmin: actor.user.isSiteAdmin
+			isSiteAdmin: actor.user.isSiteAdmin,
+			emailConfirmed: actor.user.emailConfirmed,
+			locale: actor.user.locale ?? actor.locale
 		},
+		/** Back from a password reset (account-links.ts). */
+		reset: event.url.searchParams.has('reset'),
 		applications,
 		roles: roles.flatMap((r) => {
 			const group = groupById.get(r.groupId);
@@ -34,8 +39,18 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	profile: (event) =>
 		signedInAction(event, async (db, values, actor) => {
-			await changeDisplayName(db, actor, values);
+			await changeProfile(db, actor, values);
 			return { saved: 'profile' as const };
+		}),
+	resend: (event) =>
+		signedInAction(event, async (db, _values, actor) => {
+			await resendConfirmation(db, actor);
+			return { saved: 'resend' as const };
+		}),
+	email: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			const requested = await requestEmailChange(db, actor, values);
+			return { saved: 'email' as const, requested };
 		}),
 	password: (event) =>
 		signedInAction(event, async (db, values, actor) => {

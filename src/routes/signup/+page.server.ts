@@ -13,7 +13,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const result = await runFormAction(event, async (values) => {
-			const user = await signUp(await getDb(), values, clientKey(event));
+			const user = await signUp(await getDb(), values, clientKey(event), {
+				locale: event.locals.locale
+			});
 			await startSession(event, user.id);
 		});
 		if (result) return result;

@@ -28,5 +28,54 @@ export const accounts = {
 	'account.password_changed': 'Password changed. Other devices have been signed out.',
 	'account.roles': 'Your roles',
 	'account.roles.none': 'You hold no role in any group.',
-	'account.site_admin': 'Site administrator'
+	'account.site_admin': 'Site administrator',
+	'login.forgot': 'Forgotten your password?',
+	'link.not_valid':
+		'This link does not work: it has expired, has been used already, or was not copied in full. Nothing has been changed. Ask for a new one.',
+	'link.not_valid_title': 'This link does not work',
+	'reset.title': 'Forgotten password',
+	'reset.intro':
+		'Type the email address of your account and we will send it a link to choose a new password.',
+	'reset.submit': 'Send the link',
+	'reset.sent':
+		'If an account uses that address, a link is on its way to it. It works once, for 30 minutes. If nothing arrives in a few minutes, look in your spam folder.',
+	'reset.choose_title': 'Choose a new password',
+	'reset.choose_intro':
+		'For the account of {email}. Saving it signs out every device signed in to this account.',
+	'reset.choose_submit': 'Save the new password',
+	'reset.ask_again': 'Ask for a new link',
+	'confirm.title': 'Confirm your email address',
+	'confirm.intro': 'Confirm that {email} is the address of your Openfloor account.',
+	'confirm.submit': 'Confirm this address',
+	'confirm.done': 'Your email address {email} is confirmed.',
+	'account.unconfirmed':
+		'Confirm your email address first: follow the link Openfloor sent you. Your account page can send it again.',
+	'account.unconfirmed_notice':
+		'Your email address is not confirmed yet: we sent a link to {email}. Until you follow it you can take part in meetings, but not apply for an organisation, represent one, or be appointed an officer.',
+	'account.already_confirmed': 'Your email address is already confirmed.',
+	'account.resend': 'Send the link again',
+	'account.resent': 'A new link is on its way. Only the newest link works.',
+	'account.email': 'Email address',
+	'account.email_same': 'That is already your address.',
+	'account.email_requested':
+		'A link is on its way to {email}. Your address changes when you follow it; until then it stays as it is.',
+	'account.change_email': 'Change address',
+	'field.new_email': 'New email address',
+	'appoint.unconfirmed':
+		'This person has not confirmed their email address yet. Ask them to follow the link Openfloor emailed them (or to reset their password), then appoint them.',
+	'mail.confirm.subject': 'Confirm your email address for Openfloor',
+	'mail.confirm.body': 'Please confirm that {email} is your address.',
+	'mail.confirm.link': 'Confirm it here: {url}',
+	'mail.confirm.expires': 'The link works once, for 48 hours.',
+	'mail.not_you': 'If you did not ask for this, ignore this email: nothing changes.',
+	'mail.email_change.subject': 'Your Openfloor address is being changed',
+	'mail.email_change.body':
+		'Someone signed in to your account asked to change its address to {email}. It changes only when a link sent there is followed.',
+	'mail.email_change.not_you':
+		'If it was not you, reset your password at once: that signs out every device.',
+	'mail.reset.subject': 'Reset your Openfloor password',
+	'mail.reset.body': 'Someone asked to reset the password of the account that uses this address.',
+	'mail.reset.link': 'Choose a new password here: {url}',
+	'mail.reset.expires': 'The link works once, for 30 minutes. Using it signs out every device.',
+	'field.email_language': 'Language of your emails'
 } as const;

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseHandle } from '../db';
 import { createSiteAdmin } from '../auth/accounts';
+import { operatorLink, type LinkPurpose } from '../auth/account-links';
 import { recordAudit } from '../audit';
 import { loadDemo } from '../demo/load-demo';
 import { adoptInstanceKey } from '../instance-key';
 
 /**
- * Operator commands (`npm run admin:create`, `npm run db:backup`,
+ * Operator commands (`npm run admin:create`, `admin:reset-link`, `npm run db:backup`,
  * `npm run secret:adopt`). They run either in the command's
  * own process, or, when the app is running on the embedded database (and so holds its lock),
  * inside the app through its admin socket.
@@ -16,7 +17,8 @@ export type AdminCommand =
 	| { command: 'admin:create'; input: { email: string; password: string; displayName: string } }
 	| { command: 'db:backup'; file: string }
 	| { command: 'demo:load' }
-	| { command: 'secret:adopt' };
+	| { command: 'secret:adopt' }
+	| { command: 'account:link'; email: string; purpose: LinkPurpose };
 
 export type AdminResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -29,6 +31,17 @@ export async function runAdminCommand(
 			const user = await createSiteAdmin(handle.db, request.input);
 			await recordAudit(handle.db, { actorId: user.id, action: 'admin.create', subject: user.id });
 			return { ok: true, message: `Site administrator ready: ${user.email}` };
+		}
+		case 'account:link': {
+			const link = await operatorLink(handle.db, request.email, request.purpose);
+			if (!link) return { ok: false, message: `No account uses ${request.email}.` };
+			await recordAudit(handle.db, {
+				actorId: null,
+				action: 'account.link_issued',
+				subject: link.userId,
+				details: { purpose: request.purpose }
+			});
+			return { ok: true, message: link.url };
 		}
 		case 'demo:load':
 			return { ok: true, message: await loadDemo(handle.db) };

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { conflict, invalid, invalidField, isUniqueViolation } from '../errors';
@@ -12,37 +12,44 @@ import {
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
 import { consume, limits, reset } from '../rate-limit';
 import { knownDevice } from './known-device';
-import { invalidateUserSessions, type SessionUser } from './session';
+import { invalidateUserSessions, sessionUserFields, type SessionUser } from './session';
 import { emit } from '../events';
 import { requireUser, type Actor } from './authorise';
+import { queueConfirmation } from './account-links';
+import { announceMail } from '../mail/outbox';
+import type { Locale } from '$lib/i18n';
 
-const publicFields = {
-	id: users.id,
-	email: users.email,
-	displayName: users.displayName,
-	isSiteAdmin: users.isSiteAdmin
-};
-
-/** Creates an account. `clientKey` identifies the client for rate limiting (never stored in clear). */
+/**
+ * Creates an account, and queues the email with the link that confirms its address (in the same
+ * transaction). `clientKey` identifies the client for rate limiting (never stored in clear).
+ * `emailConfirmed` is for accounts whose address someone trusted vouches for (the demo's).
+ */
 export async function signUp(
 	db: Database,
 	input: unknown,
 	clientKey: string,
-	options: { siteAdmin?: boolean } = {}
+	options: { siteAdmin?: boolean; emailConfirmed?: boolean; locale?: Locale } = {}
 ): Promise<SessionUser> {
 	const data = parseInput(signupSchema, input);
 	await consume(db, limits.signupPerClient, clientKey);
 	const passwordHash = await hashPassword(data.password);
 	try {
-		const [user] = await db
-			.insert(users)
-			.values({
-				email: data.email,
-				displayName: data.displayName,
-				passwordHash,
-				isSiteAdmin: options.siteAdmin ?? false
-			})
-			.returning(publicFields);
+		const user = await db.transaction(async (tx) => {
+			const [row] = await tx
+				.insert(users)
+				.values({
+					email: data.email,
+					displayName: data.displayName,
+					passwordHash,
+					isSiteAdmin: options.siteAdmin ?? false,
+					emailConfirmedAt: options.emailConfirmed ? new Date() : null,
+					locale: options.locale ?? null
+				})
+				.returning(sessionUserFields);
+			if (!row.emailConfirmed) await queueConfirmation(tx, row, row.email);
+			return row;
+		});
+		if (!user.emailConfirmed) announceMail();
 		return user;
 	} catch (error) {
 		if (isUniqueViolation(error)) throw conflict('signup.email_taken', 'email');
@@ -73,7 +80,7 @@ export async function logIn(
 		await consume(db, limits.loginPerAccount, data.email);
 	}
 	const [row] = await db
-		.select({ ...publicFields, passwordHash: users.passwordHash })
+		.select({ ...sessionUserFields, passwordHash: users.passwordHash })
 		.from(users)
 		.where(eq(users.email, data.email));
 	const ok = row
@@ -85,10 +92,14 @@ export async function logIn(
 	return user;
 }
 
-export async function changeDisplayName(db: Database, actor: Actor, input: unknown) {
+/** The account's name and the language of its emails. */
+export async function changeProfile(db: Database, actor: Actor, input: unknown) {
 	const user = requireUser(actor);
 	const data = parseInput(profileSchema, input);
-	await db.update(users).set({ displayName: data.displayName }).where(eq(users.id, user.id));
+	await db
+		.update(users)
+		.set({ displayName: data.displayName, ...(data.locale ? { locale: data.locale } : {}) })
+		.where(eq(users.id, user.id));
 	return data.displayName;
 }
 
@@ -122,9 +133,23 @@ export async function createSiteAdmin(db: Database, input: unknown) {
 	const user = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(users)
-			.values({ email: data.email, displayName: data.displayName, passwordHash, isSiteAdmin: true })
-			.onConflictDoUpdate({ target: users.email, set: { isSiteAdmin: true, passwordHash } })
-			.returning(publicFields);
+			.values({
+				email: data.email,
+				displayName: data.displayName,
+				passwordHash,
+				isSiteAdmin: true,
+				emailConfirmedAt: new Date()
+			})
+			.onConflictDoUpdate({
+				target: users.email,
+				// The operator vouches for the address at the command line.
+				set: {
+					isSiteAdmin: true,
+					passwordHash,
+					emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, now())`
+				}
+			})
+			.returning(sessionUserFields);
 		await invalidateUserSessions(tx, row.id);
 		return row;
 	});

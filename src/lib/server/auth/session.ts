@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Database, Executor } from '../db';
 import { emit } from '../events';
@@ -15,7 +15,26 @@ const renewWithin = 15 * day;
 /** ...but never past 90 days from signing in (an absolute lifetime): then one signs in again. */
 export const absoluteLifetime = 90 * day;
 
-export type SessionUser = { id: string; email: string; displayName: string; isSiteAdmin: boolean };
+export type SessionUser = {
+	id: string;
+	email: string;
+	displayName: string;
+	isSiteAdmin: boolean;
+	/** Whether a link sent to `email` was followed (auth/account-links.ts). */
+	emailConfirmed: boolean;
+	/** The language chosen for emails, if any. */
+	locale: string | null;
+};
+
+/** The account's fields a request or a connection carries (`SessionUser`). */
+export const sessionUserFields = {
+	id: users.id,
+	email: users.email,
+	displayName: users.displayName,
+	isSiteAdmin: users.isSiteAdmin,
+	emailConfirmed: sql<boolean>`${users.emailConfirmedAt} is not null`.mapWith(Boolean),
+	locale: users.locale
+};
 export type SessionValidation =
 	| { session: { id: string; expiresAt: Date; createdAt: Date }; user: SessionUser }
 	| { session: null; user: null };
@@ -45,12 +64,7 @@ export async function validateSessionToken(
 	const [row] = await db
 		.select({
 			session: { id: sessions.id, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt },
-			user: {
-				id: users.id,
-				email: users.email,
-				displayName: users.displayName,
-				isSiteAdmin: users.isSiteAdmin
-			}
+			user: sessionUserFields
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))

@@ -4,7 +4,7 @@ import { groups, users } from '../db/schema';
 import { createSiteAdmin, signUp } from '../auth/accounts';
 import { createGroup } from '../groups/groups';
 import { appointOfficer } from '../groups/officers';
-import type { SessionUser } from '../auth/session';
+import { sessionUserFields, type SessionUser } from '../auth/session';
 import { loadMembershipDemo } from './membership';
 import { loadMeetingsDemo } from './meetings';
 import { loadMinutesDemo } from './minutes';
@@ -48,15 +48,10 @@ async function ensureUser(
 	account: { email: string; password: string; displayName: string }
 ) {
 	const [existing] = await db
-		.select({
-			id: users.id,
-			email: users.email,
-			displayName: users.displayName,
-			isSiteAdmin: users.isSiteAdmin
-		})
+		.select(sessionUserFields)
 		.from(users)
 		.where(eq(users.email, account.email));
-	return existing ?? (await signUp(db, account, 'demo-loader'));
+	return existing ?? (await signUp(db, account, 'demo-loader', { emailConfirmed: true }));
 }
 
 /** Loads the demo story once; running it again changes nothing. */

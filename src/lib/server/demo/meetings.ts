@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { memberships, users, type Meeting } from '../db/schema';
-import type { SessionUser } from '../auth/session';
+import { sessionUserFields, type SessionUser } from '../auth/session';
 import { getGroup } from '../groups/groups';
 import { addAgendaItem, listAgenda } from '../meetings/agenda';
 import { attachDocument } from '../meetings/documents';
@@ -109,12 +109,7 @@ const endOf = (start: string) => start.replace('T18:30', 'T20:30');
 
 export function representativeOf(db: Database, membershipId: string): Promise<SessionUser> {
 	return db
-		.select({
-			id: users.id,
-			email: users.email,
-			displayName: users.displayName,
-			isSiteAdmin: users.isSiteAdmin
-		})
+		.select(sessionUserFields)
 		.from(memberships)
 		.innerJoin(users, eq(memberships.representativeId, users.id))
 		.where(eq(memberships.id, membershipId))

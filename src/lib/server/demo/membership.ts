@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { signUp } from '../auth/accounts';
-import type { SessionUser } from '../auth/session';
+import { sessionUserFields, type SessionUser } from '../auth/session';
 import { applyForMembership, appealRefusal, withdrawApplication } from '../membership/apply';
 import { decideApplication, startReview } from '../membership/review';
 import { appealPanel, castPanelVote, setAppealsBy } from '../membership/appeals';
@@ -143,15 +143,7 @@ const emailOf = (name: string) =>
 
 async function representative(db: Database, name: string): Promise<SessionUser> {
 	const email = emailOf(name);
-	const [existing] = await db
-		.select({
-			id: users.id,
-			email: users.email,
-			displayName: users.displayName,
-			isSiteAdmin: users.isSiteAdmin
-		})
-		.from(users)
-		.where(eq(users.email, email));
+	const [existing] = await db.select(sessionUserFields).from(users).where(eq(users.email, email));
 	return (
 		existing ??
 		signUp(db, { email, password: 'demo-member-passphrase', displayName: name }, `demo:${email}`)
@@ -260,12 +252,7 @@ export async function loadMembershipDemo(
 						const panel = await appealPanel(db, idOf(s));
 						for (const panellist of panel.slice(0, 2)) {
 							const [user] = await db
-								.select({
-									id: users.id,
-									email: users.email,
-									displayName: users.displayName,
-									isSiteAdmin: users.isSiteAdmin
-								})
+								.select(sessionUserFields)
 								.from(users)
 								.where(eq(users.id, panellist.userId!));
 							await castPanelVote(

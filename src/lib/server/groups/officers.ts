@@ -39,10 +39,16 @@ export async function appointOfficer(
 	const termEnd = data.termEndsOn ? startOfDay(data.termEndsOn) : null;
 	if (termEnd && termEnd <= now) throw invalidField('termEndsOn', 'officer.term_past');
 	const [appointee] = await db
-		.select({ id: users.id, displayName: users.displayName })
+		.select({
+			id: users.id,
+			displayName: users.displayName,
+			confirmedAt: users.emailConfirmedAt
+		})
 		.from(users)
 		.where(eq(users.email, data.email));
 	if (!appointee) throw invalidField('email', 'appoint.no_account');
+	// Anyone can sign up with any address: only one whose owner followed our link is theirs.
+	if (!appointee.confirmedAt) throw invalidField('email', 'appoint.unconfirmed');
 	const byRole = user.isSiteAdmin ? 'site_admin' : 'chair';
 	return db.transaction(async (tx) => {
 		await lockGroup(tx, group.id);

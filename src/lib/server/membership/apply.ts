@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { applications, type Application } from '../db/schema';
 import { requireUser, type Actor } from '../auth/authorise';
+import { requireConfirmedEmail } from '../auth/account-links';
 import { consume, limits } from '../rate-limit';
 import { conflict, invalidField, isUniqueViolation, notAllowed } from '../errors';
 import { parseInput } from '../validation';
@@ -34,6 +35,8 @@ export async function applyForMembership(
 	options: Clock & { locale?: Locale } = {}
 ): Promise<Application> {
 	const user = requireUser(actor);
+	// An unconfirmed address could be anyone's: decisions are emailed to it, and it represents.
+	requireConfirmedEmail(user);
 	const group = await getGroup(db, groupSlug);
 	const data = parseInput(applySchema, input);
 	const categories = await activeCategories(db, group.id);
