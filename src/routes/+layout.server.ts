@@ -5,7 +5,11 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals }) => ({
 	locale: locals.locale,
 	user: locals.user
-		? { displayName: locals.user.displayName, isSiteAdmin: locals.user.isSiteAdmin }
+		? {
+				displayName: locals.user.displayName,
+				isSiteAdmin: locals.user.isSiteAdmin,
+				emailConfirmed: locals.user.emailConfirmed
+			}
 		: null,
 	/** Whether any meeting is live on the instance: the header then offers /join (cached read). */
 	anyLive: await liveNow(await getDb()).then(

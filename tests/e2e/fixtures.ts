@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import {
 	test as base,
@@ -206,8 +207,57 @@ export const admin: Account = {
 	password: 'e2e admin passphrase'
 };
 
-/** Creates an account through the sign-up form; the new user lands on their account page. */
-export async function signUp(page: Page, account: Account) {
+/** Where tests/e2e/serve.js keeps each message its mail server received, one file per message. */
+const mailDir = '.test-data/e2e/mail';
+
+/**
+ * The newest link to `path…` in a message sent to `address`, as its recipient would click it:
+ * waits for the app's outbox to deliver it (the messages are read as sent, quoted-printable).
+ */
+export async function linkFromMail(address: string, path: string) {
+	const pattern = new RegExp(`https?://[^\\s"<>]+${path}[a-z2-7]+`, 'g');
+	let link: string | undefined;
+	await expect
+		.poll(
+			() => {
+				const files = fs
+					.readdirSync(mailDir)
+					.filter((f) => f.endsWith('.eml'))
+					.sort();
+				for (const file of files.reverse()) {
+					const raw = fs
+						.readFileSync(`${mailDir}/${file}`, 'utf8')
+						.replace(/=\r?\n/g, '')
+						.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+					if (!new RegExp(`^To: .*${address.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw)) continue;
+					link = raw.match(pattern)?.at(-1);
+					if (link) return link;
+				}
+				return undefined;
+			},
+			{ message: `a message to ${address} with a link to ${path}`, timeout: 10_000 }
+		)
+		.toBeTruthy();
+	return new URL(link!).pathname;
+}
+
+/** Follows the confirmation link emailed to the account, as its owner would. */
+export async function confirmEmail(page: Page, account: Account) {
+	await page.goto(await linkFromMail(account.email, '/account/confirm/'));
+	await checkA11y(page);
+	await page.getByRole('button', { name: 'Confirm this address' }).click();
+	await expect(page.getByText(`Your email address ${account.email} is confirmed.`)).toBeVisible();
+	await checkA11y(page);
+	await page.getByRole('main').getByRole('link', { name: 'Your account' }).click();
+	await expect(page).toHaveURL('/account');
+	await expect(page.getByText('Your email address is not confirmed yet')).toHaveCount(0);
+}
+
+/**
+ * Creates an account through the sign-up form; the new user lands on their account page. Then,
+ * unless told not to, confirms its address by the emailed link (needed to apply or be appointed).
+ */
+export async function signUp(page: Page, account: Account, options = { confirm: true }) {
 	await page.goto('/signup');
 	await checkA11y(page);
 	await page.getByRole('textbox', { name: 'Your name' }).fill(account.name);
@@ -217,6 +267,7 @@ export async function signUp(page: Page, account: Account) {
 	await expect(page).toHaveURL('/account');
 	await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
 	await checkA11y(page);
+	if (options.confirm) await confirmEmail(page, account);
 }
 
 /** Signs in through the sign-in form (from wherever the page is); lands on `landing`. */

@@ -3,6 +3,7 @@
 // Playwright starts this as its webServer and stops it when the run ends.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { SMTPServer } from 'smtp-server';
 
 const dataDir = '.test-data/e2e';
 const port = process.env.E2E_PORT ?? '4173';
@@ -41,9 +42,38 @@ if (admin.status !== 0) {
 	process.exit(1);
 }
 
+// A real mail server for the app's email: each message it receives is kept as a file in
+// `mailDir`, where the tests read the links people would click (fixtures.ts, `linkFromMail`).
+const mailDir = `${dataDir}/mail`;
+fs.mkdirSync(mailDir, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+	authOptional: true,
+	disabledCommands: ['STARTTLS'],
+	logger: false,
+	onData(stream, _session, callback) {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		stream.on('data', (chunk) => chunks.push(chunk));
+		stream.on('end', () => {
+			const name = `${String(++received).padStart(5, '0')}.eml`;
+			fs.writeFileSync(`${mailDir}/${name}.part`, Buffer.concat(chunks));
+			fs.renameSync(`${mailDir}/${name}.part`, `${mailDir}/${name}`);
+			callback();
+		});
+	}
+});
+const smtpPort = await new Promise((resolve) => {
+	smtp.listen(0, host, () =>
+		resolve(/** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port)
+	);
+});
+
 const server = spawn(process.execPath, ['server.js'], {
 	env: {
 		...env,
+		SMTP_URL: `smtp://${host}:${smtpPort}`,
+		MAIL_FROM: 'Openfloor e2e <openfloor@e2e.test>',
 		PORT: port,
 		HOST: host,
 		ORIGIN: `http://${host}:${port}`,
@@ -58,7 +88,10 @@ const server = spawn(process.execPath, ['server.js'], {
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 	process.on(signal, () => server.kill(signal));
 }
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on('exit', (code, signal) => {
+	smtp.close();
+	process.exit(code ?? (signal ? 1 : 0));
+});
 
 /** @param {string} file */
 function readOrEmpty(file) {

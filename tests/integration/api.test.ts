@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp, signedUp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const adminEmail = 'admin@api.test';
@@ -141,16 +141,8 @@ for (const kind of databaseKinds) {
 				membershipOpen: true
 			};
 			expect((await anonymous.post('/api/v1/groups', group)).status).toBe(401);
-			await new Client(app.url).post('/api/v1/users', {
-				email: 'chair@api.test',
-				password,
-				displayName: 'Chair Person'
-			});
-			await new Client(app.url).post('/api/v1/users', {
-				email: 'sec@api.test',
-				password,
-				displayName: 'Secretary Person'
-			});
+			await signedUp(app, { email: 'chair@api.test', password, displayName: 'Chair Person' });
+			await signedUp(app, { email: 'sec@api.test', password, displayName: 'Secretary Person' });
 			const chair = await signedIn('chair@api.test');
 			expect((await chair.post('/api/v1/groups', group)).status).toBe(403);
 

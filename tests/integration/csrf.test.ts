@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp, signedUp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const password = 'csrf passphrase of some length';
@@ -67,13 +67,7 @@ for (const kind of databaseKinds) {
 				membershipOpen: true
 			});
 			expect(group.status).toBe(201);
-			chair = new Client(app.url);
-			const signup = await chair.post('/api/v1/users', {
-				email: 'chair@csrf.test',
-				password,
-				displayName: 'Chair'
-			});
-			expect(signup.status).toBe(201);
+			chair = await signedUp(app, { email: 'chair@csrf.test', password, displayName: 'Chair' });
 			const role = await admin.post(`/api/v1/groups/${slug}/roles`, {
 				email: 'chair@csrf.test',
 				role: 'chair'

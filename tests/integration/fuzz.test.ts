@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp, signedUp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import {
 	joinLive,
@@ -77,11 +77,7 @@ for (const kind of databaseKinds) {
 		const count = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
 
 		const signUp = async (email: string, displayName: string) => {
-			const client = new Client(app.url);
-			expect((await client.post('/api/v1/users', { email, password, displayName })).status).toBe(
-				201
-			);
-			return client;
+			return signedUp(app, { email, password, displayName });
 		};
 
 		/** Real data, made through the API, so that path parameters can be real ids. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp, signedUp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import { attendeeClient } from '../fixtures/live-app';
 
@@ -21,10 +21,7 @@ for (const kind of databaseKinds) {
 		const questionIds: string[] = [];
 
 		const signUp = async (email: string, displayName: string) => {
-			const client = new Client(app.url);
-			const response = await client.post('/api/v1/users', { email, password, displayName });
-			expect(response.status).toBe(201);
-			return client;
+			return signedUp(app, { email, password, displayName });
 		};
 
 		beforeAll(async () => {

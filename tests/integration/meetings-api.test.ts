@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp, signedUp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 
 const adminEmail = 'admin@meetings-api.test';
@@ -33,10 +33,7 @@ for (const kind of databaseKinds) {
 		const base = `/api/v1/groups/${slug}/meetings`;
 
 		const signUp = async (email: string, displayName: string) => {
-			const client = new Client(app.url);
-			const response = await client.post('/api/v1/users', { email, password, displayName });
-			expect(response.status).toBe(201);
-			return client;
+			return signedUp(app, { email, password, displayName });
 		};
 
 		beforeAll(async () => {

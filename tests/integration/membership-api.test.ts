@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startAppOn, type RunningApp, signedUp } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import { startMailServer, waitFor, type MailServer } from '../fixtures/mail-server';
 
@@ -35,10 +35,7 @@ for (const kind of databaseKinds) {
 		let anonymous: Client;
 
 		const account = async (email: string) => {
-			const client = new Client(app.url);
-			const made = await client.post('/api/v1/users', { email, password, displayName: email });
-			expect(made.status).toBe(201);
-			return client;
+			return signedUp(app, { email, password, displayName: email });
 		};
 
 		beforeAll(async () => {

@@ -186,6 +186,8 @@ function fill(route: string, x: Ids, spec: Spec) {
 		if (name === 'size') return String(x.checkpoint);
 		if (name === 'document') return x.pdf[spec.n === 'draft' ? 'draft' : 'scheduled'];
 		if (name === '...rest') return 'v2/groups';
+		// A link's token, made up: whoever follows it, it lets nobody in.
+		if (name === 'token') return 'madeupbythematrixaaaaaaaaaaaaaaa';
 		if (name === 'id' && spec.id) return String(x[spec.id]);
 		throw new Error(`${route}: no value for [${name}]`);
 	});
@@ -489,9 +491,24 @@ const doors: Door[] = [
 	api('POST', '/v1/session', 'anyone', { body: nobodysLogin }),
 	api('DELETE', '/v1/session', 'anyone', { last: 1 }),
 	api('POST', '/v1/users', 'anyone', { body: badSignup }),
+	api('POST', '/v1/password-resets', 'anyone', { body: { email: 'not an address' } }),
+	api('POST', '/v1/password-resets/[token]', 'nobody', {
+		body: { newPassword: 'a long enough passphrase' }
+	}),
+	api('POST', '/v1/email-confirmations', 'signedIn'),
+	api('POST', '/v1/email-confirmations/[token]', 'nobody'),
 
 	// Form actions.
 	form('/account', 'profile', 'signedIn', { body: { displayName: 'Renamed by the matrix' } }),
+	form('/account', 'resend', 'signedIn'),
+	form('/account', 'email', 'signedIn', {
+		body: { email: 'moved@matrix.test', password: 'not the password at all' }
+	}),
+	form('/account/confirm/[token]', 'default', 'nobody'),
+	form('/password-reset', 'default', 'anyone', { body: { email: 'not an address' } }),
+	form('/password-reset/[token]', 'default', 'nobody', {
+		body: { newPassword: 'a long enough passphrase' }
+	}),
 	form('/account', 'password', 'signedIn', {
 		body: { currentPassword: 'not the password at all', newPassword: 'another long passphrase' }
 	}),

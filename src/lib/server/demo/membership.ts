@@ -146,7 +146,9 @@ async function representative(db: Database, name: string): Promise<SessionUser> 
 	const [existing] = await db.select(sessionUserFields).from(users).where(eq(users.email, email));
 	return (
 		existing ??
-		signUp(db, { email, password: 'demo-member-passphrase', displayName: name }, `demo:${email}`)
+		signUp(db, { email, password: 'demo-member-passphrase', displayName: name }, `demo:${email}`, {
+			emailConfirmed: true
+		})
 	);
 }
 

@@ -4,7 +4,14 @@ import { endSession, signIn } from '$lib/server/http/session';
 import type { RequestHandler } from './$types';
 
 const describe = (user: App.Locals['user']) =>
-	user ? { email: user.email, displayName: user.displayName, isSiteAdmin: user.isSiteAdmin } : null;
+	user
+		? {
+				email: user.email,
+				displayName: user.displayName,
+				isSiteAdmin: user.isSiteAdmin,
+				emailConfirmed: user.emailConfirmed
+			}
+		: null;
 
 /** Who the session cookie belongs to: `{ user }` (null when signed out). */
 export const GET: RequestHandler = ({ locals }) =>
