@@ -10,8 +10,6 @@ import {
 	test
 } from './fixtures';
 
-test.use({ viewport: { width: 390, height: 844 } });
-
 test('a forgotten password: the emailed link, a new password, every other device signed out', async ({
 	page,
 	browser

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
 	admin,
+	confirmByApi,
 	checkA11y,
 	expect,
 	logIn,
@@ -51,6 +52,7 @@ test('an appeal decided by a panel of member representatives drawn by lot', asyn
 			data: { email: account.email, password: account.password, displayName: account.name }
 		});
 		expect(response.status(), await response.text()).toBe(201);
+		await confirmByApi(client, account.email);
 		return client;
 	}
 	async function created(response: Awaited<ReturnType<APIRequestContext['post']>>) {

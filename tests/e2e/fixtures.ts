@@ -253,6 +253,14 @@ export async function confirmEmail(page: Page, account: Account) {
 	await expect(page.getByText('Your email address is not confirmed yet')).toHaveCount(0);
 }
 
+/** Confirms an account made through the API, by its emailed link (`POST` to the API). */
+export async function confirmByApi(request: APIRequestContext, email: string) {
+	const link = await linkFromMail(email, '/account/confirm/');
+	const token = link.split('/').at(-1);
+	const answer = await request.post(`/api/v1/email-confirmations/${token}`);
+	expect(answer.status(), await answer.text()).toBe(200);
+}
+
 /**
  * Creates an account through the sign-up form; the new user lands on their account page. Then,
  * unless told not to, confirms its address by the emailed link (needed to apply or be appointed).
@@ -430,6 +438,7 @@ export async function liveMeeting(
 		data: { email: chair.email, password: chair.password, displayName: chair.name }
 	});
 	expect(signup.status()).toBe(201);
+	await confirmByApi(chairRequest, chair.email);
 	const roles = `/api/v1/groups/${group.slug}/roles`;
 	expect(
 		(await request.post(roles, { data: { email: chair.email, role: 'chair' } })).status()

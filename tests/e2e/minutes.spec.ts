@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { expect, liveMeeting, newAccount, newPage, test } from './fixtures';
+import { confirmByApi, expect, liveMeeting, newAccount, newPage, test } from './fixtures';
 
 /**
  * The record after a meeting, as people use it: the meeting closes and the draft minutes carry
@@ -27,6 +27,7 @@ for (const javaScriptEnabled of [true, false]) {
 				data: { email: secretary.email, password: secretary.password, displayName: secretary.name }
 			});
 			expect(signup.status()).toBe(201);
+			await confirmByApi(page.request, secretary.email);
 			const appointed = await chairPage.request.post(`/api/v1/groups/${meeting.group.slug}/roles`, {
 				data: { email: secretary.email, role: 'secretary' }
 			});
