@@ -14,6 +14,7 @@ import { words } from './words';
 import { moderationConsole } from './console';
 import { room } from './room';
 import { audit } from './audit';
+import { representatives } from './representatives';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -31,5 +32,6 @@ export const ar: Messages = {
 	...words,
 	...moderationConsole,
 	...room,
-	...audit
+	...audit,
+	...representatives
 };

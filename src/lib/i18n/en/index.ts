@@ -13,6 +13,7 @@ import { words } from './words';
 import { moderationConsole } from './console';
 import { room } from './room';
 import { audit } from './audit';
+import { representatives } from './representatives';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -30,5 +31,6 @@ export const en = {
 	...words,
 	...moderationConsole,
 	...room,
-	...audit
+	...audit,
+	...representatives
 };
