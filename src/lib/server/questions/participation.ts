@@ -141,6 +141,7 @@ export function takingPartCondition(
 		or (m.participation = 'room_code' and ${isAdmitted(participant, meetingId)})
 		or (m.participation = 'signed_in' and ${userId !== null})
 		or (m.participation = 'members' and exists (select 1 from memberships ms
-			where ms.group_id = m.group_id and ms.representative_id = ${userId}
-				and ms.ended_at is null)))`;
+			join representatives r on r.application_id = ms.application_id
+			where ms.group_id = m.group_id and r.user_id = ${userId}
+				and r.removed_at is null and ms.ended_at is null)))`;
 }
