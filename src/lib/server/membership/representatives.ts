@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '../db';
 import { memberships, representatives, users } from '../db/schema';
-import { allows, requireUser, rolesOf, type Actor } from '../auth/authorise';
+import { requireUser, type Actor } from '../auth/authorise';
 import { conflict, notAllowed } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
@@ -93,25 +93,6 @@ export function listRepresentatives(db: Executor, applicationId: string) {
 		.innerJoin(users, eq(users.id, representatives.userId))
 		.where(and(eq(representatives.applicationId, applicationId), current))
 		.orderBy(asc(representatives.addedAt), asc(users.displayName));
-}
-
-/**
- * Who may see an organisation's representatives and invitations: they themselves, and the
- * group's officers who review applications (read only). Never the public.
- */
-export async function viewRepresentatives(
-	db: Executor,
-	actor: Actor,
-	groupSlug: string,
-	id: string
-) {
-	const user = requireUser(actor);
-	const group = await getGroup(db, groupSlug);
-	const app = await findApplication(db, group.id, id);
-	const representative = await isRepresentative(db, app.id, user.id);
-	const officer = allows(await rolesOf(db, user, group.id), 'application.review');
-	if (!representative && !officer) throw notAllowed('application.not_yours');
-	return { user, group, app, representative, officer };
 }
 
 /**

@@ -2,16 +2,9 @@ import { getDb } from '$lib/server/db';
 import { signedInAction } from '$lib/server/http/form';
 import { signedInActor } from '$lib/server/http/actor';
 import { orPageError } from '$lib/server/http/page';
-import {
-	listRepresentatives,
-	removeRepresentative,
-	viewRepresentatives
-} from '$lib/server/membership/representatives';
-import {
-	inviteRepresentative,
-	pendingInvitationsOf,
-	revokeInvitation
-} from '$lib/server/membership/invitations';
+import { removeRepresentative } from '$lib/server/membership/representatives';
+import { viewRepresentatives } from '$lib/server/membership/representation';
+import { inviteRepresentative, revokeInvitation } from '$lib/server/membership/invitations';
 import { invitationLifetimeDays } from '$lib/server/membership/invitation-rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,14 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = signedInActor(event);
 	const db = await getDb();
-	const { app, representative } = await orPageError(
+	const { app, representative, people, invitations } = await orPageError(
 		event,
 		viewRepresentatives(db, actor, event.params.group, event.params.id)
 	);
-	const [people, invitations] = await Promise.all([
-		listRepresentatives(db, app.id),
-		pendingInvitationsOf(db, app.id)
-	]);
 	return {
 		organisation: app.organisationName,
 		applicationId: app.id,
