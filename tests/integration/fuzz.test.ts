@@ -228,12 +228,19 @@ for (const kind of databaseKinds) {
 				size: () => fc.constantFrom('1', '2', '0'),
 				verb: () => fc.constantFrom('vote', 'withdraw', 'rate', 'moderate', 'restore', 'nope'),
 				id: () => fc.constantFrom(...(real[after] ?? [randomUUID()])),
-				'...rest': () => fc.constantFrom('v2/groups', 'v1', 'v1/groups/x/y/z/w')
+				'...rest': () => fc.constantFrom('v2/groups', 'v1', 'v1/groups/x/y/z/w'),
+				// A representative, an invitation, an invitation's token: none real, all refused.
+				user: () => fc.constant(randomUUID()),
+				invitation: () => fc.constant(randomUUID()),
+				token: () => fc.constantFrom('a'.repeat(32), 'not-a-token')
 			};
 			// Correction ids exist only once minutes are published: random ones then.
 			const withoutRealOnes = new Set(['corrections']);
 			const pool = pools[name];
 			if (!pool || (name === 'id' && !real[after] && !withoutRealOnes.has(after))) return null;
+			// Garbage such as `..` in the catch-all leads out of /api (`/api/..` is the home page,
+			// which answers in HTML): the catch-all gets its own odd paths only.
+			if (name === '...rest') return pool();
 			return fc.oneof({ arbitrary: pool(), weight: 9 }, { arbitrary: garbage, weight: 1 });
 		}
 

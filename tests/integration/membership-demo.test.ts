@@ -8,6 +8,9 @@ import { currentOpening } from '$lib/server/membership/openness';
 import { groupComposition } from '$lib/server/membership/composition';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
+import { demoRepresentatives } from '$lib/server/demo/representatives';
+import { listRepresentatives } from '$lib/server/membership/representatives';
+import { pendingInvitationsOf } from '$lib/server/membership/invitations';
 
 describeOnEachDatabase('the demo’s membership story', (handle) => {
 	it('tells the story, with a decision log that verifies', async () => {
@@ -30,6 +33,12 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 
 		const members = (await listMemberships(db, group.id)).filter((m) => !m.endedAt);
 		expect(members).toHaveLength(6);
+		// One member organisation has two representatives and a pending invitation.
+		const women = members.find((m) => m.organisationName === demoRepresentatives.organisation)!;
+		const people = await listRepresentatives(db, women.applicationId);
+		expect(people.map((p) => p.displayName)).toContain(demoRepresentatives.second);
+		expect(people).toHaveLength(2);
+		expect(await pendingInvitationsOf(db, women.applicationId)).toHaveLength(1);
 		expect(group.membershipOpen).toBe(false);
 		const closure = await currentOpening(db, group.id);
 		expect(closure?.reason).toBe('Pending a review of the terms of reference.');

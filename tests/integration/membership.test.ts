@@ -19,6 +19,7 @@ import {
 	startReview
 } from '$lib/server/membership/review';
 import { endMembership } from '$lib/server/membership/memberships';
+import { isRepresentative } from '$lib/server/membership/representatives';
 import { currentOpening, setMembershipOpen } from '$lib/server/membership/openness';
 import { addCategory, activeCategories, retireCategory } from '$lib/server/membership/categories';
 import { groupComposition } from '$lib/server/membership/composition';
@@ -227,7 +228,9 @@ describeOnEachDatabase('membership', (handle) => {
 			.select()
 			.from(memberships)
 			.where(eq(memberships.applicationId, app.id));
-		expect(member).toMatchObject({ representativeId: applicant.id, endedAt: null });
+		expect(member).toMatchObject({ endedAt: null });
+		// The applicant acts for the member organisation: its first representative.
+		expect(await isRepresentative(db, app.id, applicant.id)).toBe(true);
 		const again = await apply(db, applicant, slug, { name: 'Riverside Migrants Network' });
 		const duplicate = await failure(
 			decideApplication(db, actorOf(chair), slug, again.id, { outcome: 'accepted' })

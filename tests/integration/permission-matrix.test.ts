@@ -54,7 +54,7 @@ type Relation =
 	| 'siteAdmin'
 	/** Represents a current member organisation of A (the member, whose second one a door ends). */
 	| 'representative'
-	/** Made A's pending application and its refused, appealed one. */
+	/** Acts for (represents) the organisations of A's pending application and its refused, appealed one. */
 	| 'applicant'
 	/** Asked the question of A's live meeting that the withdraw doors name. */
 	| 'asker'
@@ -186,9 +186,12 @@ function fill(route: string, x: Ids, spec: Spec) {
 		if (name === 'size') return String(x.checkpoint);
 		if (name === 'document') return x.pdf[spec.n === 'draft' ? 'draft' : 'scheduled'];
 		if (name === '...rest') return 'v2/groups';
-		// A link's token, made up: whoever follows it, it lets nobody in.
-		if (name === 'token') return 'madeupbythematrixaaaaaaaaaaaaaaa';
 		if (name === 'id' && spec.id) return String(x[spec.id]);
+		// An invitation's link (to an address no role has), or an account link, made up: either
+		// lets nobody in, whoever follows it.
+		if (name === 'token') return route.includes('invitations') ? x.invitation.token : madeUpToken;
+		// A representative or an invitation that is none of the organisation's: a conflict.
+		if (name === 'user' || name === 'invitation') return nobodysId;
 		throw new Error(`${route}: no value for [${name}]`);
 	});
 	return path + (spec.query ?? '');
@@ -279,6 +282,8 @@ const newMeeting = {
 	location: 'Hall'
 };
 const wrongCode = { code: 'ABCD-EFGH' };
+const nobodysId = '00000000-0000-4000-8000-000000000000';
+const madeUpToken = 'madeupbythematrixaaaaaaaaaaaaaaa';
 const nobodysLogin = { email: 'nobody@matrix.test', password: 'not the password at all' };
 const badSignup = { email: 'not an email', password: 'x', displayName: '' };
 const declined = { outcome: 'declined', reason: 'Not for this meeting.' };
@@ -343,6 +348,26 @@ const doors: Door[] = [
 	).map(([verb, needs, id, body]) =>
 		api('POST', `${groupApi}/applications/[id]/${verb}`, needs, { id, body, foreign: true })
 	),
+	// An organisation's people: its representatives manage them, officers who review read them.
+	api('GET', `${groupApi}/applications/[id]/representatives`, ['applicant', 'application.review'], {
+		id: 'pending',
+		foreign: true
+	}),
+	api('DELETE', `${groupApi}/applications/[id]/representatives/[user]`, 'applicant', {
+		id: 'pending',
+		foreign: true
+	}),
+	api('POST', `${groupApi}/applications/[id]/invitations`, 'applicant', {
+		id: 'pending',
+		body: { email: 'another@matrix.test' },
+		foreign: true
+	}),
+	api('DELETE', `${groupApi}/applications/[id]/invitations/[invitation]`, 'applicant', {
+		id: 'pending',
+		foreign: true
+	}),
+	// Only the invited address's account may accept, and no role has it.
+	api('POST', '/v1/invitations/[token]', 'nobody'),
 	api('GET', `${groupApi}/applications/[id]/notes`, 'application.review', {
 		id: 'pending',
 		foreign: true
@@ -539,6 +564,23 @@ const doors: Door[] = [
 	).map(([action, needs, id, body]) =>
 		form('/g/[group]/applications/[id]', action, needs, { id, body, foreign: true })
 	),
+	...(
+		[
+			['invite', { email: 'other@matrix.test' }],
+			['revoke', { invitation: nobodysId }],
+			['remove', { userId: nobodysId }]
+		] as const
+	).map(([action, body]) =>
+		form('/g/[group]/applications/[id]/representatives', action, 'applicant', {
+			id: 'pending',
+			body,
+			foreign: true
+		})
+	),
+	form('/invitations/[token]', 'accept', 'nobody'),
+	form('/account', 'acceptInvitation', 'nobody', {
+		body: (x) => ({ invitation: x.invitation.id })
+	}),
 	form('/g/[group]/apply', 'apply', 'signedIn', { body: applicationFields }),
 	form('/g/[group]/decisions', 'countersign', 'representative', {
 		body: (x) => ({ size: String(x.checkpoint) })
@@ -728,6 +770,10 @@ const doors: Door[] = [
 	page('/admin', 'siteAdmin'),
 	page('/admin/audit', 'siteAdmin'),
 	page('/g/[group]/audit', 'audit.read'),
+	page('/g/[group]/applications/[id]/representatives', ['applicant', 'application.review'], {
+		id: 'pending',
+		foreign: true
+	}),
 	page(`${meetingPage}/agenda`, 'meeting.manage'),
 	page(`${meetingPage}/attendance`, 'attendance.record'),
 	page(`${meetingPage}/edit`, 'meeting.manage'),
@@ -867,11 +913,13 @@ describe('the permission matrix table', () => {
 			get: (_, key) =>
 				key === 'meeting'
 					? byStage
-					: key === 'item' || key === 'document' || key === 'pdf'
-						? { closed: stand, live: stand, scheduled: stand, draft: stand }
-						: key === 'checkpoint'
-							? 7
-							: stand
+					: key === 'invitation'
+						? { token: stand, id: stand }
+						: key === 'item' || key === 'document' || key === 'pdf'
+							? { closed: stand, live: stand, scheduled: stand, draft: stand }
+							: key === 'checkpoint'
+								? 7
+								: stand
 		});
 		for (const door of doors) {
 			const request = door.request(x);

@@ -32,7 +32,9 @@ export const limits = {
 	 */
 	roomCodePerClient: { name: 'room-code-client', max: 300, windowSeconds: 10 * 60 },
 	roomCodePerParticipant: { name: 'room-code-participant', max: 10, windowSeconds: 10 * 60 },
-	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 }
+	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 },
+	/** Invitations to act for an organisation (each will send an email). */
+	invitePerAccount: { name: 'invite-account', max: 20, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Keyed (secrets.ts): a row names no address or participant that the database could reveal. */

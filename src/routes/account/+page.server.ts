@@ -5,6 +5,7 @@ import { listGroups } from '$lib/server/groups/groups';
 import { rolesOfUser } from '$lib/server/groups/officers';
 import { signedInAction } from '$lib/server/http/form';
 import { applicationsOfUser } from '$lib/server/membership/register';
+import { acceptInvitation, pendingInvitationsFor } from '$lib/server/membership/invitations';
 import { startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInActor } from '$lib/server/http/actor';
@@ -12,10 +13,12 @@ import { signedInActor } from '$lib/server/http/actor';
 export const load: PageServerLoad = async (event) => {
 	const actor = signedInActor(event);
 	const db = await getDb();
-	const [roles, groups, applications] = await Promise.all([
+	const [roles, groups, applications, invitations] = await Promise.all([
 		rolesOfUser(db, actor.user.id),
 		listGroups(db),
-		applicationsOfUser(db, actor.user.id)
+		applicationsOfUser(db, actor.user.id),
+		// Reachable here even if the email with the link never arrived.
+		pendingInvitationsFor(db, actor.user.email)
 	]);
 	const groupById = new Map(groups.map((g) => [g.id, g]));
 	return {
@@ -29,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		/** Back from a password reset (account-links.ts). */
 		reset: event.url.searchParams.has('reset'),
 		applications,
+		invitations,
 		roles: roles.flatMap((r) => {
 			const group = groupById.get(r.groupId);
 			return group ? [{ role: r.role, groupName: group.name, groupSlug: group.slug }] : [];
@@ -37,6 +41,10 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	acceptInvitation: (event) =>
+		signedInAction(event, async (db, values, actor) => ({
+			accepted: await acceptInvitation(db, actor, { id: values.invitation ?? '' })
+		})),
 	profile: (event) =>
 		signedInAction(event, async (db, values, actor) => {
 			await changeProfile(db, actor, values);

@@ -15,6 +15,7 @@ import { moderationConsole } from './console';
 import { room } from './room';
 import { audit } from './audit';
 import { mail } from './mail';
+import { representatives } from './representatives';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -33,5 +34,6 @@ export const ar: Messages = {
 	...moderationConsole,
 	...room,
 	...audit,
-	...mail
+	...mail,
+	...representatives
 };

@@ -14,6 +14,7 @@ import { moderationConsole } from './console';
 import { room } from './room';
 import { audit } from './audit';
 import { mail } from './mail';
+import { representatives } from './representatives';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -32,5 +33,6 @@ export const en = {
 	...moderationConsole,
 	...room,
 	...audit,
-	...mail
+	...mail,
+	...representatives
 };

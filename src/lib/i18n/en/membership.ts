@@ -12,7 +12,7 @@ export const membership = {
 	'validation.website': 'Enter a web address starting with http:// or https://.',
 	'validation.date': 'Enter a date such as 2026-03-31.',
 	'application.not_found': 'There is no such application in this group.',
-	'application.not_yours': 'Only the applicant can do this.',
+	'application.not_yours': 'Only the organisation’s representatives can do this.',
 	'application.already_open':
 		'This organisation already has an application open in this group. Follow it from your account page.',
 	'application.conflict.withdrawn':
@@ -215,8 +215,8 @@ export const membership = {
 	'kind.membership.ended': 'Membership ended',
 	'kind.membership.opened': 'Membership opened',
 	'kind.membership.closed': 'Membership closed',
-	'account.applications': 'Your applications',
-	'account.applications.none': 'You have not applied on behalf of any organisation.',
+	'account.applications': 'Organisations you represent',
+	'account.applications.none': 'You do not act for any organisation.',
 	'email.subject': '{group}: a decision on the application from {organisation}',
 	'email.greeting': 'Dear {name},',
 	'email.accepted': 'The chair of {group} has accepted the application from {organisation}.',

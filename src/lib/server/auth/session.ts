@@ -1,10 +1,9 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Database, Executor } from '../db';
 import { emit } from '../events';
 import { sessions, users } from '../db/schema';
+import { generateToken, hashToken } from './token';
 
 /** The session design of the Lucia guide: a random token in the cookie, only its hash stored. */
 export const sessionCookieName = 'session';
@@ -39,16 +38,8 @@ export type SessionValidation =
 	| { session: { id: string; expiresAt: Date; createdAt: Date }; user: SessionUser }
 	| { session: null; user: null };
 
-/** 20 random bytes (160 bits), base32. */
-export function generateSessionToken(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-export function sessionIdOf(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const generateSessionToken = generateToken;
+export const sessionIdOf = hashToken;
 
 export async function createSession(db: Executor, token: string, userId: string) {
 	const session = { id: sessionIdOf(token), userId, expiresAt: new Date(Date.now() + lifetime) };

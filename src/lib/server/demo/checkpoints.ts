@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import { memberships } from '../db/schema';
 import { getGroup } from '../groups/groups';
 import { countersignCheckpoint, signHead } from '../decision-log/checkpoints';
-import { representativeOf } from './meetings';
+import { representativeOf } from './people';
 
 /**
  * The decision log's checkpoints: each publication of minutes signed one; the head is signed once

@@ -6,6 +6,7 @@ import { createGroup } from '../groups/groups';
 import { appointOfficer } from '../groups/officers';
 import { sessionUserFields, type SessionUser } from '../auth/session';
 import { loadMembershipDemo } from './membership';
+import { loadRepresentativesDemo } from './representatives';
 import { loadMeetingsDemo } from './meetings';
 import { loadMinutesDemo } from './minutes';
 import { loadCheckpointsDemo } from './checkpoints';
@@ -101,6 +102,7 @@ export async function loadDemo(db: Database): Promise<string> {
 		await loadMinutesDemo(db, officers, demoGroupSlug, index, meeting);
 		if (index === 0) await resumeMembership();
 	});
+	await loadRepresentativesDemo(db, demoGroupSlug);
 	await loadCheckpointsDemo(db, demoGroupSlug);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`

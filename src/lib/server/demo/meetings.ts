@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { memberships, users, type Meeting } from '../db/schema';
-import { sessionUserFields, type SessionUser } from '../auth/session';
+import { memberships, type Meeting } from '../db/schema';
+import { representativeOf } from './people';
+import type { SessionUser } from '../auth/session';
 import { getGroup } from '../groups/groups';
 import { addAgendaItem, listAgenda } from '../meetings/agenda';
 import { attachDocument } from '../meetings/documents';
@@ -106,15 +107,6 @@ const upcoming: Item[] = [
 const evening = (daysFromNow: number, zone: string, now: number) =>
 	`${utcToLocal(new Date(now + daysFromNow * day), zone).slice(0, 10)}T18:30`;
 const endOf = (start: string) => start.replace('T18:30', 'T20:30');
-
-export function representativeOf(db: Database, membershipId: string): Promise<SessionUser> {
-	return db
-		.select(sessionUserFields)
-		.from(memberships)
-		.innerJoin(users, eq(memberships.representativeId, users.id))
-		.where(eq(memberships.id, membershipId))
-		.then(([user]) => user);
-}
 
 /**
  * The meetings part of the story: three meetings held, with attendance falling at the second

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
-import { signUp } from '../auth/accounts';
-import { sessionUserFields, type SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth/session';
+import { representative, representativeOf } from './people';
 import { applyForMembership, appealRefusal, withdrawApplication } from '../membership/apply';
 import { decideApplication, startReview } from '../membership/review';
 import { appealPanel, castPanelVote, setAppealsBy } from '../membership/appeals';
@@ -133,25 +131,6 @@ const story: Story[] = [
 const closure = { on: 92, reviewOn: 30 };
 
 const at = (daysAgo: number, now: number) => ({ now: new Date(now - daysAgo * day) });
-const emailOf = (name: string) =>
-	`${name
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z ]/g, '')
-		.trim()
-		.replace(/\s+/g, '.')}@members.example`;
-
-async function representative(db: Database, name: string): Promise<SessionUser> {
-	const email = emailOf(name);
-	const [existing] = await db.select(sessionUserFields).from(users).where(eq(users.email, email));
-	return (
-		existing ??
-		signUp(db, { email, password: 'demo-member-passphrase', displayName: name }, `demo:${email}`, {
-			emailConfirmed: true
-		})
-	);
-}
-
 /**
  * Replays the story in the order things happened, so the log's times rise with its sequence.
  * Steps less than `pauseAt` days ago are left for the returned function, so that the rest of
@@ -253,10 +232,7 @@ export async function loadMembershipDemo(
 						// Two of the three panellists drawn vote to overturn: the majority decides.
 						const panel = await appealPanel(db, idOf(s));
 						for (const panellist of panel.slice(0, 2)) {
-							const [user] = await db
-								.select(sessionUserFields)
-								.from(users)
-								.where(eq(users.id, panellist.userId!));
+							const user = await representativeOf(db, panellist.membershipId);
 							await castPanelVote(
 								db,
 								{ user },

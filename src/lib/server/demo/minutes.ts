@@ -7,7 +7,7 @@ import { publishMinutes } from '../minutes/publish';
 import { saveDraft } from '../minutes/draft';
 import { declineCorrection, submitCorrection } from '../minutes/corrections';
 import { recordCommitment, updateCommitmentStatus } from '../commitments/commitments';
-import { representativeOf } from './meetings';
+import { representativeOf } from './people';
 
 const day = 86_400_000;
 

@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, lte, or, gt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, gt } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { memberships, type Meeting } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { invalidField, notAllowed } from '../errors';
+import { representedBy } from '../membership/representatives';
 
 /**
  * Reads the membership issue's table directly: which organisations a user represents now, and
@@ -15,7 +16,7 @@ export function representedOrganisations(db: Executor, groupId: string, userId: 
 		.where(
 			and(
 				eq(memberships.groupId, groupId),
-				eq(memberships.representativeId, userId),
+				inArray(memberships.applicationId, representedBy(db, userId)),
 				isNull(memberships.endedAt)
 			)
 		)

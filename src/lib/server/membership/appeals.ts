@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '../db';
 import {
 	appealPanellists,
@@ -7,6 +7,7 @@ import {
 	groupRoles,
 	groups,
 	memberships,
+	representatives,
 	type Application
 } from '../db/schema';
 import { authorise, currentAppointment, requireUser, type Actor } from '../auth/authorise';
@@ -25,6 +26,7 @@ import { startMembership } from './memberships';
 import { queueDecisionEmail } from './decision-email';
 import { announceMail } from '../mail/outbox';
 import { panelMajority, panelSize, rankByLot } from './panel-draw';
+import { representativeIdsOf, representedBy } from './representatives';
 
 type Decider = NonNullable<Application['appealDecider']>;
 
@@ -78,29 +80,44 @@ async function headHash(tx: Executor, groupId: string) {
 
 /**
  * Organisations that may sit on the appeal's panel: current members with a representative,
- * other than the applicant's organisation and the deciding officer's, not drawn already.
+ * other than the appealing organisation, any organisation one of its representatives or the
+ * deciding officer acts for, and those drawn already.
  */
 async function eligibleOrganisations(tx: Executor, app: Application) {
 	const drawn = tx
 		.select({ id: appealPanellists.membershipId })
 		.from(appealPanellists)
 		.where(eq(appealPanellists.applicationId, app.id));
-	const people = [app.decidedBy, app.applicantId].filter((id): id is string => !!id);
+	const withRepresentative = tx
+		.select({ id: representatives.applicationId })
+		.from(representatives)
+		.where(isNull(representatives.removedAt));
+	const ofPeopleInvolved = tx
+		.select({ id: representatives.applicationId })
+		.from(representatives)
+		.where(
+			and(
+				isNull(representatives.removedAt),
+				or(
+					inArray(representatives.userId, representativeIdsOf(tx, app.id)),
+					app.decidedBy ? eq(representatives.userId, app.decidedBy) : undefined
+				)
+			)
+		);
 	return tx
 		.select({
 			id: memberships.id,
 			organisationKey: memberships.organisationKey,
-			organisationName: memberships.organisationName,
-			representativeId: memberships.representativeId
+			organisationName: memberships.organisationName
 		})
 		.from(memberships)
 		.where(
 			and(
 				eq(memberships.groupId, app.groupId),
 				isNull(memberships.endedAt),
-				isNotNull(memberships.representativeId),
+				inArray(memberships.applicationId, withRepresentative),
 				ne(memberships.organisationKey, app.organisationKey),
-				people.length ? notInArray(memberships.representativeId, people) : undefined,
+				notInArray(memberships.applicationId, ofPeopleInvolved),
 				notInArray(memberships.id, drawn)
 			)
 		);
@@ -141,7 +158,6 @@ async function drawPanellists(
 		ranked.map((o) => ({
 			applicationId: app.id,
 			membershipId: o.id,
-			userId: o.representativeId,
 			drawnAt: now
 		}))
 	);
@@ -178,7 +194,7 @@ async function eligibleViceChairs(tx: Executor, app: Application) {
 				eq(groupRoles.role, 'vice_chair'),
 				currentAppointment(),
 				app.decidedBy ? ne(groupRoles.userId, app.decidedBy) : undefined,
-				app.applicantId ? ne(groupRoles.userId, app.applicantId) : undefined
+				notInArray(groupRoles.userId, representativeIdsOf(tx, app.id))
 			)
 		);
 }
@@ -320,7 +336,12 @@ async function seatOf(tx: Executor, app: Application, userId: string) {
 		.select({ panellist: appealPanellists, organisation: memberships.organisationName })
 		.from(appealPanellists)
 		.innerJoin(memberships, eq(appealPanellists.membershipId, memberships.id))
-		.where(and(eq(appealPanellists.applicationId, app.id), eq(appealPanellists.userId, userId)));
+		.where(
+			and(
+				eq(appealPanellists.applicationId, app.id),
+				inArray(memberships.applicationId, representedBy(tx, userId))
+			)
+		);
 	if (!seat || app.appealDecider !== 'panel') throw notAllowed('appeal.not_panellist');
 	if (seat.panellist.recusedAt) throw conflict('appeal.already_recused');
 	if (seat.panellist.vote) throw conflict('appeal.already_voted');
@@ -463,7 +484,9 @@ export function appealPanel(db: Executor, applicationId: string) {
 	return db
 		.select({
 			id: appealPanellists.id,
-			userId: appealPanellists.userId,
+			membershipId: appealPanellists.membershipId,
+			/** The panellist organisation's application: who acts for it sits on the panel. */
+			membershipApplicationId: memberships.applicationId,
 			organisation: memberships.organisationName,
 			drawnAt: appealPanellists.drawnAt,
 			recusedAt: appealPanellists.recusedAt,

@@ -4,7 +4,7 @@ import { applications, type Application } from '../db/schema';
 import { requireUser, type Actor } from '../auth/authorise';
 import { requireConfirmedEmail } from '../auth/account-links';
 import { consume, limits } from '../rate-limit';
-import { conflict, invalidField, isUniqueViolation, notAllowed } from '../errors';
+import { conflict, invalidField, isUniqueViolation } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appealSchema, applySchema } from '$lib/schemas/membership';
@@ -13,6 +13,7 @@ import { getGroup } from '../groups/groups';
 import { appendDecision, lockGroup } from '../decision-log/log';
 import { activeCategories } from './categories';
 import { explainUnchanged, findApplication, nowOf } from './common';
+import { actingFor, addRepresentative } from './representatives';
 import type { Clock } from '../clock';
 import { currentOpening } from './openness';
 import { fromStatuses, organisationKey } from './rules';
@@ -84,6 +85,8 @@ export async function applyForMembership(
 							})
 				})
 				.returning();
+			// The applicant is the organisation's first representative.
+			await addRepresentative(tx, row.id, user.id, null, now);
 			await recordAudit(tx, {
 				actorId: user.id,
 				groupId: group.id,
@@ -116,15 +119,7 @@ export async function applyForMembership(
 	return application;
 }
 
-async function applicantsOwn(db: Database, actor: Actor, groupSlug: string, id: string) {
-	const user = requireUser(actor);
-	const group = await getGroup(db, groupSlug);
-	const app = await findApplication(db, group.id, id);
-	if (app.applicantId !== user.id) throw notAllowed('application.not_yours');
-	return { user, group, app };
-}
-
-/** The applicant withdraws before a decision. Not a decision of the group: audited, not logged. */
+/** A representative withdraws before a decision. Not a decision of the group: audited, not logged. */
 export async function withdrawApplication(
 	db: Database,
 	actor: Actor,
@@ -132,7 +127,7 @@ export async function withdrawApplication(
 	id: string,
 	options: Clock = {}
 ) {
-	const { user, group } = await applicantsOwn(db, actor, groupSlug, id);
+	const { user, group } = await actingFor(db, actor, groupSlug, id);
 	return db.transaction(async (tx) => {
 		await lockGroup(tx, group.id);
 		const [row] = await tx
@@ -152,7 +147,7 @@ export async function withdrawApplication(
 }
 
 /**
- * The applicant appeals a refusal, once, with a statement. Who decides it is settled now, from
+ * A representative appeals a refusal, once, with a statement. Who decides it is settled now, from
  * the group's setting: a vice-chair, or a panel drawn by lot in this transaction.
  */
 export async function appealRefusal(
@@ -163,7 +158,7 @@ export async function appealRefusal(
 	input: unknown,
 	options: Clock = {}
 ) {
-	const { user, group } = await applicantsOwn(db, actor, groupSlug, id);
+	const { user, group } = await actingFor(db, actor, groupSlug, id);
 	const data = parseInput(appealSchema, input);
 	const now = nowOf(options);
 	try {

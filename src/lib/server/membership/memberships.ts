@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import { isUuid } from '../validation';
 import { queueDecisionEmail } from './decision-email';
 import { announceMail } from '../mail/outbox';
+import { isRepresentative } from './representatives';
 
 /** Acceptance makes a membership, in the acceptance's transaction. */
 export async function startMembership(tx: Transaction, app: Application, at: Date) {
@@ -24,7 +25,6 @@ export async function startMembership(tx: Transaction, app: Application, at: Dat
 			organisationName: app.organisationName,
 			organisationKey: app.organisationKey,
 			categoryId: app.categoryId,
-			representativeId: app.applicantId,
 			startedAt: at
 		})
 		.returning();
@@ -32,7 +32,7 @@ export async function startMembership(tx: Transaction, app: Application, at: Dat
 }
 
 /**
- * A membership ends by the representative's resignation (a reason is optional) or by the chair's
+ * A membership ends by a representative's resignation (a reason is optional) or by the chair's
  * decision (a public reason is required). Either way it is a logged decision.
  */
 export async function endMembership(
@@ -52,7 +52,7 @@ export async function endMembership(
 		.where(and(eq(memberships.id, membershipId), eq(memberships.groupId, group.id)));
 	if (!current) throw notFound('membership.not_found');
 	const data = parseInput(endMembershipSchema, input);
-	const resigning = current.representativeId === user.id;
+	const resigning = await isRepresentative(db, current.applicationId, user.id);
 	if (!resigning) {
 		await authorise(db, actor, 'membership.end', group.id);
 		if (!data.reason) throw invalidField('reason', 'validation.required');
@@ -107,7 +107,6 @@ export function listMemberships(db: Executor, groupId: string) {
 			organisationName: memberships.organisationName,
 			category: membershipCategories.name,
 			categoryId: memberships.categoryId,
-			representativeId: memberships.representativeId,
 			website: applications.website,
 			area: applications.area,
 			startedAt: memberships.startedAt,

@@ -3,6 +3,7 @@ import type { Executor } from '../db';
 import { applications, groups, membershipCategories, type Application } from '../db/schema';
 import { openStatuses } from './rules';
 import { categoryNameOf } from './common';
+import { representedBy } from './representatives';
 
 /** How the register filters by outcome: where each application stands now. */
 export const outcomes = ['pending', 'accepted', 'refused', 'withdrawn', 'appealed'] as const;
@@ -237,7 +238,10 @@ export function timelineOf(app: PublicApplication, panel: PublicPanellist[] = []
 	);
 }
 
-/** The applications a user made, in every group, newest first (their account page). */
+/**
+ * The organisations a user acts for now, in every group, by their applications, newest first
+ * (their account page).
+ */
 export function applicationsOfUser(db: Executor, userId: string) {
 	return db
 		.select({
@@ -251,7 +255,7 @@ export function applicationsOfUser(db: Executor, userId: string) {
 		})
 		.from(applications)
 		.innerJoin(groups, eq(applications.groupId, groups.id))
-		.where(eq(applications.applicantId, userId))
+		.where(inArray(applications.id, representedBy(db, userId)))
 		.orderBy(desc(applications.submittedAt));
 }
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Executor } from '../db';
 import { memberships, type Meeting } from '../db/schema';
@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import type { MessageKey } from '$lib/i18n';
 import { keyedTag } from '../secrets';
 import { identityOf, type ParticipantLike } from './participant';
+import { representedBy } from '../membership/representatives';
 
 /**
  * Who may take part (ask, vote, rate, withdraw) in a meeting's live Q&A: its participation rule,
@@ -88,7 +89,7 @@ export async function representsMember(db: Executor, groupId: string, userId: st
 		.where(
 			and(
 				eq(memberships.groupId, groupId),
-				eq(memberships.representativeId, userId),
+				inArray(memberships.applicationId, representedBy(db, userId)),
 				isNull(memberships.endedAt)
 			)
 		)
@@ -140,6 +141,7 @@ export function takingPartCondition(
 		or (m.participation = 'room_code' and ${isAdmitted(participant, meetingId)})
 		or (m.participation = 'signed_in' and ${userId !== null})
 		or (m.participation = 'members' and exists (select 1 from memberships ms
-			where ms.group_id = m.group_id and ms.representative_id = ${userId}
-				and ms.ended_at is null)))`;
+			join representatives r on r.application_id = ms.application_id
+			where ms.group_id = m.group_id and r.user_id = ${userId}
+				and r.removed_at is null and ms.ended_at is null)))`;
 }

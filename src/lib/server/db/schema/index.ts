@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './groups';
 export * from './audit';
 export * from './membership';
+export * from './representatives';
 export * from './meetings';
 export * from './questions';
 export * from './search';

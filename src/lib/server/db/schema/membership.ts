@@ -66,6 +66,7 @@ export const applications = pgTable(
 		groupId: uuid()
 			.notNull()
 			.references(() => groups.id, { onDelete: 'cascade' }),
+		/** Who applied (a record only): who acts for the organisation is `representatives`. */
 		applicantId: uuid().references(() => users.id, { onDelete: 'set null' }),
 		organisationName: text().notNull(),
 		/** The name trimmed, lower-cased and with spaces collapsed: "one open application" is per this. */
@@ -171,7 +172,6 @@ export const memberships = pgTable(
 		categoryId: uuid()
 			.notNull()
 			.references(() => membershipCategories.id),
-		representativeId: uuid().references(() => users.id, { onDelete: 'set null' }),
 		startedAt: timestamp({ withTimezone: true }).notNull(),
 		endedAt: timestamp({ withTimezone: true }),
 		endedBy: membershipEnd(),
@@ -180,8 +180,7 @@ export const memberships = pgTable(
 	(t) => [
 		uniqueIndex('memberships_current')
 			.on(t.groupId, t.organisationKey)
-			.where(sql`${t.endedAt} is null`),
-		index().on(t.representativeId)
+			.where(sql`${t.endedAt} is null`)
 	]
 );
 

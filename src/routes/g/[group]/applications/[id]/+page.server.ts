@@ -27,6 +27,7 @@ import {
 } from '$lib/server/membership/register';
 import { mayMove } from '$lib/server/membership/rules';
 import { endMembership, membershipOfApplication } from '$lib/server/membership/memberships';
+import { isRepresentative, representedBy } from '$lib/server/membership/representatives';
 import { reasonMinLength } from '$lib/schemas/membership';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -38,17 +39,20 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { app } = row;
 	const roles = await rolesOf(db, locals.user, group.id);
 	const officer = allows(roles, 'application.review');
-	const applicant = !!locals.user && app.applicantId === locals.user.id;
+	// A current representative acts for the organisation (the applicant was the first).
+	const applicant = !!locals.user && (await isRepresentative(db, app.id, locals.user.id));
 	const view = publicApplication(app, row.category);
 	const [panellists, draw] = await Promise.all([
 		appealPanel(db, app.id),
 		panelDraw(db, group.id, app.id)
 	]);
 	const panel = panellists.map(publicPanellist);
-	const seat = panellists.find((p) => locals.user && p.userId === locals.user.id);
+	const represented = locals.user
+		? new Set((await representedBy(db, locals.user.id)).map((r) => r.id))
+		: new Set<string>();
+	const seat = panellists.find((p) => represented.has(p.membershipApplicationId));
 	const membership = await membershipOfApplication(db, app.id);
 	const current = membership && !membership.endedAt;
-	const representative = !!locals.user && membership?.representativeId === locals.user.id;
 	return {
 		membership: membership
 			? {
@@ -82,8 +86,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			decide: allows(roles, 'application.decide') && mayMove(app, 'decide'),
 			decideAppeal: await mayDecideAppeal(db, app, actorOf({ locals })),
 			panelVote: !!seat && !seat.vote && !seat.recusedAt && app.appealStatus === 'pending',
-			resign: !!current && representative,
-			endMembership: !!current && !representative && allows(roles, 'membership.end')
+			resign: !!current && applicant,
+			endMembership: !!current && !applicant && allows(roles, 'membership.end'),
+			representatives: applicant || officer
 		},
 		reasonMinLength
 	};
