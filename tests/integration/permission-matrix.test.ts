@@ -526,6 +526,8 @@ const doors: Door[] = [
 	// Form actions.
 	form('/account', 'profile', 'signedIn', { body: { displayName: 'Renamed by the matrix' } }),
 	form('/account', 'resend', 'signedIn'),
+	// A session that is not one's own: nobody can end it (it is not found).
+	form('/account', 'endSession', 'nobody', { body: { session: '0'.repeat(64) } }),
 	form('/account', 'email', 'signedIn', {
 		body: { email: 'moved@matrix.test', password: 'not the password at all' }
 	}),
@@ -767,6 +769,7 @@ const doors: Door[] = [
 
 	// Pages that ask who is visiting; and a draft meeting's pages, which only its officers see.
 	page('/account', 'signedIn'),
+	page('/account/export', 'signedIn'),
 	page('/admin', 'siteAdmin'),
 	page('/admin/audit', 'siteAdmin'),
 	page('/g/[group]/audit', 'audit.read'),

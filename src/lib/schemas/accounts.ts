@@ -67,5 +67,10 @@ export const passwordResetRequestSchema = v.object({ email });
 
 export const passwordResetSchema = v.object({ newPassword: password });
 
+/** One of the account's own sessions, by its stored id (the SHA-256 of its token, hex). */
+export const endSessionSchema = v.object({
+	session: v.pipe(v.string('validation.required'), v.regex(/^[0-9a-f]{64}$/, 'validation.invalid'))
+});
+
 export type SignupInput = v.InferOutput<typeof signupSchema>;
 export type LoginInput = v.InferOutput<typeof loginSchema>;

@@ -7,18 +7,20 @@ import { signedInAction } from '$lib/server/http/form';
 import { applicationsOfUser } from '$lib/server/membership/register';
 import { acceptInvitation, pendingInvitationsFor } from '$lib/server/membership/invitations';
 import { startSession } from '$lib/server/http/session';
+import { endOwnSession, ownSessions } from '$lib/server/auth/own-data';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInActor } from '$lib/server/http/actor';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = signedInActor(event);
 	const db = await getDb();
-	const [roles, groups, applications, invitations] = await Promise.all([
+	const [roles, groups, applications, invitations, sessions] = await Promise.all([
 		rolesOfUser(db, actor.user.id),
 		listGroups(db),
 		applicationsOfUser(db, actor.user.id),
 		// Reachable here even if the email with the link never arrived.
-		pendingInvitationsFor(db, actor.user.email)
+		pendingInvitationsFor(db, actor.user.email),
+		ownSessions(db, actor.user.id, event.locals.session?.id ?? null)
 	]);
 	const groupById = new Map(groups.map((g) => [g.id, g]));
 	return {
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		reset: event.url.searchParams.has('reset'),
 		applications,
 		invitations,
+		sessions,
 		roles: roles.flatMap((r) => {
 			const group = groupById.get(r.groupId);
 			return group ? [{ role: r.role, groupName: group.name, groupSlug: group.slug }] : [];
@@ -49,6 +52,11 @@ export const actions: Actions = {
 		signedInAction(event, async (db, values, actor) => {
 			await changeProfile(db, actor, values);
 			return { saved: 'profile' as const };
+		}),
+	endSession: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await endOwnSession(db, actor, values);
+			return { saved: 'endSession' as const };
 		}),
 	resend: (event) =>
 		signedInAction(event, async (db, _values, actor) => {

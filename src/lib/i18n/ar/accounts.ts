@@ -77,5 +77,13 @@ export const accounts: Record<keyof typeof en, string> = {
 	'mail.reset.body': 'طلب شخص إعادة تعيين كلمة مرور الحساب الذي يستخدم هذا العنوان.',
 	'mail.reset.link': 'اختر كلمة مرور جديدة من هنا: {url}',
 	'mail.reset.expires': 'يعمل الرابط مرة واحدة، لمدة 30 دقيقة. استخدامه يسجّل الخروج من كل جهاز.',
-	'field.email_language': 'لغة رسائلك'
+	'field.email_language': 'لغة رسائلك',
+	'account.sessions': 'أين سجّلت الدخول',
+	'account.session_line': 'سُجّل الدخول في {since}، حتى {until}.',
+	'account.session_current': 'هذا الجهاز',
+	'account.session_end': 'سجّل الخروج هناك',
+	'account.session_ended': 'تم تسجيل الخروج من ذلك الجهاز.',
+	'account.export': 'بياناتك',
+	'account.export_intro': 'نسخة من كل ما يحتفظ به Openfloor عنك، في ملف JSON.',
+	'account.export_link': 'نزّل بياناتك'
 };

@@ -77,5 +77,13 @@ export const accounts = {
 	'mail.reset.body': 'Someone asked to reset the password of the account that uses this address.',
 	'mail.reset.link': 'Choose a new password here: {url}',
 	'mail.reset.expires': 'The link works once, for 30 minutes. Using it signs out every device.',
-	'field.email_language': 'Language of your emails'
+	'field.email_language': 'Language of your emails',
+	'account.sessions': 'Where you are signed in',
+	'account.session_line': 'Signed in {since}, until {until}.',
+	'account.session_current': 'This device',
+	'account.session_end': 'Sign out there',
+	'account.session_ended': 'That device has been signed out.',
+	'account.export': 'Your data',
+	'account.export_intro': 'A copy of everything Openfloor keeps about you, as a JSON file.',
+	'account.export_link': 'Download your data'
 } as const;
