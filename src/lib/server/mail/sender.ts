@@ -5,7 +5,7 @@ import type { MailOutboxRow } from '../db/schema';
 import { on } from '../events';
 import { describeError, log } from '../log';
 import { claimDue, markSent, nextDueAt, recordFailure, releaseClaims } from './claims';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import { defaultRetryPolicy, describeFailure, type RetryPolicy } from './retry';
 
 export type SenderOptions = {
 	smtpUrl: string;
@@ -99,7 +99,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 			log.warn(`mail ${gaveUp ? 'given up' : 'not sent yet'} (${row.kind})`, {
 				mail: row.id,
 				attempts: row.attempts,
-				error: describeError(error)
+				error: describeFailure(error)
 			});
 			return;
 		}
