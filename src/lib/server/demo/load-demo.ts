@@ -5,7 +5,7 @@ import { createSiteAdmin, signUp } from '../auth/accounts';
 import { createGroup } from '../groups/groups';
 import { appointOfficer } from '../groups/officers';
 import type { SessionUser } from '../auth/session';
-import { loadMembershipDemo } from './membership';
+import { forgetDemoMail, loadMembershipDemo } from './membership';
 import { loadMeetingsDemo } from './meetings';
 import { loadMinutesDemo } from './minutes';
 import { loadCheckpointsDemo } from './checkpoints';
@@ -107,6 +107,7 @@ export async function loadDemo(db: Database): Promise<string> {
 		if (index === 0) await resumeMembership();
 	});
 	await loadCheckpointsDemo(db, demoGroupSlug);
+	await forgetDemoMail(db);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
 	);

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, like } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { mailOutbox, users } from '../db/schema';
 import { signUp } from '../auth/accounts';
 import type { SessionUser } from '../auth/session';
 import { applyForMembership, appealRefusal, withdrawApplication } from '../membership/apply';
@@ -133,13 +133,24 @@ const story: Story[] = [
 const closure = { on: 92, reviewOn: 30 };
 
 const at = (daysAgo: number, now: number) => ({ now: new Date(now - daysAgo * day) });
+const demoDomain = 'members.example';
 const emailOf = (name: string) =>
 	`${name
 		.toLowerCase()
 		.normalize('NFKD')
 		.replace(/[^a-z ]/g, '')
 		.trim()
-		.replace(/\s+/g, '.')}@members.example`;
+		.replace(/\s+/g, '.')}@${demoDomain}`;
+
+/**
+ * The story's decisions are months old and its contacts invented: the emails they queued are
+ * dropped, so setting SMTP_URL later never sends them.
+ */
+export async function forgetDemoMail(db: Database) {
+	await db
+		.delete(mailOutbox)
+		.where(and(isNull(mailOutbox.sentAt), like(mailOutbox.recipient, `%@${demoDomain}`)));
+}
 
 async function representative(db: Database, name: string): Promise<SessionUser> {
 	const email = emailOf(name);
