@@ -190,6 +190,25 @@ describeOnEachDatabase('sending mail from the outbox', (handle, kind) => {
 		expect((await rows(db)).every((r) => r.sentAt)).toBe(true);
 	});
 
+	it('sends twice, under one Message-ID, a message the server accepted only after its sender gave up and its lease ran out', async () => {
+		const db = handle().db;
+		let acceptLate: () => void = () => {};
+		const late = new Promise<void>((r) => (acceptLate = r));
+		let offers = 0;
+		await serve(() => (offers++ === 0 ? late : undefined));
+		await queue(db, 1);
+		const first = start({ leaseMs: 200 });
+		await waitFor(() => (offers === 1 ? true : undefined));
+		await first.stop(20); // the documented window: accepted, but not yet marked sent
+		start();
+		await waitFor(() => server!.mails[0], 2000);
+		acceptLate();
+		await waitFor(() => (server!.mails.length === 2 ? true : undefined));
+		const [one, two] = server!.mails;
+		expect(one.messageId).toBe(two.messageId);
+		expect((await rows(db))[0].sentAt).not.toBeNull();
+	});
+
 	it(`shares one outbox between two senders without sending anything twice [${kind}]`, async () => {
 		const db = handle().db;
 		await serve(() => new Promise((r) => setTimeout(r, 2)));
