@@ -7,10 +7,10 @@ const pending = and(isNull(mailOutbox.sentAt), isNull(mailOutbox.failedAt));
 
 /**
  * Claims up to `size` due messages for one sender, in one short transaction. The rows are locked
- * while it runs and other senders skip them (`FOR UPDATE SKIP LOCKED`), then the claim holds them: its
- * token, and `nextAttemptAt` pushed forward by the lease, so nobody else finds them due. No
- * transaction stays open while mail is sent (on PGlite it would stop every other query). The
- * attempt is counted now, so a message whose sending crashes the process is still given up.
+ * while it runs and other senders skip them (`FOR UPDATE SKIP LOCKED`); then the claim holds
+ * them: its token, and `nextAttemptAt` pushed forward by the lease, so nobody else finds them
+ * due. No transaction stays open while mail is sent (on PGlite it would stop every other query).
+ * The attempt is counted now, so a message whose sending crashes the process is still given up.
  */
 export async function claimDue(
 	db: Database,
