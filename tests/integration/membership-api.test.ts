@@ -133,6 +133,10 @@ for (const kind of databaseKinds) {
 			expect(sent.to).toEqual(['private.contact@membership-api.test']);
 			expect(sent.data).toContain('has refused the application');
 			expect(sent.data).toContain('the number of organisations');
+			// From the outbox: its row id names the message; text and escaped HTML alike.
+			expect(sent.messageId).toMatch(/^<[0-9a-f-]{36}@example\.org>$/);
+			expect(sent.headers).toContain('multipart/alternative');
+			expect(sent.data).toContain('<p>Dear <bdi>Private Contact Person</bdi>,</p>');
 		});
 
 		it('shows the refusal and its reason in the public register, never the contact', async () => {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
+import { mailOutbox } from '$lib/server/db/schema';
 import { loadDemo, demoGroupSlug } from '$lib/server/demo/load-demo';
 import { getGroup } from '$lib/server/groups/groups';
 import { listApplications } from '$lib/server/membership/register';
@@ -30,6 +31,8 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 		expect(by('Northfield').reason).toContain('outside');
 		expect(by('Riverside Youth Voice').status).toBe('withdrawn');
 		expect(by('Coastal Asylum Support').status).toBe('under_review');
+		// Months-old decisions to invented contacts: no email waits to be sent about them.
+		expect(await db.select().from(mailOutbox)).toEqual([]);
 
 		const members = (await listMemberships(db, group.id)).filter((m) => !m.endedAt);
 		expect(members).toHaveLength(6);

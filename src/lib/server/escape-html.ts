@@ -1,4 +1,5 @@
-const escapes: Record<string, string> = {
+/** Each character HTML gives a meaning to, as an entity. */
+export const htmlEscapes: Record<string, string> = {
 	'&': '&amp;',
 	'<': '&lt;',
 	'>': '&gt;',
@@ -8,5 +9,5 @@ const escapes: Record<string, string> = {
 
 /** Text as HTML that shows it and nothing more: safe in element content and quoted attributes. */
 export function escapeHtml(text: string) {
-	return text.replace(/[&<>"']/g, (c) => escapes[c]);
+	return text.replace(/[&<>"']/g, (c) => htmlEscapes[c]);
 }

@@ -7,6 +7,7 @@ import { appointOfficer } from '../groups/officers';
 import { sessionUserFields, type SessionUser } from '../auth/session';
 import { loadMembershipDemo } from './membership';
 import { loadRepresentativesDemo } from './representatives';
+import { forgetDemoMail } from './people';
 import { loadMeetingsDemo } from './meetings';
 import { loadMinutesDemo } from './minutes';
 import { loadCheckpointsDemo } from './checkpoints';
@@ -104,6 +105,7 @@ export async function loadDemo(db: Database): Promise<string> {
 	});
 	await loadRepresentativesDemo(db, demoGroupSlug);
 	await loadCheckpointsDemo(db, demoGroupSlug);
+	await forgetDemoMail(db);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
 	);

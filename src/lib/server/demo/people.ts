@@ -1,8 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import type { Database } from '../db';
-import { memberships, representatives, users } from '../db/schema';
+import { mailOutbox, memberships, representatives, users } from '../db/schema';
 import { signUp } from '../auth/accounts';
 import { sessionUserFields, type SessionUser } from '../auth/session';
+
+const demoDomain = 'members.example';
 
 /** The story's people who act for organisations: invented names, addresses at members.example. */
 export const emailOf = (name: string) =>
@@ -11,7 +13,17 @@ export const emailOf = (name: string) =>
 		.normalize('NFKD')
 		.replace(/[^a-z ]/g, '')
 		.trim()
-		.replace(/\s+/g, '.')}@members.example`;
+		.replace(/\s+/g, '.')}@${demoDomain}`;
+
+/**
+ * The story's decisions are months old and its people invented: the emails it queued (decisions,
+ * the pending invitation) are dropped, so setting SMTP_URL later never sends them.
+ */
+export async function forgetDemoMail(db: Database) {
+	await db
+		.delete(mailOutbox)
+		.where(and(isNull(mailOutbox.sentAt), like(mailOutbox.recipient, `%@${demoDomain}`)));
+}
 
 /** The account of the person named (made the first time). */
 export async function representative(db: Database, name: string): Promise<SessionUser> {

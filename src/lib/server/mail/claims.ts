@@ -6,11 +6,11 @@ import { describeFailure, isPermanent, retryDelayMs, type RetryPolicy } from './
 const pending = and(isNull(mailOutbox.sentAt), isNull(mailOutbox.failedAt));
 
 /**
- * Claims up to `size` due messages for one sender, in one statement. The rows are locked while
- * it runs and other senders skip them (`FOR UPDATE SKIP LOCKED`), then the claim holds them: its
- * token, and `nextAttemptAt` pushed forward by the lease, so nobody else finds them due. No
- * transaction stays open while mail is sent (on PGlite it would stop every other query). The
- * attempt is counted now, so a message whose sending crashes the process is still given up.
+ * Claims up to `size` due messages for one sender, in one short transaction. The rows are locked
+ * while it runs and other senders skip them (`FOR UPDATE SKIP LOCKED`); then the claim holds
+ * them: its token, and `nextAttemptAt` pushed forward by the lease, so nobody else finds them
+ * due. No transaction stays open while mail is sent (on PGlite it would stop every other query).
+ * The attempt is counted now, so a message whose sending crashes the process is still given up.
  */
 export async function claimDue(
 	db: Database,
@@ -19,22 +19,32 @@ export async function claimDue(
 	now: Date,
 	leaseMs: number
 ): Promise<MailOutboxRow[]> {
-	const due = db
-		.select({ id: mailOutbox.id })
-		.from(mailOutbox)
-		.where(and(pending, lte(mailOutbox.nextAttemptAt, now)))
-		.orderBy(asc(mailOutbox.nextAttemptAt))
-		.limit(size)
-		.for('update', { skipLocked: true });
-	const rows = await db
-		.update(mailOutbox)
-		.set({
-			claim,
-			attempts: sql`${mailOutbox.attempts} + 1`,
-			nextAttemptAt: new Date(now.getTime() + leaseMs)
-		})
-		.where(and(inArray(mailOutbox.id, due), pending))
-		.returning();
+	// Two statements, not `update … where id in (select … limit n for update skip locked)`: the
+	// planner may run such a subquery again for each row and then claim more than `size` rows.
+	const rows = await db.transaction(async (tx) => {
+		const due = await tx
+			.select({ id: mailOutbox.id })
+			.from(mailOutbox)
+			.where(and(pending, lte(mailOutbox.nextAttemptAt, now)))
+			.orderBy(asc(mailOutbox.nextAttemptAt))
+			.limit(size)
+			.for('update', { skipLocked: true });
+		if (due.length === 0) return [];
+		return tx
+			.update(mailOutbox)
+			.set({
+				claim,
+				attempts: sql`${mailOutbox.attempts} + 1`,
+				nextAttemptAt: new Date(now.getTime() + leaseMs)
+			})
+			.where(
+				inArray(
+					mailOutbox.id,
+					due.map((row) => row.id)
+				)
+			)
+			.returning();
+	});
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 

@@ -5,7 +5,7 @@ import type { MailOutboxRow } from '../db/schema';
 import { on } from '../events';
 import { describeError, log } from '../log';
 import { claimDue, markSent, nextDueAt, recordFailure, releaseClaims } from './claims';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import { defaultRetryPolicy, describeFailure, type RetryPolicy } from './retry';
 
 export type SenderOptions = {
 	smtpUrl: string;
@@ -67,19 +67,24 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 	};
 	const unsubscribe = on('mail:queued', wake);
 
-	async function sleep() {
-		const due = await nextDueAt(db);
-		const ms = due ? Math.min(pollMs, Math.max(0, due.getTime() - Date.now())) : pollMs;
-		if (woken || stopped || ms === 0) return;
+	/** Waits `ms`, or less if woken or stopped. The timer never keeps the process alive. */
+	async function pause(ms: number) {
+		if (woken || stopped || ms <= 0) return;
 		await new Promise<void>((resolve) => {
 			const timer = setTimeout(resolve, ms);
-			timer.unref(); // never keeps the process alive
+			timer.unref();
 			wakeUp = () => {
 				clearTimeout(timer);
 				resolve();
 			};
 		});
 		wakeUp = undefined;
+	}
+
+	/** Until the next retry falls due, at most `pollMs`. */
+	async function sleep() {
+		const due = await nextDueAt(db);
+		await pause(due ? Math.min(pollMs, due.getTime() - Date.now()) : pollMs);
 	}
 
 	async function deliver(row: MailOutboxRow) {
@@ -99,7 +104,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 			log.warn(`mail ${gaveUp ? 'given up' : 'not sent yet'} (${row.kind})`, {
 				mail: row.id,
 				attempts: row.attempts,
-				error: describeError(error)
+				error: describeFailure(error)
 			});
 			return;
 		}
@@ -138,8 +143,9 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 				await round();
 			} catch (error) {
 				if (stopped) break;
+				// The database is away, say: look again a little later, never in a tight loop.
 				log.error(`mail sender: ${describeError(error)}`);
-				await sleep().catch(() => undefined);
+				await pause(Math.min(pollMs, 5000));
 			}
 		}
 	})();

@@ -1,4 +1,5 @@
 import { controlCharacters } from '$lib/schemas/search';
+import { htmlEscapes } from '../escape-html';
 
 /** Markers ts_headline puts around matched words: control characters no indexed text keeps. */
 export const startMarker = '\u0002';
@@ -16,14 +17,6 @@ export const headlineOptions = {
 	minutes: `${markers}, MaxWords=25, MinWords=10, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`
 } as const;
 
-const escapes: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
 /**
  * A snippet as safe HTML: ts_headline's output is the stored text (anything anyone typed), so
  * all of it is escaped and only the markers become `<mark>` (always balanced). Other control
@@ -39,8 +32,8 @@ export function highlightedHtml(headline: string): string {
 		} else if (char === stopMarker) {
 			if (open) html += '</mark>';
 			open = false;
-		} else if (char in escapes) {
-			html += escapes[char];
+		} else if (char in htmlEscapes) {
+			html += htmlEscapes[char];
 		} else {
 			html += char.replace(controlCharacters, '');
 		}
