@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startApp, startAppOn, type RunningApp } from '../fixtures/app';
+import { Client, startApp, startAppOn, type RunningApp, confirmAccount } from '../fixtures/app';
 import { databaseKinds } from '../fixtures/databases';
 import { liveMeetingOnApp, type MeetingPath } from '../fixtures/live-app';
 import { verifyChain } from '$lib/server/decision-log/chain';
@@ -70,12 +70,13 @@ for (const kind of databaseKinds) {
 			};
 		};
 
-		/** Signs up and applies for membership, again and again, until the app dies. */
+		/** Signs up, confirms and applies for membership, again and again, until the app dies. */
 		async function member(stop: { dead: boolean }) {
 			while (!stop.dead) {
 				const n = ++serial;
 				const email = `member${n}@kill.test`;
-				const client = as(new Client(app.url));
+				const browser = new Client(app.url);
+				const client = as(browser);
 				try {
 					const signup = await client.post('/api/v1/users', {
 						email,
@@ -84,6 +85,8 @@ for (const kind of databaseKinds) {
 					});
 					if (signup.status !== 201) continue;
 					acked.users.push(email);
+					// Applying needs a confirmed address: the operator's link, followed.
+					await confirmAccount(app, browser, email);
 					const applied = await client.post(`/api/v1/groups/${path.group}/applications`, {
 						organisation: {
 							name: `Association ${n}`,
