@@ -1,5 +1,15 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { admin, checkA11y, expect, logIn, newAccount, newGroup, test } from './fixtures';
+import {
+	admin,
+	checkA11y,
+	confirmByApi,
+	expect,
+	linkFromMail,
+	logIn,
+	newAccount,
+	newGroup,
+	test
+} from './fixtures';
 
 const phone = { width: 390, height: 844 };
 test.use({ viewport: phone });
@@ -48,8 +58,10 @@ test('a representative invites another, who accepts by link, on a phone', async 
 	const { timeZone: _zone, ...groupInput } = group;
 	await post(setup, '/api/v1/groups', groupInput);
 	await post(setup, '/api/v1/users', { ...second, displayName: second.name });
+	await confirmByApi(setup, second.email);
 	await setup.dispose();
 	await post(page.request, '/api/v1/users', { ...first, displayName: first.name });
+	await confirmByApi(page.request, first.email);
 	const app = await post(page.request, `/api/v1/groups/${group.slug}/applications`, {
 		organisation: {
 			name: organisation,
@@ -72,6 +84,8 @@ test('a representative invites another, who accepts by link, on a phone', async 
 	await page.getByRole('button', { name: 'Invite', exact: true }).click();
 	const link = await page.locator('code.link').textContent();
 	expect(link).toMatch(/\/invitations\/[a-z2-7]{32}$/);
+	// The same link went to the invited address by email.
+	expect(link).toContain(await linkFromMail(second.email, '/invitations/'));
 	await expect(page.getByText(second.email).last()).toBeVisible();
 	await checkA11y(page);
 	await signOut(page);
