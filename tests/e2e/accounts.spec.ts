@@ -112,3 +112,29 @@ test('until the address is confirmed one cannot apply or be appointed; the accou
 	await expect(page.getByText(`Your email address ${account.email} is confirmed.`)).toBeVisible();
 	await checkA11y(page);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('confirming an address and resetting a password are plain form posts', async ({ page }) => {
+		const account = newAccount('Scriptless');
+		// signUp confirms the address by its emailed link: a page, then a button.
+		await signUp(page, account);
+		await logOut(page);
+		await page.goto('/password-reset');
+		await checkA11y(page);
+		await page.getByLabel('Email').fill(account.email);
+		await page.getByRole('button', { name: 'Send the link' }).click();
+		await expect(page.getByRole('status')).toContainText('a link is on its way');
+		await checkA11y(page);
+		await page.goto(await linkFromMail(account.email, '/password-reset/'));
+		await checkA11y(page);
+		const newPassword = `${account.password} without scripts`;
+		await page.getByLabel('New password').fill(newPassword);
+		await page.getByRole('button', { name: 'Save the new password' }).click();
+		await expect(page).toHaveURL('/account?reset=1');
+		await checkA11y(page);
+		await logOut(page);
+		await logIn(page, { ...account, password: newPassword });
+	});
+});
