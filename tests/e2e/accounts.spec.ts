@@ -113,6 +113,28 @@ test('until the address is confirmed one cannot apply or be appointed; the accou
 	await checkA11y(page);
 });
 
+test('deleting one’s account signs out and the old password no longer works', async ({ page }) => {
+	const account = newAccount('Leaving');
+	await signUp(page, account);
+	const form = page.getByRole('form', { name: 'Delete your account' });
+	await form.getByRole('button', { name: 'Delete your account' }).click();
+	// The browser asks for the password and the tick before anything is sent.
+	await expect(page).toHaveURL('/account');
+	await form.getByLabel('Password', { exact: true }).fill(account.password);
+	await form.getByLabel('I understand that this cannot be undone').check();
+	await form.getByRole('button', { name: 'Delete your account' }).click();
+	await expect(page).toHaveURL('/');
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+	await checkA11y(page);
+	await page.goto('/login');
+	await checkA11y(page);
+	await page.getByLabel('Email', { exact: true }).fill(account.email);
+	await page.getByLabel('Password', { exact: true }).fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+	await checkA11y(page);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -527,6 +527,9 @@ const doors: Door[] = [
 	// Form actions.
 	form('/account', 'profile', 'signedIn', { body: { displayName: 'Renamed by the matrix' } }),
 	form('/account', 'resend', 'signedIn'),
+	form('/account', 'delete', 'signedIn', {
+		body: { password: 'not the password at all', understood: 'on' }
+	}),
 	// A session that is not one's own: nobody can end it (it is not found).
 	form('/account', 'endSession', 'nobody', { body: { session: '0'.repeat(64) } }),
 	form('/account', 'email', 'signedIn', {

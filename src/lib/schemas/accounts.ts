@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { email, text } from './fields';
+import { email, flag, text } from './fields';
 import { locales } from '$lib/i18n';
 
 // A short list of the passwords most often tried first; a longer one belongs on the server.
@@ -70,6 +70,15 @@ export const passwordResetSchema = v.object({ newPassword: password });
 /** One of the account's own sessions, by its stored id (the SHA-256 of its token, hex). */
 export const endSessionSchema = v.object({
 	session: v.pipe(v.string('validation.required'), v.regex(/^[0-9a-f]{64}$/, 'validation.invalid'))
+});
+
+/** Deleting one's account: the password, and a tick that one understands it cannot be undone. */
+export const deleteAccountSchema = v.object({
+	password: v.pipe(v.string('validation.required'), v.nonEmpty('validation.required')),
+	understood: v.pipe(
+		flag,
+		v.check((ticked) => ticked, 'account.delete_tick')
+	)
 });
 
 export type SignupInput = v.InferOutput<typeof signupSchema>;

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { changePassword, changeProfile } from '$lib/server/auth/accounts';
 import { requestEmailChange, resendConfirmation } from '$lib/server/auth/account-links';
@@ -6,8 +7,9 @@ import { rolesOfUser } from '$lib/server/groups/officers';
 import { signedInAction } from '$lib/server/http/form';
 import { applicationsOfUser } from '$lib/server/membership/register';
 import { acceptInvitation, pendingInvitationsFor } from '$lib/server/membership/invitations';
-import { startSession } from '$lib/server/http/session';
+import { endSession, startSession } from '$lib/server/http/session';
 import { endOwnSession, ownSessions } from '$lib/server/auth/own-data';
+import { deleteAccount } from '$lib/server/auth/delete-account';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInActor } from '$lib/server/http/actor';
 
@@ -53,6 +55,14 @@ export const actions: Actions = {
 			await changeProfile(db, actor, values);
 			return { saved: 'profile' as const };
 		}),
+	delete: async (event) => {
+		const result = await signedInAction(event, async (db, values, actor) => {
+			await deleteAccount(db, actor, values);
+			await endSession(event);
+		});
+		if (result) return result;
+		redirect(303, '/');
+	},
 	endSession: (event) =>
 		signedInAction(event, async (db, values, actor) => {
 			await endOwnSession(db, actor, values);

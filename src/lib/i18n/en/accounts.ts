@@ -85,5 +85,15 @@ export const accounts = {
 	'account.session_ended': 'That device has been signed out.',
 	'account.export': 'Your data',
 	'account.export_intro': 'A copy of everything Openfloor keeps about you, as a JSON file.',
-	'account.export_link': 'Download your data'
+	'account.export_link': 'Download your data',
+	'account.delete': 'Delete your account',
+	'account.delete_intro':
+		'Your email address, name, password and sessions are erased, and you stop acting for any organisation. What the group published stays as it was published: your name in published minutes and in the decision log, a question you asked under your name. Download your data first if you want a copy.',
+	'field.delete_understood': 'I understand that this cannot be undone',
+	'account.delete_tick': 'Tick the box to say you understand that this cannot be undone.',
+	'account.delete_officer':
+		'You hold an office in a group: resign it first (on the group’s officers page), so that the group does not lose an officer unseen.',
+	'account.delete_site_admin':
+		'A site administrator’s account cannot be deleted here: ask another administrator or the operator to remove the role first.',
+	'account.former': 'A former account'
 } as const;

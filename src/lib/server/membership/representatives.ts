@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '../db';
-import { memberships, representatives, users } from '../db/schema';
+import { applications, memberships, representatives, users } from '../db/schema';
 import { requireUser, type Actor } from '../auth/authorise';
 import { conflict, notAllowed } from '../errors';
 import { parseInput } from '../validation';
@@ -130,6 +130,36 @@ export async function removeRepresentative(
 		});
 		return { removed, remaining };
 	});
+}
+
+/**
+ * Someone stops acting for every organisation at once (their account is being deleted), inside
+ * the caller's transaction: each is recorded as their leaving, as if they had left one by one.
+ */
+export async function leaveEveryOrganisation(tx: Executor, userId: string, now: Date) {
+	const left = await tx
+		.update(representatives)
+		.set({ removedAt: now, removedBy: userId })
+		.where(and(eq(representatives.userId, userId), current))
+		.returning({ applicationId: representatives.applicationId });
+	for (const { applicationId } of left) {
+		const [app] = await tx
+			.select({ groupId: applications.groupId, organisationName: applications.organisationName })
+			.from(applications)
+			.where(eq(applications.id, applicationId));
+		await recordAudit(tx, {
+			actorId: userId,
+			groupId: app.groupId,
+			action: 'representative.left',
+			subject: applicationId,
+			details: {
+				organisation: app.organisationName,
+				representative: userId,
+				remaining: (await listRepresentatives(tx, applicationId)).length
+			}
+		});
+	}
+	return left.length;
 }
 
 /**
