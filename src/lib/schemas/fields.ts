@@ -5,10 +5,17 @@ import * as v from 'valibot';
  * The same schemas validate form posts, JSON bodies and socket payloads.
  */
 
+/**
+ * PostgreSQL text cannot hold a NUL character: one in any text is the sender's mistake, refused
+ * with a field message, never an internal error (found by the fuzz).
+ */
+export const storable = v.check((s: string) => !s.includes('\u0000'), 'validation.nul');
+
 /** Required text, trimmed, with a maximum length. */
 export const text = (max: number, min = 1) =>
 	v.pipe(
 		v.string('validation.required'),
+		storable,
 		v.trim(),
 		v.nonEmpty('validation.required'),
 		v.minLength(min, 'validation.too_short'),
@@ -20,6 +27,7 @@ export const optionalText = (max: number) =>
 	v.optional(
 		v.pipe(
 			v.string('validation.invalid'),
+			storable,
 			v.trim(),
 			v.maxLength(max, 'validation.too_long'),
 			v.transform((s) => s || undefined)

@@ -1,9 +1,13 @@
 import * as v from 'valibot';
-import { optionalText, text } from './fields';
+import { optionalText, storable, text } from './fields';
 
 /** The secretary's working draft: markdown, which may be empty while being written. */
 export const draftSchema = v.object({
-	markdown: v.pipe(v.string('validation.required'), v.maxLength(200_000, 'validation.too_long'))
+	markdown: v.pipe(
+		v.string('validation.required'),
+		storable,
+		v.maxLength(200_000, 'validation.too_long')
+	)
 });
 
 const correctionId = v.pipe(v.string('validation.invalid'), v.uuid('validation.invalid'));

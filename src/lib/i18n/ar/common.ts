@@ -34,6 +34,7 @@ export const common: Record<keyof typeof en, string> = {
 	'form.errors_summary': 'يرجى تصحيح ما يلي:',
 	'form.required': 'مطلوب',
 	'validation.required': 'هذا الحقل مطلوب.',
+	'validation.nul': 'يحتوي هذا النص على حرف لا يمكن حفظه (NUL): احذفه.',
 	'validation.too_long':
 		'هذا طويل جداً: {max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
 	'validation.too_short':

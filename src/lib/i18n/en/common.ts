@@ -35,6 +35,7 @@ export const common = {
 	'form.errors_summary': 'Please correct the following:',
 	'form.required': 'Required',
 	'validation.required': 'This is required.',
+	'validation.nul': 'This text holds a character that cannot be stored (a NUL): remove it.',
 	'validation.too_long':
 		'This is too long: at most {max, plural, one {# character} other {# characters}}.',
 	'validation.too_short':
