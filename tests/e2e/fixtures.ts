@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
+import { decodeQuotedPrintable } from '../fixtures/quoted-printable';
 import AxeBuilder from '@axe-core/playwright';
 import {
 	test as base,
@@ -225,10 +226,7 @@ export async function linkFromMail(address: string, path: string) {
 					.filter((f) => f.endsWith('.eml'))
 					.sort();
 				for (const file of files.reverse()) {
-					const raw = fs
-						.readFileSync(`${mailDir}/${file}`, 'utf8')
-						.replace(/=\r?\n/g, '')
-						.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+					const raw = decodeQuotedPrintable(fs.readFileSync(`${mailDir}/${file}`, 'latin1'));
 					if (!new RegExp(`^To: .*${address.replace(/[.+]/g, '\\$&')}`, 'mi').test(raw)) continue;
 					link = raw.match(pattern)?.at(-1);
 					if (link) return link;

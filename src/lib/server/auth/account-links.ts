@@ -14,8 +14,9 @@ import { composeMail } from '../mail/compose';
 import { announceMail, enqueueMail } from '../mail/outbox';
 import { consume, limits } from '../rate-limit';
 import { emit } from '../events';
-import { hashPassword, verifyPassword } from './password';
-import { generateSessionToken, invalidateUserSessions, sessionIdOf } from './session';
+import { hashPassword, requireCurrentPassword } from './password';
+import { invalidateUserSessions } from './session';
+import { generateToken, hashToken } from './token';
 import { requireUser, type Actor } from './authorise';
 
 /**
@@ -50,12 +51,12 @@ export async function issueLink(
 	email: string,
 	now = new Date()
 ) {
-	const token = generateSessionToken();
+	const token = generateToken();
 	await tx
 		.delete(accountTokens)
 		.where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose)));
 	await tx.insert(accountTokens).values({
-		id: sessionIdOf(token),
+		id: hashToken(token),
 		userId,
 		purpose,
 		email,
@@ -72,7 +73,7 @@ export async function peekLink(db: Executor, purpose: LinkPurpose, token: string
 		.from(accountTokens)
 		.where(
 			and(
-				eq(accountTokens.id, sessionIdOf(token)),
+				eq(accountTokens.id, hashToken(token)),
 				eq(accountTokens.purpose, purpose),
 				gt(accountTokens.expiresAt, new Date())
 			)
@@ -86,7 +87,7 @@ async function spendLink(tx: Executor, purpose: LinkPurpose, token: string) {
 		.delete(accountTokens)
 		.where(
 			and(
-				eq(accountTokens.id, sessionIdOf(token)),
+				eq(accountTokens.id, hashToken(token)),
 				eq(accountTokens.purpose, purpose),
 				gt(accountTokens.expiresAt, new Date())
 			)
@@ -160,13 +161,7 @@ export async function requestEmailChange(db: Database, actor: Actor, input: unkn
 	const user = requireUser(actor);
 	const data = parseInput(emailChangeSchema, input);
 	await consume(db, limits.accountLinkPerAccount, user.id);
-	const [row] = await db
-		.select({ passwordHash: users.passwordHash })
-		.from(users)
-		.where(eq(users.id, user.id));
-	if (!row || !(await verifyPassword(row.passwordHash, data.password))) {
-		throw invalidField('password', 'validation.password_wrong');
-	}
+	await requireCurrentPassword(db, user.id, data.password, 'password');
 	if (data.email === user.email) throw invalidField('email', 'account.email_same');
 	const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
 	if (taken) throw invalidField('email', 'signup.email_taken');

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { conflict, invalid, invalidField, isUniqueViolation } from '../errors';
+import { conflict, invalid, isUniqueViolation } from '../errors';
 import { parseInput } from '../validation';
 import {
 	loginSchema,
@@ -9,7 +9,12 @@ import {
 	profileSchema,
 	signupSchema
 } from '$lib/schemas/accounts';
-import { hashPassword, spendPasswordCheck, verifyPassword } from './password';
+import {
+	hashPassword,
+	requireCurrentPassword,
+	spendPasswordCheck,
+	verifyPassword
+} from './password';
 import { consume, limits, reset } from '../rate-limit';
 import { knownDevice } from './known-device';
 import { invalidateUserSessions, sessionUserFields, type SessionUser } from './session';
@@ -107,13 +112,7 @@ export async function changeProfile(db: Database, actor: Actor, input: unknown) 
 export async function changePassword(db: Database, actor: Actor, input: unknown) {
 	const user = requireUser(actor);
 	const data = parseInput(passwordChangeSchema, input);
-	const [row] = await db
-		.select({ passwordHash: users.passwordHash })
-		.from(users)
-		.where(eq(users.id, user.id));
-	if (!row || !(await verifyPassword(row.passwordHash, data.currentPassword))) {
-		throw invalidField('currentPassword', 'validation.password_wrong');
-	}
+	await requireCurrentPassword(db, user.id, data.currentPassword, 'currentPassword');
 	const passwordHash = await hashPassword(data.newPassword);
 	await db.transaction(async (tx) => {
 		await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));

@@ -1,20 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import {
-	accountTokens,
-	groupRoles,
-	representativeInvitations,
-	sessions,
-	users
-} from '../db/schema';
-import { conflict, invalidField } from '../errors';
+import { accountTokens, groupRoles, sessions, users } from '../db/schema';
+import { conflict } from '../errors';
 import { parseInput } from '../validation';
 import { deleteAccountSchema } from '$lib/schemas/accounts';
 import { recordAudit } from '../audit';
 import { emit } from '../events';
 import { leaveEveryOrganisation } from '../membership/representatives';
+import { revokeInvitationsTo } from '../membership/invitations';
 import { generateToken } from './token';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, requireCurrentPassword } from './password';
 import { currentAppointment, requireUser, type Actor } from './authorise';
 
 /**
@@ -31,14 +26,8 @@ import { currentAppointment, requireUser, type Actor } from './authorise';
 export async function deleteAccount(db: Database, actor: Actor, input: unknown, now = new Date()) {
 	const user = requireUser(actor);
 	const data = parseInput(deleteAccountSchema, input);
-	const [row] = await db
-		.select({ passwordHash: users.passwordHash, isSiteAdmin: users.isSiteAdmin })
-		.from(users)
-		.where(eq(users.id, user.id));
-	if (!row || !(await verifyPassword(row.passwordHash, data.password))) {
-		throw invalidField('password', 'validation.password_wrong');
-	}
-	if (row.isSiteAdmin) throw conflict('account.delete_site_admin');
+	await requireCurrentPassword(db, user.id, data.password, 'password');
+	if (user.isSiteAdmin) throw conflict('account.delete_site_admin');
 	const [office] = await db
 		.select({ id: groupRoles.id })
 		.from(groupRoles)
@@ -49,16 +38,7 @@ export async function deleteAccount(db: Database, actor: Actor, input: unknown, 
 	const passwordHash = await hashPassword(generateToken());
 	await db.transaction(async (tx) => {
 		await leaveEveryOrganisation(tx, user.id, now);
-		await tx
-			.update(representativeInvitations)
-			.set({ revokedAt: now })
-			.where(
-				and(
-					eq(representativeInvitations.email, user.email),
-					isNull(representativeInvitations.acceptedAt),
-					isNull(representativeInvitations.revokedAt)
-				)
-			);
+		await revokeInvitationsTo(tx, user.email, now);
 		await tx.delete(accountTokens).where(eq(accountTokens.userId, user.id));
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await tx

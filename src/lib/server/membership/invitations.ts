@@ -28,10 +28,10 @@ const day = 24 * 60 * 60 * 1000;
 export const invitationPath = (token: string) => `/invitations/${token}`;
 
 /**
- * A representative invites someone, by email, to act for the organisation too. Returns the
- * link's token (only its hash is stored): the caller shows or sends the link. An earlier pending
- * invitation to the same address is revoked, so one link at a time is live. (Sending the email is
- * one more call inside this transaction, once the outbox exists.)
+ * A representative invites someone, by email, to act for the organisation too: the link is
+ * emailed (queued in this transaction) and returned, for the page to show once (only the token's
+ * hash is stored). An earlier pending invitation to the same address is revoked, so one link at a
+ * time is live.
  */
 export async function inviteRepresentative(
 	db: Database,
@@ -114,6 +114,14 @@ const open = (now: Date) =>
 		isNull(invitations.revokedAt),
 		gt(invitations.expiresAt, now)
 	);
+
+/** Every invitation still open to `email` is taken back (its account is being deleted). */
+export async function revokeInvitationsTo(tx: Executor, email: string, now: Date) {
+	await tx
+		.update(invitations)
+		.set({ revokedAt: now })
+		.where(and(eq(invitations.email, email), open(now)));
+}
 
 /** A representative takes back an invitation that is still pending. */
 export async function revokeInvitation(

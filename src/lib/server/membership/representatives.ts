@@ -110,7 +110,6 @@ export async function removeRepresentative(
 ) {
 	const { user, group, app } = await actingFor(db, actor, groupSlug, id);
 	const { userId } = parseInput(removeRepresentativeSchema, input);
-	const leaving = userId === user.id;
 	return db.transaction(async (tx) => {
 		const [removed] = await tx
 			.update(representatives)
@@ -120,16 +119,40 @@ export async function removeRepresentative(
 			)
 			.returning();
 		if (!removed) throw conflict('representative.not_current');
-		const remaining = (await listRepresentatives(tx, app.id)).length;
-		await recordAudit(tx, {
-			actorId: user.id,
+		const remaining = await recordRemoval(tx, {
+			by: user.id,
+			representative: userId,
 			groupId: group.id,
-			action: leaving ? 'representative.left' : 'representative.removed',
-			subject: app.id,
-			details: { organisation: app.organisationName, representative: userId, remaining }
+			applicationId: app.id,
+			organisation: app.organisationName
 		});
 		return { removed, remaining };
 	});
+}
+
+/**
+ * The audit entry of a representative going: `representative.left` when they went themselves,
+ * `representative.removed` when another took them off, with how many remain. Returns that count.
+ */
+async function recordRemoval(
+	tx: Executor,
+	gone: {
+		by: string;
+		representative: string;
+		groupId: string;
+		applicationId: string;
+		organisation: string;
+	}
+) {
+	const remaining = (await listRepresentatives(tx, gone.applicationId)).length;
+	await recordAudit(tx, {
+		actorId: gone.by,
+		groupId: gone.groupId,
+		action: gone.by === gone.representative ? 'representative.left' : 'representative.removed',
+		subject: gone.applicationId,
+		details: { organisation: gone.organisation, representative: gone.representative, remaining }
+	});
+	return remaining;
 }
 
 /**
@@ -147,16 +170,12 @@ export async function leaveEveryOrganisation(tx: Executor, userId: string, now: 
 			.select({ groupId: applications.groupId, organisationName: applications.organisationName })
 			.from(applications)
 			.where(eq(applications.id, applicationId));
-		await recordAudit(tx, {
-			actorId: userId,
+		await recordRemoval(tx, {
+			by: userId,
+			representative: userId,
 			groupId: app.groupId,
-			action: 'representative.left',
-			subject: applicationId,
-			details: {
-				organisation: app.organisationName,
-				representative: userId,
-				remaining: (await listRepresentatives(tx, applicationId)).length
-			}
+			applicationId,
+			organisation: app.organisationName
 		});
 	}
 	return left.length;
