@@ -29,6 +29,8 @@ export type DomainEvents = {
 	'account:signed_out': { userId: string };
 	/** Mail was committed to the outbox: this instance's sender wakes (mail/sender.ts). */
 	'mail:queued': Record<string, never>;
+	/** Notices were committed: this instance's notifier wakes (notifications/notifier.ts). */
+	'notices:queued': Record<string, never>;
 };
 
 type Listener<E extends keyof DomainEvents> = (event: DomainEvents[E]) => void;

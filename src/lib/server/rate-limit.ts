@@ -33,6 +33,10 @@ export const limits = {
 	roomCodePerClient: { name: 'room-code-client', max: 300, windowSeconds: 10 * 60 },
 	roomCodePerParticipant: { name: 'room-code-participant', max: 10, windowSeconds: 10 * 60 },
 	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 },
+	/** Following a group with an address alone (each sends an opt-in link). */
+	followPerClient: { name: 'follow-client', max: 10, windowSeconds: 60 * 60 },
+	/** Opt-in links sent to one address: a mailbox cannot be flooded from many clients. */
+	followPerAddress: { name: 'follow-address', max: 3, windowSeconds: 60 * 60 },
 	/** Invitations to act for an organisation (each will send an email). */
 	invitePerAccount: { name: 'invite-account', max: 20, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;

@@ -36,7 +36,15 @@ function secretFromDataDir(dataDir: string): string {
 }
 
 export type Purpose =
-	'participant' | 'voter' | 'asker' | 'limit' | 'admission' | 'log-signing' | 'device' | 'request';
+	| 'participant'
+	| 'voter'
+	| 'asker'
+	| 'limit'
+	| 'admission'
+	| 'log-signing'
+	| 'device'
+	| 'request'
+	| 'subscription';
 
 const derived = new Map<Purpose, Buffer>();
 

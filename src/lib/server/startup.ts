@@ -13,6 +13,7 @@ import { checkInstanceKey, SecretMismatch } from './instance-key';
 import { importOldUploads } from './meetings/import-uploads';
 import { enableMetrics } from './metrics';
 import { startMailSender } from './mail/sender';
+import { startNotifier } from './notifications/notifier';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -42,6 +43,8 @@ export async function startServer() {
 		const stopCheckpoints = startCheckpointSchedule(handle.db);
 		const stopTermEnds = startTermEndSchedule(handle.db);
 		// Without SMTP_URL mail stays in the outbox, to be sent once it is set (docs/mail.md).
+		// Notices become emails in the outbox whether or not a mail server is set.
+		const notifier = startNotifier(handle.db);
 		const mailSender = settings.smtpUrl
 			? startMailSender(handle.db, { smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom })
 			: undefined;
@@ -54,6 +57,7 @@ export async function startServer() {
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.
 				await drain();
+				await notifier.stop();
 				// The message being sent finishes (or keeps its claim) before the database closes.
 				await mailSender?.stop();
 				await closeRealtime();

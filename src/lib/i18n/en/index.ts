@@ -15,6 +15,7 @@ import { room } from './room';
 import { audit } from './audit';
 import { mail } from './mail';
 import { representatives } from './representatives';
+import { notifications } from './notifications';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -34,5 +35,6 @@ export const en = {
 	...room,
 	...audit,
 	...mail,
-	...representatives
+	...representatives,
+	...notifications
 };

@@ -111,6 +111,7 @@ export async function queueConfirmation(
 	const locale = localeOf(user);
 	await enqueueMail(tx, {
 		kind: 'account.confirm',
+		forgetBody: true,
 		to: { name: user.displayName, address: email },
 		...composeMail(locale, { key: 'mail.confirm.subject' }, [
 			[{ key: 'email.greeting', params: { name: user.displayName } }],
@@ -206,6 +207,7 @@ export async function requestPasswordReset(
 		const url = await issueLink(tx, user.id, 'reset_password', data.email);
 		await enqueueMail(tx, {
 			kind: 'account.reset',
+			forgetBody: true,
 			to: { name: user.displayName, address: data.email },
 			...composeMail(localeOf(user, locale), { key: 'mail.reset.subject' }, [
 				[{ key: 'email.greeting', params: { name: user.displayName } }],

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { accountTokens, groupRoles, sessions, users } from '../db/schema';
+import { accountTokens, groupRoles, sessions, users, subscribers } from '../db/schema';
 import { conflict } from '../errors';
 import { parseInput } from '../validation';
 import { deleteAccountSchema } from '$lib/schemas/accounts';
@@ -41,6 +41,8 @@ export async function deleteAccount(db: Database, actor: Actor, input: unknown, 
 		await revokeInvitationsTo(tx, user.email, now);
 		await tx.delete(accountTokens).where(eq(accountTokens.userId, user.id));
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
+		// What they followed and chose, and their pending digest: their settings links find nothing.
+		await tx.delete(subscribers).where(eq(subscribers.userId, user.id));
 		await tx
 			.update(users)
 			.set({

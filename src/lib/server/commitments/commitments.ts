@@ -1,3 +1,4 @@
+import { announceNotices, recordNotice } from '../notifications/notices';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { commitments, meetings, questions, type Commitment, type Group } from '../db/schema';
@@ -88,8 +89,19 @@ export async function recordCommitment(
 			...commitmentDecision('commitment.made', row, meeting.number),
 			at: now
 		});
+		// The person who asked the question, if they asked under their name (recipients.ts).
+		if (row.questionId) {
+			await recordNotice(tx, {
+				groupId: group.id,
+				kind: 'question.ledger',
+				subject: `commitment:${row.id}`,
+				onceKey: `question.ledger:${row.id}`,
+				now
+			});
+		}
 		return row;
 	});
+	announceNotices();
 	return publicCommitment(row, meeting.number);
 }
 

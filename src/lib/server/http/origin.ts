@@ -5,6 +5,14 @@ const mediaTypeOf = (request: Request) =>
 	(request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase();
 
 /**
+ * RFC 8058's one-click unsubscribe: the recipient's mail provider POSTs a form, with no Origin,
+ * from its own servers. Allowed from anywhere because it needs no cookie: the keyed token in the
+ * address is the whole authority (notifications/links.ts), which a page of another site cannot
+ * know. It can only turn notifications off.
+ */
+const oneClickUnsubscribe = /^\/notifications\/[^/]+\/unsubscribe\/?$/;
+
+/**
  * True when a request that changes something (any method but GET/HEAD/OPTIONS) may have been sent
  * by a page of another site: its Origin names another origin (`null` included: a sandboxed frame,
  * a `data:` page), or the browser marks it cross-site, or it has no Origin and a body that is not
@@ -17,6 +25,7 @@ const mediaTypeOf = (request: Request) =>
  */
 export function isForeignOrigin(request: Request, url: URL): boolean {
 	if (safeMethods.has(request.method)) return false;
+	if (oneClickUnsubscribe.test(url.pathname)) return false;
 	if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
 	const origin = request.headers.get('origin');
 	if (origin !== null) return origin !== url.origin;

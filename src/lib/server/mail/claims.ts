@@ -48,11 +48,21 @@ export async function claimDue(
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-/** The server accepted the message: it is never sent again. */
+/**
+ * The server accepted the message: it is never sent again. A body holding a secret link is
+ * emptied now (the subject, recipient and kind stay, for the administrator's view).
+ */
 export async function markSent(db: Database, id: string, now: Date) {
 	await db
 		.update(mailOutbox)
-		.set({ sentAt: now, claim: null, lastError: null })
+		.set({
+			sentAt: now,
+			claim: null,
+			lastError: null,
+			text: sql`case when ${mailOutbox.forgetBody} then '' else ${mailOutbox.text} end`,
+			html: sql`case when ${mailOutbox.forgetBody} then null else ${mailOutbox.html} end`,
+			attachments: sql`case when ${mailOutbox.forgetBody} then null else ${mailOutbox.attachments} end`
+		})
 		.where(and(eq(mailOutbox.id, id), isNull(mailOutbox.sentAt)));
 }
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../db';
-import { mailOutbox } from '../db/schema';
+import { mailOutbox, type MailAttachment } from '../db/schema';
 import type { Locale } from '$lib/i18n';
 import { emit } from '../events';
 
@@ -16,6 +16,10 @@ export type OutgoingMail = {
 	html?: string;
 	/** Extra headers such as List-Unsubscribe. */
 	headers?: Record<string, string>;
+	/** Files sent with it (a meeting's .ics). */
+	attachments?: MailAttachment[];
+	/** The body holds a secret link: emptied in the outbox once sent (mail/claims.ts). */
+	forgetBody?: boolean;
 };
 
 /**
@@ -31,25 +35,36 @@ export function oneLine(value: string) {
  * commits. Call `announceMail()` after the commit so the sender wakes at once.
  */
 export async function enqueueMail(tx: Executor, mail: OutgoingMail) {
-	const to = typeof mail.to === 'string' ? { name: null, address: mail.to } : mail.to;
 	const [row] = await tx
 		.insert(mailOutbox)
-		.values({
-			kind: mail.kind,
-			recipient: oneLine(to.address),
-			recipientName: to.name === null ? null : oneLine(to.name),
-			locale: mail.locale,
-			subject: oneLine(mail.subject),
-			text: mail.text,
-			html: mail.html ?? null,
-			headers: mail.headers
-				? Object.fromEntries(
-						Object.entries(mail.headers).map(([name, value]) => [oneLine(name), oneLine(value)])
-					)
-				: null
-		})
+		.values(outboxRow(mail))
 		.returning({ id: mailOutbox.id });
 	return row.id;
+}
+
+/** Many messages in one statement (a notice's batch of recipients), on the same terms. */
+export async function enqueueMails(tx: Executor, mails: OutgoingMail[]) {
+	if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map(outboxRow));
+}
+
+function outboxRow(mail: OutgoingMail) {
+	const to = typeof mail.to === 'string' ? { name: null, address: mail.to } : mail.to;
+	return {
+		kind: mail.kind,
+		recipient: oneLine(to.address),
+		recipientName: to.name === null ? null : oneLine(to.name),
+		locale: mail.locale,
+		subject: oneLine(mail.subject),
+		text: mail.text,
+		html: mail.html ?? null,
+		headers: mail.headers
+			? Object.fromEntries(
+					Object.entries(mail.headers).map(([name, value]) => [oneLine(name), oneLine(value)])
+				)
+			: null,
+		attachments: mail.attachments ?? null,
+		forgetBody: mail.forgetBody ?? false
+	};
 }
 
 /** Tells this instance's sender that mail was committed (others find it on their next round). */

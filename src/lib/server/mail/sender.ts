@@ -96,6 +96,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 				text: row.text,
 				...(row.html ? { html: row.html } : {}),
 				headers: row.headers ?? {},
+				...(row.attachments ? { attachments: row.attachments } : {}),
 				messageId: messageIdFor(row.id, options.mailFrom)
 			});
 		} catch (error) {

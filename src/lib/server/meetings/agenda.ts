@@ -1,3 +1,4 @@
+import { noticeAgendaChange } from '../notifications/notices';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { agendaDocuments, agendaItems, type AgendaItem, type Meeting } from '../db/schema';
@@ -89,6 +90,7 @@ export async function addAgendaItem(
 			subject: item.id,
 			details: { meeting: meeting.number, title: item.title }
 		});
+		await noticeAgendaChange(tx, meeting);
 		return item;
 	});
 }
@@ -125,6 +127,7 @@ export async function updateAgendaItem(
 			subject: item.id,
 			details: { meeting: meeting.number, fields: Object.keys(data) }
 		});
+		await noticeAgendaChange(tx, meeting);
 		return updated;
 	});
 }
@@ -169,6 +172,7 @@ export async function moveAgendaItem(
 			subject: item.id,
 			details: { meeting: meeting.number, direction }
 		});
+		await noticeAgendaChange(tx, meeting);
 	});
 }
 
@@ -193,5 +197,6 @@ export async function removeAgendaItem(
 			subject: item.id,
 			details: { meeting: meeting.number, title: item.title }
 		});
+		await noticeAgendaChange(tx, meeting);
 	});
 }

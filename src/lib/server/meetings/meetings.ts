@@ -14,6 +14,7 @@ import { joinCodes, withUniqueJoinCode } from './join-code';
 import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
 import { createDraftOnClose } from '../minutes/draft';
 import type { Clock } from '../clock';
+import { announceNotices, recordNotice } from '../notifications/notices';
 
 /** Tests and the demo loader set the clock; everyone else runs on the real one. */
 
@@ -143,6 +144,13 @@ export async function updateMeeting(
 			subject: String(meeting.number),
 			details: { fields: Object.keys(data) }
 		});
+		if (meeting.state === 'scheduled') {
+			await recordNotice(tx, {
+				groupId: group.id,
+				kind: 'meeting.changed',
+				subject: `meeting:${meeting.id}`
+			});
+		}
 		return updated;
 	});
 }
@@ -199,6 +207,15 @@ export async function changeMeetingState(
 				subject: String(meeting.number),
 				details: data.state === 'cancelled' ? { note: data.cancelNote } : undefined
 			});
+			// Followers hear of a meeting published, and of one they knew of cancelled.
+			if (data.state === 'scheduled' || (data.state === 'cancelled' && meeting.state !== 'draft')) {
+				await recordNotice(tx, {
+					groupId: group.id,
+					kind: data.state === 'scheduled' ? 'meeting.scheduled' : 'meeting.cancelled',
+					subject: `meeting:${meeting.id}`,
+					now
+				});
+			}
 			// Closing ends the Q&A: open questions are recorded as not reached, and the record
 			// as it now stands becomes the minutes' first draft.
 			if (data.state === 'closed') {
@@ -209,6 +226,7 @@ export async function changeMeetingState(
 		});
 		// Live pages learn at once that questions opened or closed.
 		await announceMeetingState(db, group, changed);
+		announceNotices();
 		return changed;
 	});
 }

@@ -1,3 +1,4 @@
+import { announceNotices, noticeAgendaChange, recordNotice } from '../notifications/notices';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { agendaItems, agendaProposals, memberships, meetings } from '../db/schema';
@@ -85,7 +86,7 @@ export async function decideProposal(
 		data.outcome === 'accepted' && data.meeting !== undefined && data.meeting !== ''
 			? (await findMeeting(db, actor, groupSlug, data.meeting)).meeting
 			: undefined;
-	return db.transaction(async (tx) => {
+	const decided = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.select({ proposal: agendaProposals, organisationName: memberships.organisationName })
 			.from(agendaProposals)
@@ -108,6 +109,7 @@ export async function decideProposal(
 			});
 			agendaItemId = item.id;
 			meetingNumber = meeting.number;
+			await noticeAgendaChange(tx, meeting);
 		}
 		const [decided] = await tx
 			.update(agendaProposals)
@@ -140,8 +142,16 @@ export async function decideProposal(
 				reason: data.reason ?? null
 			}
 		});
+		await recordNotice(tx, {
+			groupId: group.id,
+			kind: 'proposal.decided',
+			subject: `proposal:${proposal.id}`,
+			onceKey: `proposal.decided:${proposal.id}`
+		});
 		return decided;
 	});
+	announceNotices();
+	return decided;
 }
 
 /** A meeting's proposals, with the proposing organisation: public, decided or not. */

@@ -97,6 +97,7 @@ async function queueInvitationEmail(
 	const names = { organisation: invite.organisation, group: invite.group };
 	await enqueueMail(tx, {
 		kind: 'representative.invitation',
+		forgetBody: true,
 		to: invite.email,
 		...composeMail(invite.locale, { key: 'mail.invitation.subject', params: names }, [
 			[{ key: 'mail.invitation.body', params: names }],

@@ -13,6 +13,7 @@ import { isBlank, markdownHash } from './rules';
 import { latestVersion } from './versions';
 import { correctionPayload } from './corrections';
 import { signHead } from '../decision-log/checkpoints';
+import { announceNotices, recordNotice } from '../notifications/notices';
 
 /**
  * Publishes the draft: version 1, or an amendment (a new version with a required change note,
@@ -30,7 +31,7 @@ export async function publishMinutes(
 	const { group, meeting, user } = await minutesForChange(db, actor, groupSlug, number);
 	const data = parseInput(publishSchema, input);
 	const now = clock.now ?? new Date();
-	return db.transaction(async (tx) => {
+	const published = await db.transaction(async (tx) => {
 		const row = await lockMinutes(tx, meeting.id);
 		if (isBlank(row.draft)) throw invalidField('markdown', 'minutes.empty');
 		const version = row.publishedVersion + 1;
@@ -104,6 +105,15 @@ export async function publishMinutes(
 			subject: String(meeting.number),
 			details: { version }
 		});
+		await recordNotice(tx, {
+			groupId: group.id,
+			kind: version === 1 ? 'minutes.published' : 'minutes.amended',
+			subject: `meeting:${meeting.id}`,
+			onceKey: `minutes:${meeting.id}:${version}`,
+			now
+		});
 		return published;
 	});
+	announceNotices();
+	return published;
 }

@@ -1,3 +1,4 @@
+import { recordNotice } from '../notifications/notices';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { commitments, meetingLive, questions, type Group, type Meeting } from '../db/schema';
@@ -235,6 +236,21 @@ async function apply(
 				})
 			];
 			if (commitment) decisions.push(commitmentDecision('commitment.made', commitment, number));
+			// A named asker hears of their question's fate once it settles (undone within ten
+			// minutes, it tells nothing: notifications/content.ts reads it as it then stands).
+			if (
+				!q.anonymous &&
+				q.askerUserId &&
+				data.status !== 'not_answered' &&
+				data.status !== 'declined'
+			) {
+				await recordNotice(tx, {
+					groupId: context.group.id,
+					kind: 'question.fate',
+					subject: `question:${q.id}`,
+					now
+				});
+			}
 			return { changed: [q.id], decisions };
 		}
 	}

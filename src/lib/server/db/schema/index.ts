@@ -10,3 +10,4 @@ export * from './minutes';
 export * from './checkpoints';
 export * from './instance';
 export * from './mail';
+export * from './notifications';

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 /**
  * Email waiting to be sent, written in the same transaction as the change it tells of: a message
@@ -20,6 +31,14 @@ export const mailOutbox = pgTable(
 		html: text(),
 		/** Extra headers (List-Unsubscribe, …), already free of line breaks. */
 		headers: jsonb().$type<Record<string, string>>(),
+		/** Files sent with it (a meeting's .ics), as text. */
+		attachments: jsonb().$type<MailAttachment[]>(),
+		/**
+		 * The body holds a secret link (a password reset, a confirmation, an invitation, a
+		 * subscriber's settings): emptied once the server accepted it, so the table does not keep
+		 * working links for whoever reads it later.
+		 */
+		forgetBody: boolean().notNull().default(false),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		/** Attempts started: counted when a sender claims the row, so a crash counts too. */
 		attempts: integer().notNull().default(0),
