@@ -523,6 +523,12 @@ const doors: Door[] = [
 	}),
 	api('POST', '/v1/email-confirmations', 'signedIn'),
 	api('POST', '/v1/email-confirmations/[token]', 'nobody'),
+	// Signed in, it follows; signed out, an address is needed (and this one is refused as such).
+	api('POST', `${groupApi}/follow`, 'anyone', { body: { email: 'not an address' } }),
+	api('DELETE', `${groupApi}/follow`, 'signedIn'),
+	api('POST', '/v1/follow-confirmations/[token]', 'nobody'),
+	api('GET', '/v1/notifications', 'signedIn'),
+	api('PATCH', '/v1/notifications', 'signedIn', { body: { meetings: 'hourly' } }),
 
 	// Form actions.
 	form('/account', 'profile', 'signedIn', { body: { displayName: 'Renamed by the matrix' } }),
@@ -586,6 +592,18 @@ const doors: Door[] = [
 		})
 	),
 	form('/invitations/[token]', 'accept', 'nobody'),
+	form('/g/[group]/follow', 'follow', 'signedIn'),
+	form('/g/[group]/follow', 'unfollow', 'signedIn'),
+	form('/g/[group]/follow', 'email', 'anyone', { body: { email: 'not an address' } }),
+	form('/follow/[token]', 'default', 'nobody'),
+	// A settings link is its own authority: a made-up one opens nothing, whoever follows it.
+	...(['choose', 'unfollow', 'stopAll'] as const).flatMap((action) => [
+		form('/notifications/[token]', action, 'nobody', { body: { meetings: 'off' } }),
+		form('/account/notifications', action, 'signedIn', {
+			body: (x) => (action === 'unfollow' ? { group: x.slug } : { meetings: 'hourly' })
+		})
+	]),
+	form('/notifications/[token]/unsubscribe', 'default', 'nobody', { query: '?topic=minutes' }),
 	form('/account', 'acceptInvitation', 'nobody', {
 		body: (x) => ({ invitation: x.invitation.id })
 	}),

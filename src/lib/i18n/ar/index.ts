@@ -16,6 +16,7 @@ import { room } from './room';
 import { audit } from './audit';
 import { mail } from './mail';
 import { representatives } from './representatives';
+import { notifications } from './notifications';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -35,5 +36,6 @@ export const ar: Messages = {
 	...room,
 	...audit,
 	...mail,
-	...representatives
+	...representatives,
+	...notifications
 };

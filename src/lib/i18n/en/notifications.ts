@@ -16,13 +16,13 @@ export const notifications = {
 	'follow.email_note':
 		'No account needed. We send a link to confirm; nothing else is sent until you follow it. Your address is never shown to anyone.',
 	'follow.sent':
-		'If this address can follow the group, a link to confirm is on its way. Check your inbox (and spam folder).',
+		'If all is in order, a link to confirm is on its way to this address. Check your inbox (and spam folder).',
 	'follow.or_sign_in': 'Have an account? Sign in to follow with it.',
 	'follow.settings_link': 'Choose what you receive',
 	'follow.mail.subject': 'Confirm: follow {group} on Openfloor',
 	'follow.mail.body': 'Someone asked for this address to receive emails about {group}.',
 	'follow.mail.link': 'To confirm, follow this link: {url}',
-	'follow.mail.expires': 'The link works for 48 hours.',
+	'follow.mail.expires': 'The link works once, for 48 hours.',
 	'follow.mail.not_you': 'If it was not you, do nothing: no other email will come.',
 	'follow.confirm.title': 'Confirm following',
 	'follow.confirm.intro':
@@ -98,7 +98,7 @@ export const notifications = {
 		'The minutes of meeting {number} ({title}) of {group} are amended: version {version} is published. Earlier versions stay readable.',
 	'notify.change_note': 'What changed:',
 	'notify.corrections_until':
-		'Member organisations and attendees may propose corrections until {until}.',
+		'Member organisations and people who asked a question under their name may propose corrections until {until}.',
 	'notify.correction_closing.subject':
 		'{group}: corrections to the minutes of meeting {number} close soon',
 	'notify.correction_closing.body':
