@@ -840,6 +840,8 @@ const doors: Door[] = [
 		foreign: true
 	}),
 	page('/healthz', 'anyone'),
+	// RFC 8058's one-click POST: a made-up token unsubscribes nobody.
+	page('/notifications/[token]/unsubscribe', 'nobody', { query: '?topic=minutes' }, 'POST'),
 	page('/language', 'anyone', { body: { lang: 'en', redirectTo: '/' } }, 'POST'),
 
 	// Socket requests, each sent after joining the live meeting (A's; B's with A's ids).

@@ -66,6 +66,7 @@ export const notifications: Record<keyof typeof en, string> = {
 	'unsubscribe.intro': 'هل تريد إيقاف الرسائل عن: {topic}؟',
 	'unsubscribe.submit': 'ألغِ الاشتراك',
 	'unsubscribe.done': 'تم: لن تصلك رسائل أخرى عن {topic}.',
+	'unsubscribe.done_plain': 'تم إلغاء الاشتراك.',
 	'unsubscribe.more': 'خيارات أخرى',
 
 	// الرسائل

@@ -26,7 +26,7 @@ export const notifications = {
 	'follow.mail.not_you': 'If it was not you, do nothing: no other email will come.',
 	'follow.confirm.title': 'Confirm following',
 	'follow.confirm.intro':
-		'Confirm that {email} should receive emails about the groups it asked to follow.',
+		'Confirm that {email} should receive emails about the groups someone asked it to follow.',
 	'follow.confirm.submit': 'Confirm',
 	'follow.confirm.done': 'Confirmed: emails will now come to {email}.',
 
@@ -67,6 +67,7 @@ export const notifications = {
 	'unsubscribe.intro': 'Stop emails about: {topic}?',
 	'unsubscribe.submit': 'Unsubscribe',
 	'unsubscribe.done': 'Done: no more emails about {topic}.',
+	'unsubscribe.done_plain': 'Unsubscribed.',
 	'unsubscribe.more': 'Other choices',
 
 	// The emails

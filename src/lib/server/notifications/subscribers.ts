@@ -249,6 +249,23 @@ export async function unsubscribe(db: Database, subscriber: Subscriber, what: st
 	await choose(db, subscriber, Object.fromEntries(off.map((t) => [t, 'off'])));
 }
 
+/** What an unsubscribe link may name: one topic, or the weekly digest; else null. */
+export function unsubscribeTopic(value: string | null): string | null {
+	return value !== null && ((topics as readonly string[]).includes(value) || value === 'digest')
+		? value
+		: null;
+}
+
+/**
+ * An email's unsubscribe link followed (its page's button, or RFC 8058's one-click POST): the
+ * topic it names turned off for the subscriber its token names. Anything altered does nothing.
+ */
+export async function unsubscribeByLink(db: Database, token: string, topic: string | null) {
+	const named = unsubscribeTopic(topic);
+	if (!named) throw linkNotValid();
+	await unsubscribe(db, await subscriberByToken(db, token), named);
+}
+
 /** A follower stops following one group from their settings page. */
 export async function unfollowGroup(db: Executor, subscriber: Subscriber, groupSlug: string) {
 	const group = await getGroup(db, groupSlug);

@@ -18,4 +18,8 @@ export const load: PageServerLoad = async (event) => {
 	}
 };
 
-export const actions: Actions = settings.actions;
+export const actions: Actions = {
+	choose: settings.actions.choose,
+	unfollow: settings.actions.unfollow,
+	stopAll: settings.actions.stopAll
+};

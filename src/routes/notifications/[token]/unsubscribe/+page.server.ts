@@ -1,20 +1,17 @@
 import { getDb } from '$lib/server/db';
-import { subscriberByToken, unsubscribe } from '$lib/server/notifications/subscribers';
+import {
+	subscriberByToken,
+	unsubscribeByLink,
+	unsubscribeTopic
+} from '$lib/server/notifications/subscribers';
 import { settingsToken } from '$lib/server/notifications/links';
 import { runFormAction } from '$lib/server/http/form';
-import { topics } from '$lib/schemas/notifications';
 import { isDomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
-/** What the address names: one topic, or the weekly digest; anything else is not a link of ours. */
-function topicOf(url: URL) {
-	const topic = url.searchParams.get('topic') ?? '';
-	return (topics as readonly string[]).includes(topic) || topic === 'digest' ? topic : null;
-}
-
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
-	const topic = topicOf(url);
+	const topic = unsubscribeTopic(url.searchParams.get('topic'));
 	try {
 		const subscriber = await subscriberByToken(await getDb(), params.token);
 		return topic ? { topic, settings: settingsToken(subscriber.id) } : { topic: null };
@@ -24,17 +21,15 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	}
 };
 
-/**
- * The page's button, and RFC 8058's one-click POST from the recipient's mail provider (a form
- * with `List-Unsubscribe=One-Click`, no cookie, no Origin: http/origin.ts lets this path through,
- * the token being its authority). It only ever turns something off.
- */
+/** The page's button (a browser: the mail provider's one-click POST goes to +server.ts). */
 export const actions: Actions = {
 	default: async (event) =>
 		runFormAction(event, async () => {
-			const db = await getDb();
-			const subscriber = await subscriberByToken(db, event.params.token);
-			await unsubscribe(db, subscriber, topicOf(event.url) ?? '');
+			await unsubscribeByLink(
+				await getDb(),
+				event.params.token,
+				event.url.searchParams.get('topic')
+			);
 			return { done: true as const };
 		})
 };
