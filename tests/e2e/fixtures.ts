@@ -214,9 +214,10 @@ const mailDir = '.test-data/e2e/mail';
 /**
  * The newest link to `path…` in a message sent to `address`, as its recipient would click it:
  * waits for the app's outbox to deliver it (the messages are read as sent, quoted-printable).
+ * `token` is the link's last part (a base32 token unless said).
  */
-export async function linkFromMail(address: string, path: string) {
-	const pattern = new RegExp(`https?://[^\\s"<>]+${path}[a-z2-7]+`, 'g');
+export async function linkFromMail(address: string, path: string, token = '[a-z2-7]+') {
+	const pattern = new RegExp(`https?://[^\\s"<>]+${path}${token}`, 'g');
 	let link: string | undefined;
 	await expect
 		.poll(

@@ -27,6 +27,8 @@ import { settingsToken, subscriberOfToken } from '$lib/server/notifications/link
 import { recordCommitment } from '$lib/server/commitments/commitments';
 import { deleteAccount } from '$lib/server/auth/delete-account';
 import { testPassword } from '../fixtures/factories';
+import { loadDemo } from '$lib/server/demo/load-demo';
+import { groups } from '$lib/server/db/schema';
 
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 const lease = 60_000;
@@ -349,5 +351,16 @@ describeOnEachDatabase('notifications', (handle) => {
 		await expect(subscriberByToken(db, settingsToken(subscriber.id))).rejects.toMatchObject({
 			msg: { key: 'link.not_valid' }
 		});
+	});
+
+	it('loads the demo with its followers, and nothing from the old story left to tell', async () => {
+		const { db } = handle();
+		await loadDemo(db);
+		const [harbour] = await db.select().from(groups).where(eq(groups.slug, 'harbour'));
+		const followers = await db.select().from(follows).where(eq(follows.groupId, harbour.id));
+		expect(followers).toHaveLength(3);
+		expect(followers.every((f) => f.confirmedAt !== null)).toBe(true);
+		expect(await db.select().from(notices).where(isNull(notices.doneAt))).toEqual([]);
+		expect(await drainNotices(db, later(60))).toBe(0);
 	});
 });

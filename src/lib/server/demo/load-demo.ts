@@ -8,6 +8,7 @@ import { sessionUserFields, type SessionUser } from '../auth/session';
 import { loadMembershipDemo } from './membership';
 import { loadRepresentativesDemo } from './representatives';
 import { forgetDemoMail } from './people';
+import { loadFollowersDemo } from './followers';
 import { loadMeetingsDemo } from './meetings';
 import { loadMinutesDemo } from './minutes';
 import { loadCheckpointsDemo } from './checkpoints';
@@ -105,6 +106,7 @@ export async function loadDemo(db: Database): Promise<string> {
 	});
 	await loadRepresentativesDemo(db, demoGroupSlug);
 	await loadCheckpointsDemo(db, demoGroupSlug);
+	await loadFollowersDemo(db, demoGroupSlug);
 	await forgetDemoMail(db);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
