@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
-import { actorOf, makeGroupWithOfficers, makeUser } from '../fixtures/factories';
+import { actorOf, makeGroup, makeGroupWithOfficers, makeUser } from '../fixtures/factories';
+import { appointOfficer } from '$lib/server/groups/officers';
 import { attendee, liveMeeting } from '../fixtures/live';
 import { failure } from '../fixtures/errors';
 import type { Database } from '$lib/server/db';
@@ -362,5 +363,36 @@ describeOnEachDatabase('notifications', (handle) => {
 		expect(followers.every((f) => f.confirmedAt !== null)).toBe(true);
 		expect(await db.select().from(notices).where(isNull(notices.doneAt))).toEqual([]);
 		expect(await drainNotices(db, later(60))).toBe(0);
+	});
+
+	it('keeps what people wrote as text: no markup in the HTML, no header from a name', async () => {
+		const { db } = handle();
+		const admin = await makeUser(db, { siteAdmin: true });
+		const chair = await makeUser(db);
+		const group = await makeGroup(db, admin, {
+			name: 'Harbour\r\nBcc: thief@evil.test\r\nX-Injected: yes'
+		});
+		await appointOfficer(db, actorOf(admin), group.slug, { email: chair.email, role: 'chair' });
+		const reader = await makeUser(db);
+		await followAsAccount(db, actorOf(reader), group.slug);
+		const start = later(60 * 24);
+		const meeting = await createMeeting(db, actorOf(chair), group.slug, {
+			title: '<img src=x onerror=alert(1)> & "quotes"',
+			startsAt: start.toISOString(),
+			endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+			location: '<script>alert(2)</script>',
+			participation: 'open'
+		});
+		await changeMeetingState(db, actorOf(chair), group.slug, meeting.number, {
+			state: 'scheduled'
+		});
+		await drainNotices(db);
+		const [mail] = (await noticeMails(db)).filter((m) => m.recipient === reader.email);
+		expect(mail.subject).not.toMatch(/[\r\n]/);
+		expect(mail.html).not.toContain('<img');
+		expect(mail.html).not.toContain('<script>');
+		expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
+		expect(mail.text).toContain('<img src=x onerror=alert(1)> & "quotes"');
+		for (const value of Object.values(mail.headers ?? {})) expect(value).not.toMatch(/[\r\n]/);
 	});
 });
