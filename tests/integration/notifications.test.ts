@@ -212,7 +212,10 @@ describeOnEachDatabase('notifications', (handle) => {
 		).toHaveLength(1);
 		// Not a week since the subscriber was made: nothing yet.
 		expect(await sendDueDigests(db, new Date())).toBe(0);
-		expect(await sendDueDigests(db, later(60 * 24 * 7 + 1))).toBe(1);
+		// Two instances looking at once: one digest.
+		const due = later(60 * 24 * 7 + 1);
+		const sent = await Promise.all([sendDueDigests(db, due), sendDueDigests(db, due)]);
+		expect(sent[0] + sent[1]).toBe(1);
 		const digest = (await noticeMails(db)).filter((m) => m.kind === 'notice.digest');
 		expect(digest.map((m) => m.recipient)).toEqual([weekly.email]);
 		expect(digest[0].text).toContain('is scheduled');

@@ -43,14 +43,19 @@ export async function sendDueDigests(db: Database, now: Date, limit = 100): Prom
 			if (content) told.push({ content });
 		}
 		const mailed = await db.transaction(async (tx) => {
-			const [person] = rowsOf<{ email: string | null; locale: string | null }>(
+			const [person] = rowsOf<{ email: string | null; locale: string | null; due: boolean }>(
 				await tx.execute(sql`
-					select coalesce(u.email, s.email) as email, coalesce(u.locale, s.locale) as locale
+					select case when u.email_confirmed_at is not null
+							or (s.user_id is null and s.confirmed_at is not null)
+						then coalesce(u.email, s.email) end as email,
+						coalesce(u.locale, s.locale) as locale,
+						s.last_digest_at <= ${new Date(now.getTime() - week).toISOString()}::timestamptz as due
 					from subscribers s left join users u on u.id = s.user_id
 					where s.id = ${id}
-						and (u.email_confirmed_at is not null or (s.user_id is null and s.confirmed_at is not null))
 					for update of s`)
 			);
+			// Another instance sent this digest while this one was reading: nothing more to do.
+			if (!person?.due) return false;
 			// Entries gathered since the read wait for next week's digest.
 			await tx.delete(digestItems).where(
 				and(
