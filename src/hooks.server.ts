@@ -21,6 +21,7 @@ import { readAtMost } from '$lib/server/http/body-limit';
 import { startServer } from '$lib/server/startup';
 import { describeError, log, requestContext } from '$lib/server/log';
 import { isMetricsScraper, readMetrics, timeRequest } from '$lib/server/metrics';
+import { handlePublicCache } from '$lib/server/public-cache/cache';
 
 export const init: ServerInit = startServer;
 
@@ -202,7 +203,8 @@ export const handle = sequence(
 	handleApiMethod,
 	handleBodySize,
 	handleSession,
-	handleHeaders
+	handleHeaders,
+	handlePublicCache
 );
 
 /** Logs the unexpected with a reference; the visitor sees the reference, never a stack trace. */

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from './db';
 import { auditLog } from './db/schema';
+import { countPublicChange } from './public-cache/versions';
 
 export type AuditEntry = {
 	actorId: string | null;
@@ -12,8 +13,13 @@ export type AuditEntry = {
 	requestKey?: string;
 };
 
-/** Appends to the audit log; call it inside the transaction that makes the change. */
+/**
+ * Appends to the audit log; call it inside the transaction that makes the change. Every audited
+ * change counts as a change to what the public may see (pages kept for anonymous readers are
+ * rendered again once it commits: public-cache/versions.ts); a private one costs a render.
+ */
 export async function recordAudit(db: Executor, entry: AuditEntry) {
+	await countPublicChange(db);
 	await db.insert(auditLog).values({
 		actorId: entry.actorId,
 		groupId: entry.groupId ?? null,

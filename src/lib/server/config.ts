@@ -52,6 +52,11 @@ const envSchema = v.object({
 		v.regex(/^\d{1,7}$/, 'must be a whole number'),
 		v.transform(Number)
 	),
+	PUBLIC_CACHE_MB: v.pipe(
+		v.optional(v.string(), '64'),
+		v.regex(/^\d{1,6}$/, 'must be a whole number of megabytes (0 turns the cache off)'),
+		v.transform(Number)
+	),
 	SECRET_KEY: v.optional(
 		v.pipe(v.string(), v.trim(), v.minLength(32, 'must be at least 32 characters'))
 	),
@@ -79,6 +84,8 @@ export type Config = {
 	logFormat: 'text' | 'json';
 	/** Participant tokens issued to one client address an hour (docs/trust.md). */
 	participantsPerClientHour: number;
+	/** Memory for pages kept for anonymous readers (public-cache/cache.ts); 0: none kept. */
+	publicCacheBytes: number;
 	/** The instance's secret (src/lib/server/secrets.ts); undefined: kept in DATA_DIR/secret.key. */
 	secretKey: string | undefined;
 	/** Turns on GET /metrics, answered only to `Authorization: Bearer <token>` (docs/operations.md). */
@@ -114,6 +121,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		logFormat: env_.LOG_FORMAT,
 		secretKey: env_.SECRET_KEY,
 		metricsToken: env_.METRICS_TOKEN,
+		publicCacheBytes: env_.PUBLIC_CACHE_MB * 1024 * 1024,
 		participantsPerClientHour: env_.PARTICIPANTS_PER_CLIENT_HOUR
 	};
 }

@@ -14,6 +14,7 @@ import { importOldUploads } from './meetings/import-uploads';
 import { enableMetrics } from './metrics';
 import { startMailSender } from './mail/sender';
 import { startNotifier } from './notifications/notifier';
+import { startFolding } from './public-cache/folding';
 
 /**
  * Opens everything the server needs before it takes requests: configuration, the database
@@ -41,6 +42,7 @@ export async function startServer() {
 			`database: ${handle.kind === 'pglite' ? `embedded (${settings.dataDir})` : 'PostgreSQL'}`
 		);
 		const stopCheckpoints = startCheckpointSchedule(handle.db);
+		const stopFolding = startFolding(handle.db);
 		const stopTermEnds = startTermEndSchedule(handle.db);
 		// Without SMTP_URL mail stays in the outbox, to be sent once it is set (docs/mail.md).
 		// Notices become emails in the outbox whether or not a mail server is set.
@@ -53,6 +55,7 @@ export async function startServer() {
 				clearInterval(pruning);
 				adminSocket?.close();
 				stopCheckpoints();
+				stopFolding();
 				stopTermEnds();
 				// server.js has closed the sockets: the events already taken (a backlog of votes
 				// under load) and their tallies finish before Redis and the database close.

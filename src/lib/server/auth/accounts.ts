@@ -23,6 +23,7 @@ import { requireUser, type Actor } from './authorise';
 import { queueConfirmation } from './account-links';
 import { announceMail } from '../mail/outbox';
 import type { Locale } from '$lib/i18n';
+import { countPublicChange } from '../public-cache/versions';
 
 /**
  * Creates an account, and queues the email with the link that confirms its address (in the same
@@ -101,10 +102,14 @@ export async function logIn(
 export async function changeProfile(db: Database, actor: Actor, input: unknown) {
 	const user = requireUser(actor);
 	const data = parseInput(profileSchema, input);
-	await db
-		.update(users)
-		.set({ displayName: data.displayName, ...(data.locale ? { locale: data.locale } : {}) })
-		.where(eq(users.id, user.id));
+	await db.transaction(async (tx) => {
+		await tx
+			.update(users)
+			.set({ displayName: data.displayName, ...(data.locale ? { locale: data.locale } : {}) })
+			.where(eq(users.id, user.id));
+		// An officer's name shows on the group's pages.
+		await countPublicChange(tx);
+	});
 	return data.displayName;
 }
 

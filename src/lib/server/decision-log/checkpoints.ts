@@ -16,6 +16,7 @@ import type { Clock } from '../clock';
 import { lockGroup } from './log';
 import type { SignedCheckpoint } from './checkpoint';
 import { signCheckpointBody } from './signing-key';
+import { countPublicChange } from '../public-cache/versions';
 
 /** A checkpoint older than this is signed again even when the log has not grown. */
 export const checkpointMaxAgeMs = 86_400_000;
@@ -76,6 +77,8 @@ export async function signHead(
 		signedAt: now,
 		signature: signed.signature
 	});
+	// The signed head shows on the decisions page, in the feed and under the minutes.
+	await countPublicChange(tx);
 	return signed;
 }
 
@@ -189,12 +192,15 @@ export async function countersignCheckpoint(
 	const chosen = typeof input.membershipId === 'string' && input.membershipId;
 	const organisation = await actingMembership(db, group.id, user, chosen || undefined);
 	try {
-		await db.insert(checkpointCountersignatures).values({
-			checkpointId: checkpoint.id,
-			membershipId: organisation.id,
-			organisationName: organisation.organisationName,
-			userId: user.id,
-			countersignedAt: clock.now ?? new Date()
+		await db.transaction(async (tx) => {
+			await tx.insert(checkpointCountersignatures).values({
+				checkpointId: checkpoint.id,
+				membershipId: organisation.id,
+				organisationName: organisation.organisationName,
+				userId: user.id,
+				countersignedAt: clock.now ?? new Date()
+			});
+			await countPublicChange(tx);
 		});
 	} catch (error) {
 		if (isUniqueViolation(error, 'checkpoint_countersignatures_once')) {

@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import { groupRoles } from '../db/schema';
 import { emit } from '../events';
 import { describeError, log } from '../log';
+import { countPublicChange } from '../public-cache/versions';
 
 /**
  * The people whose appointment for a term ended in `(since, until]`. Their powers ended at that
@@ -29,6 +30,8 @@ export async function termsEndedBetween(db: Database, since: Date, until: Date) 
  */
 export async function closeEndedTerms(db: Database, since: Date, until: Date) {
 	const userIds = await termsEndedBetween(db, since, until);
+	// The officers page no longer names them as serving: pages kept for readers are renewed.
+	if (userIds.length > 0) await countPublicChange(db);
 	for (const userId of userIds) emit('officer:ended', { userId, here: true });
 	return userIds;
 }

@@ -19,6 +19,7 @@ import { requireTakingPart, type Admitted } from './participation';
 import { isBurst, recentVotes } from './bursts';
 import { isUuid } from '../validation';
 import { coalesced } from '../coalesce';
+import { countPublicChange } from '../public-cache/versions';
 
 /**
  * Who is at the live page: the account (if signed in) and the participant token this server
@@ -51,6 +52,8 @@ export async function liveSettings(db: Executor, meetingId: string) {
  * the change's transaction; the row lock also queues concurrent changes to one meeting.
  */
 export async function bumpSeq(tx: Executor, meetingId: string): Promise<number> {
+	// Every change to a meeting's questions shows on public pages (its live page, search).
+	await countPublicChange(tx);
 	const [row] = await tx
 		.insert(meetingLive)
 		.values({ meetingId, seq: 1 })

@@ -11,10 +11,11 @@ import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } fr
 import { questionOf } from './ask';
 import { actingIdentity, isNewParticipant, voterKey } from './participant';
 import { requireTakingPart, takingPartCondition, type ParticipationRule } from './participation';
+import { countPublicChange, votesOf } from '../public-cache/versions';
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
 export type VoteContext = {
-	meeting: Pick<LiveContext['meeting'], 'id' | 'state'>;
+	meeting: Pick<LiveContext['meeting'], 'id' | 'state' | 'groupId'>;
 	canModerate: boolean;
 };
 
@@ -54,7 +55,9 @@ export async function castVote(
 			where v.question_id = q.id and v.voter_key = ${key} and ${votable} returning 1`;
 	// The count is read in the statement's snapshot, which does not yet see its own change.
 	const [written] = rowsOf<{ changed: number; before: number }>(
-		await db.execute(sql`with change as (${change})
+		await db.execute(sql`with change as (${change}),
+			counted as (insert into public_changes (scope)
+				select ${votesOf(context.meeting.groupId)} from change limit 1)
 			select (select count(*) from change)::int as changed,
 				(select count(*) from question_votes where question_id = ${questionId})::int as before`)
 	);
@@ -110,13 +113,16 @@ export async function rateAnswer(
 	const identity = actingIdentity(participant);
 	await consumeOffRecord(db, limits.votePerParticipant, identity);
 	const key = voterKey(identity, context.meeting.id);
-	await db
-		.insert(questionRatings)
-		.values({ questionId: q.id, voterKey: key, verdict })
-		.onConflictDoUpdate({
-			target: [questionRatings.questionId, questionRatings.voterKey],
-			set: { verdict, ratedAt: new Date() }
-		});
+	await db.transaction(async (tx) => {
+		await tx
+			.insert(questionRatings)
+			.values({ questionId: q.id, voterKey: key, verdict })
+			.onConflictDoUpdate({
+				target: [questionRatings.questionId, questionRatings.voterKey],
+				set: { verdict, ratedAt: new Date() }
+			});
+		await countPublicChange(tx, votesOf(context.meeting.groupId));
+	});
 	const question = await loadLiveQuestion(db, q.id);
 	const { seq } = await liveSettings(db, context.meeting.id);
 	emit('question:changed', { meetingId: context.meeting.id, seq, question });

@@ -38,7 +38,10 @@ const participant = (socket: LiveSocket): Participant => ({
 });
 
 function rememberMeeting(socket: LiveSocket, { meeting, canModerate }: LiveContext) {
-	socket.data.voting = { meeting: { id: meeting.id, state: meeting.state }, canModerate };
+	socket.data.voting = {
+		meeting: { id: meeting.id, state: meeting.state, groupId: meeting.groupId },
+		canModerate
+	};
 }
 
 /** The meeting this socket joined, read again (and remembered for votes). */

@@ -11,3 +11,4 @@ export * from './checkpoints';
 export * from './instance';
 export * from './mail';
 export * from './notifications';
+export * from './public-cache';

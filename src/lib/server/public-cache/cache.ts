@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { config } from '../config';
+import { getDb } from '../db';
+import { participantCookie } from '../questions/participant';
+import { roomsCookie } from '../questions/participation';
+import { currentVersions } from './versions';
+import { PageStore, type KeptPage } from './store';
+
+/**
+ * How long a kept page may be served without a change: what no write announces (a due date
+ * passing, a term ending, "upcoming" becoming "past") shows within this.
+ */
+const maxAgeMs = 60_000;
+
+let store: PageStore | null | undefined;
+
+/** The process's store, or null when PUBLIC_CACHE_MB is 0. */
+function pageStore() {
+	if (store === undefined) {
+		const bytes = config().publicCacheBytes;
+		store = bytes > 0 ? new PageStore(bytes) : null;
+	}
+	return store;
+}
+
+/** Addresses that carry a secret (a token) or answer one person: never kept. */
+const personal =
+	/^\/(account|admin|notifications|follow|invitations|password-reset|login|signup|logout|join|healthz|metrics)(\/|$)|\/(live|moderate)(\/|$)/;
+
+/** The group an address belongs to (its votes are one of the versions it depends on). */
+export function groupOfPath(pathname: string): string | null {
+	return /^\/(?:g|api\/v1\/groups)\/([^/]+)/.exec(pathname)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * A visitor with no session, asking to read: the page may come from memory. A participant's
+ * cookies (their own questions, their room) make it theirs alone.
+ */
+function keepable(event: RequestEvent) {
+	const { method } = event.request;
+	if (method !== 'GET' && method !== 'HEAD') return false;
+	if (event.locals.user || event.cookies.get(participantCookie) || event.cookies.get(roomsCookie))
+		return false;
+	return !personal.test(event.url.pathname);
+}
+
+/** A response every anonymous reader would get alike: 200, no cookie set, not marked private. */
+function shareable(response: Response) {
+	if (response.status !== 200 || response.headers.has('set-cookie')) return false;
+	const control = response.headers.get('cache-control') ?? '';
+	return !/no-store|private/.test(control);
+}
+
+function requestKey(event: RequestEvent) {
+	const accept = event.request.headers.get('accept') ?? '';
+	return `${event.locals.locale}\n${accept}\n${event.url.pathname}${event.url.search}`;
+}
+
+/** Whether the request's If-None-Match names this ETag. */
+function alreadyHas(request: Request, etag: string | null) {
+	const header = request.headers.get('if-none-match');
+	if (!header || !etag) return false;
+	return header
+		.split(',')
+		.map((tag) => tag.trim().replace(/^W\//, ''))
+		.some((tag) => tag === etag || tag === '*');
+}
+
+/** A kept page, served: its own headers, a fresh CSP nonce, or 304 when the reader has it. */
+function serve(page: KeptPage, request: Request) {
+	const headers = new Headers(page.headers);
+	headers.set('x-openfloor-cache', 'hit');
+	const etag = headers.get('etag');
+	if (alreadyHas(request, etag)) {
+		// Only what RFC 9110 lets a 304 carry: the reader keeps its copy's CSP with its nonce.
+		const kept = new Headers({ etag: etag! });
+		for (const name of ['cache-control', 'vary', 'x-openfloor-cache']) {
+			const value = headers.get(name);
+			if (value) kept.set(name, value);
+		}
+		return new Response(null, { status: 304, headers: kept });
+	}
+	let body: Uint8Array<ArrayBuffer> | string = page.body;
+	if (page.nonce) {
+		const nonce = randomBytes(16).toString('base64');
+		body = new TextDecoder().decode(page.body).replaceAll(page.nonce, nonce);
+		const csp = headers.get('content-security-policy');
+		if (csp) headers.set('content-security-policy', csp.replaceAll(page.nonce, nonce));
+		headers.delete('content-length');
+	}
+	return new Response(request.method === 'HEAD' ? null : body, { status: page.status, headers });
+}
+
+/** The nonce SvelteKit put in a page's CSP (`'nonce-…'`), if any. */
+function nonceOf(response: Response) {
+	return /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
+}
+
+/**
+ * Serves anonymous readers from memory. Before rendering, the versions of what the page shows
+ * are read from the database (one short statement: versions.ts), so on any instance a page kept
+ * at older versions is rendered afresh, and a change committed while a page renders makes the
+ * next reader's versions differ. Signed-in readers, and anything personal, are never kept, and
+ * are told so (`private, no-store`); kept pages say `public, max-age=0, must-revalidate`, so a
+ * cache in front asks again each time, with the ETag, and gets a 304 while nothing changed.
+ */
+export const handlePublicCache: Handle = async ({ event, resolve }) => {
+	const pages = pageStore();
+	if (!pages || !keepable(event)) {
+		const response = await resolve(event);
+		if (event.locals.user && !response.headers.has('cache-control')) {
+			response.headers.set('cache-control', 'private, no-store');
+		}
+		return response;
+	}
+	const key = requestKey(event);
+	const versions = await currentVersions(await getDb(), groupOfPath(event.url.pathname));
+	const kept = pages.get(key);
+	if (kept && kept.versions === versions && Date.now() - kept.storedAt < maxAgeMs) {
+		return serve(kept, event.request);
+	}
+	const response = await resolve(event);
+	if (!shareable(response)) return response;
+	if (!response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'public, max-age=0, must-revalidate');
+	}
+	response.headers.set('vary', 'Accept, Accept-Language, Cookie');
+	const body = new Uint8Array(await response.arrayBuffer());
+	const page: KeptPage = {
+		versions,
+		storedAt: Date.now(),
+		status: response.status,
+		headers: [...response.headers],
+		body,
+		nonce: nonceOf(response)
+	};
+	pages.set(key, page);
+	const headers = new Headers(response.headers);
+	headers.set('x-openfloor-cache', 'miss');
+	return new Response(event.request.method === 'HEAD' ? null : body, {
+		status: response.status,
+		headers
+	});
+};

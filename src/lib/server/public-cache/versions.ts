@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Executor } from '../db';
+
+/** Every public page depends on this: counted by every change anyone can see, but votes. */
+export const everything = 'all';
+/** A group's votes and ratings: only the pages that show tallies depend on it. */
+export const votesOf = (groupId: string) => `votes:${groupId}`;
+
+/** The statement that counts a change: for a statement that embeds it (a vote: questions/votes.ts). */
+export const changeStatement = (scope: string) =>
+	sql`insert into public_changes (scope) values (${scope})`;
+
+/**
+ * Counts a change to what the public sees, inside the caller's transaction: once it commits,
+ * pages kept for anonymous readers at the old version are rendered again (public-cache/cache.ts).
+ * An append, which waits for no other transaction.
+ */
+export async function countPublicChange(tx: Executor, scope: string = everything) {
+	await tx.execute(changeStatement(scope));
+}
+
+/** A scope's version: what was folded, plus the changes since. Counting commits in any order. */
+const versionOf = (scope: ReturnType<typeof sql>) => sql`(
+	coalesce((select version from public_versions where scope = ${scope}), 0)
+	+ (select count(*) from public_changes where scope = ${scope}))`;
+
+/**
+ * The versions a page of group `slug` (or of the site, without one) depends on, read in one
+ * statement: `all`, and the group's votes. Two readings are equal exactly when no change to
+ * either committed between them.
+ */
+export async function currentVersions(db: Executor, slug: string | null): Promise<string> {
+	const votes =
+		slug === null
+			? sql`0`
+			: versionOf(sql`(select 'votes:' || id::text from groups where slug = ${slug})`);
+	const [row] = rowsOf<{ site: string; votes: string }>(
+		await db.execute(
+			sql`select ${versionOf(sql`${everything}`)}::text as site, ${votes}::text as votes`
+		)
+	);
+	return `${row.site}.${row.votes}`;
+}
+
+/**
+ * Folds the counted changes into `public_versions`, in one statement (a reader sees either the
+ * rows or their sum, never neither); scopes in order, so two instances folding at once cannot
+ * deadlock. Keeps `public_changes` small, so reading a version stays one short index scan.
+ */
+export async function foldPublicChanges(db: Executor) {
+	await db.execute(sql`with gone as (delete from public_changes returning scope)
+		insert into public_versions (scope, version)
+		select scope, count(*) from gone group by scope order by scope
+		on conflict (scope) do update set version = public_versions.version + excluded.version`);
+}

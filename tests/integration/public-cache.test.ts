@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startAppOn, type RunningApp } from '../fixtures/app';
+import { databaseKinds } from '../fixtures/databases';
+import { attendeeClient, joinLive, liveMeetingOnApp, type LiveClient } from '../fixtures/live-app';
+import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
+
+const databaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+
+/** An anonymous reader: no cookie is ever kept. */
+async function read(url: string, path: string) {
+	const response = await fetch(url + path, { headers: { accept: 'text/html' } });
+	return {
+		status: response.status,
+		cache: response.headers.get('x-openfloor-cache'),
+		control: response.headers.get('cache-control'),
+		text: await response.text()
+	};
+}
+
+/** Read twice, so the second comes from memory: the page is kept. */
+async function kept(url: string, path: string) {
+	await read(url, path);
+	const again = await read(url, path);
+	expect(again.cache, path).toBe('hit');
+	return again;
+}
+
+/**
+ * Every kind of public change the issue names, each written through one app and read back at
+ * once, by an anonymous reader, from `readerUrl` (the same app, or another instance on the same
+ * database): the page read straight after the write shows it.
+ */
+function changes(
+	setup: () => { writer: RunningApp; readerUrl: string; chair: Client; slug: string; n: number }
+) {
+	const sockets: LiveClient[] = [];
+	afterAll(() => sockets.forEach((s) => s.disconnect()));
+
+	it('a question published, and a vote', async () => {
+		const { writer, readerUrl, slug, n } = setup();
+		type Listed = { items: { id: string; text: string; votes: number }[] };
+		const api = `/api/v1/groups/${slug}/meetings/${n}/questions`;
+		const list = async () => {
+			const response = await fetch(readerUrl + api);
+			return {
+				cache: response.headers.get('x-openfloor-cache'),
+				items: ((await response.json()) as Listed).items
+			};
+		};
+		await list();
+		const empty = await list();
+		expect(empty.cache).toBe('hit');
+		expect(empty.items.some((q) => q.text.includes('custody records'))).toBe(false);
+		const { socket } = await joinLive(writer.url, { group: slug, meeting: n }, sockets);
+		const asked = await socket.timeout(5000).emitWithAck('question:ask', {
+			text: 'Who reads the custody records?',
+			anonymous: true
+		});
+		expect(asked.ok).toBe(true);
+		const question = (await list()).items.find((q) => q.text.includes('custody records'))!;
+		expect(question.votes).toBe(0);
+		expect((await list()).cache).toBe('hit');
+		const voted = await socket
+			.timeout(5000)
+			.emitWithAck('question:vote', { questionId: question.id, up: true });
+		expect(voted.ok).toBe(true);
+		expect((await list()).items.find((q) => q.id === question.id)!.votes).toBe(1);
+	});
+
+	it('an agenda edited, a meeting scheduled, a decision, minutes published', async () => {
+		const { readerUrl, chair, slug, n } = setup();
+		const start = new Date(Date.now() + 86_400_000);
+		const made = await chair.post(`/api/v1/groups/${slug}/meetings`, {
+			title: 'A meeting to come',
+			startsAt: start.toISOString(),
+			endsAt: new Date(start.getTime() + 3_600_000).toISOString()
+		});
+		expect(made.status).toBe(201);
+		const next = made.json.number as number;
+		const list = `/g/${slug}/meetings`;
+		expect((await kept(readerUrl, list)).text).not.toContain('A meeting to come');
+		expect(
+			(
+				await chair.request('PATCH', `/api/v1/groups/${slug}/meetings/${next}`, {
+					state: 'scheduled'
+				})
+			).status
+		).toBe(200);
+		expect((await read(readerUrl, list)).text).toContain('A meeting to come');
+
+		const agenda = `/g/${slug}/meetings/${next}`;
+		expect((await kept(readerUrl, agenda)).text).not.toContain('Stop and search figures');
+		const item = await chair.post(`/api/v1/groups/${slug}/meetings/${next}/agenda`, {
+			title: 'Stop and search figures',
+			plannedMinutes: 15
+		});
+		expect(item.status).toBe(201);
+		expect((await read(readerUrl, agenda)).text).toContain('Stop and search figures');
+
+		const decisions = `/g/${slug}/decisions`;
+		expect((await kept(readerUrl, decisions)).text).not.toContain('Full until the review');
+		const closed = await chair.post(`/api/v1/groups/${slug}/membership`, {
+			open: false,
+			reason: 'Full until the review',
+			reviewOn: '2099-01-31'
+		});
+		expect(closed.status).toBeLessThan(300);
+		expect((await read(readerUrl, decisions)).text).toContain('Full until the review');
+
+		const minutes = `/g/${slug}/meetings/${n}/minutes`;
+		expect(
+			(await chair.request('PATCH', `/api/v1/groups/${slug}/meetings/${n}`, { state: 'closed' }))
+				.status
+		).toBe(200);
+		expect((await kept(readerUrl, minutes)).text).not.toContain('Published in the same breath');
+		const api = `/api/v1/groups/${slug}/meetings/${n}/minutes`;
+		expect(
+			(await chair.request('PUT', `${api}/draft`, { markdown: 'Published in the same breath.' }))
+				.status
+		).toBe(200);
+		expect((await chair.post(`${api}/publish`, {})).status).toBe(201);
+		expect((await read(readerUrl, minutes)).text).toContain('Published in the same breath');
+	});
+}
+
+for (const kind of databaseKinds) {
+	describe(`pages kept for anonymous readers [${kind}]`, () => {
+		let app: RunningApp;
+		let chair: Client;
+		let path = { group: '', meeting: 0 };
+
+		beforeAll(async () => {
+			app = await startAppOn(kind);
+			({ admin: chair, path } = await liveMeetingOnApp(app, `cache-${kind}`));
+		});
+		afterAll(async () => {
+			await app?.stop();
+		});
+
+		it('keeps anonymous pages, says so, and never keeps a signed-in or personal one', async () => {
+			const group = `/g/${path.group}`;
+			const first = await read(app.url, group);
+			expect(first.cache).toBe('miss');
+			expect(first.control).toBe('public, max-age=0, must-revalidate');
+			const second = await read(app.url, group);
+			expect(second.cache).toBe('hit');
+			expect(second.text.replace(/nonce="[^"]+"/g, '')).toBe(
+				first.text.replace(/nonce="[^"]+"/g, '')
+			);
+			// A fresh CSP nonce each time, the same in the header and the page.
+			const response = await fetch(app.url + group);
+			const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1];
+			expect(await response.text()).toContain(`nonce="${nonce}"`);
+			expect(first.text).not.toContain(`nonce="${nonce}"`);
+			// The reader who has it gets a 304.
+			const etag = response.headers.get('etag')!;
+			const again = await fetch(app.url + group, { headers: { 'if-none-match': etag } });
+			expect(again.status).toBe(304);
+			expect(again.headers.get('content-security-policy')).toBeNull();
+
+			const signedIn = await chair.get(group);
+			expect(signedIn.headers.get('x-openfloor-cache')).toBeNull();
+			expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+			expect(signedIn.text).toContain('Sign out');
+			// An attendee with a participant cookie is a person, not the public.
+			const attendee = await attendeeClient(app.url, path);
+			const theirs = await attendee.get(`${group}/meetings/${path.meeting}/screen`);
+			expect(theirs.headers.get('x-openfloor-cache')).toBeNull();
+		});
+
+		changes(() => ({
+			writer: app,
+			readerUrl: app.url,
+			chair,
+			slug: path.group,
+			n: path.meeting
+		}));
+	});
+}
+
+describe.runIf(databaseUrl && redisUrl)('pages kept on one instance, written on another', () => {
+	let instances: TwoInstances;
+	beforeAll(async () => {
+		instances = await startTwoInstances(databaseUrl!, redisUrl!, 'cache2');
+	});
+	afterAll(async () => {
+		await instances?.stop();
+	});
+	changes(() => ({
+		writer: instances.first,
+		readerUrl: instances.second.url,
+		chair: instances.admin,
+		slug: instances.path.group,
+		n: instances.path.meeting
+	}));
+});
