@@ -121,7 +121,8 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 		return serve(kept, event.request);
 	}
 	const response = await resolve(event);
-	if (!shareable(response)) return response;
+	// Only a GET's answer is kept; a HEAD is served from it, never the reverse.
+	if (event.request.method === 'HEAD' || !shareable(response)) return response;
 	if (!response.headers.has('cache-control')) {
 		response.headers.set('cache-control', 'public, max-age=0, must-revalidate');
 	}
