@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../db';
 import type { MailOutboxRow } from '../db/schema';
 import { on } from '../events';
+import { wakeTimer } from '../wake-timer';
 import { describeError, log } from '../log';
 import { claimDue, markSent, nextDueAt, recordFailure, releaseClaims } from './claims';
 import { defaultRetryPolicy, describeFailure, type RetryPolicy } from './retry';
@@ -58,28 +59,8 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 		socketTimeout: 60_000
 	});
 	let stopped = false;
-	let woken = false;
-	let wakeUp: (() => void) | undefined;
-
-	const wake = () => {
-		woken = true;
-		wakeUp?.();
-	};
+	const { wake, startRound, pause } = wakeTimer(() => stopped);
 	const unsubscribe = on('mail:queued', wake);
-
-	/** Waits `ms`, or less if woken or stopped. The timer never keeps the process alive. */
-	async function pause(ms: number) {
-		if (woken || stopped || ms <= 0) return;
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(resolve, ms);
-			timer.unref();
-			wakeUp = () => {
-				clearTimeout(timer);
-				resolve();
-			};
-		});
-		wakeUp = undefined;
-	}
 
 	/** Until the next retry falls due, at most `pollMs`. */
 	async function sleep() {
@@ -125,7 +106,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 	};
 
 	async function round() {
-		woken = false;
+		startRound();
 		const batch = await claimDue(db, claim, batchSize, new Date(), leaseMs);
 		waiting = batch.map((row) => row.id);
 		for (const row of batch) {
@@ -156,7 +137,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 		async stop(graceMs = 5000) {
 			stopped = true;
 			unsubscribe();
-			wakeUp?.();
+			wake();
 			let timer: NodeJS.Timeout | undefined;
 			const grace = new Promise<'late'>((resolve) => {
 				timer = setTimeout(() => resolve('late'), graceMs);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db';
 import { on } from '../events';
+import { wakeTimer } from '../wake-timer';
 import { describeError, log } from '../log';
 import { claimNotice, fanOut, nextNoticeAt } from './fan-out';
 import { recordReminders } from './reminders';
@@ -32,31 +33,12 @@ export function startNotifier(db: Database, options: NotifierOptions = {}): Noti
 	const clockEveryMs = options.clockEveryMs ?? 60 * 60_000;
 	const claim = randomUUID();
 	let stopped = false;
-	let woken = false;
-	let wakeUp: (() => void) | undefined;
 	let clockLookedAt = 0;
-
-	const wake = () => {
-		woken = true;
-		wakeUp?.();
-	};
+	const { wake, startRound, pause } = wakeTimer(() => stopped);
 	const unsubscribe = on('notices:queued', wake);
 
-	async function pause(ms: number) {
-		if (woken || stopped || ms <= 0) return;
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(resolve, ms);
-			timer.unref();
-			wakeUp = () => {
-				clearTimeout(timer);
-				resolve();
-			};
-		});
-		wakeUp = undefined;
-	}
-
 	async function round() {
-		woken = false;
+		startRound();
 		const now = new Date();
 		if (now.getTime() - clockLookedAt >= clockEveryMs) {
 			clockLookedAt = now.getTime();
@@ -90,7 +72,7 @@ export function startNotifier(db: Database, options: NotifierOptions = {}): Noti
 		async stop() {
 			stopped = true;
 			unsubscribe();
-			wakeUp?.();
+			wake();
 			await running;
 		}
 	};
