@@ -59,10 +59,18 @@ export function runScript(script, env, args = [], { quiet = false } = {}) {
 
 /**
  * The built app on a fresh database (embedded, or a scratch PostgreSQL database on the server of
- * `databaseUrl`) with the demo story (and any `seeds`, TypeScript
- * scripts run on the data folder before the app starts), optionally pinned to a core.
+ * `databaseUrl`) with the demo story (unless `demo` is false) and any `seeds`, TypeScript
+ * scripts run on the data folder before the app starts, optionally pinned to a core and with
+ * options for node (`nodeArgs`).
  */
-export async function startDemoApp({ seeds = [], core, env: extra = {}, databaseUrl } = {}) {
+export async function startDemoApp({
+	seeds = [],
+	core,
+	env: extra = {},
+	databaseUrl,
+	demo = true,
+	nodeArgs = []
+} = {}) {
 	ensureBuilt();
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-'));
@@ -78,8 +86,8 @@ export async function startDemoApp({ seeds = [], core, env: extra = {}, database
 	delete env.DATABASE_URL;
 	delete env.REDIS_URL;
 	if (scratch) env.DATABASE_URL = scratch.url;
-	for (const script of ['scripts/demo.ts', ...seeds]) runScript(script, env);
-	const args = ['server.js'];
+	for (const script of [...(demo ? ['scripts/demo.ts'] : []), ...seeds]) runScript(script, env);
+	const args = [...nodeArgs, 'server.js'];
 	const child =
 		core === undefined
 			? spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })

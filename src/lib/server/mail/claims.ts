@@ -76,7 +76,8 @@ export async function recordFailure(
 	claim: string,
 	error: unknown,
 	now: Date,
-	policy: RetryPolicy
+	policy: RetryPolicy,
+	random = Math.random
 ) {
 	const giveUp = row.attempts >= policy.maxAttempts || isPermanent(error);
 	await db
@@ -86,7 +87,7 @@ export async function recordFailure(
 			lastError: describeFailure(error),
 			...(giveUp
 				? { failedAt: now }
-				: { nextAttemptAt: new Date(now.getTime() + retryDelayMs(policy, row.attempts)) })
+				: { nextAttemptAt: new Date(now.getTime() + retryDelayMs(policy, row.attempts, random)) })
 		})
 		.where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claim, claim), pending));
 	return giveUp;

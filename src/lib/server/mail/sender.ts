@@ -21,6 +21,7 @@ export type SenderOptions = {
 	 */
 	leaseMs?: number;
 	retry?: RetryPolicy;
+	/** The spread of the retries' waits (retry.ts); tests fix it. */
 	random?: () => number;
 };
 
@@ -52,8 +53,20 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 	const leaseMs = options.leaseMs ?? 10 * 60_000;
 	const retry = options.retry ?? defaultRetryPolicy;
 	const claim = randomUUID();
+	// One pooled connection, kept open from one message to the next and renewed after 100: a
+	// connection per message pays its whole opening (TCP, the greeting — servers delay it on
+	// purpose, smtp-server by 100 ms — EHLO, STARTTLS, AUTH) every time, which held a notice to
+	// 5,000 followers under 10 messages a second (docs/performance.md, bench:notify). Messages
+	// still go one at a time. Closed after a second without mail, so an idle app holds no
+	// connection to the server. A connection lost while sending fails that message like any
+	// other failure (maxRequeues 0): the retry policy is the only one, and every attempt counts.
 	const transport = nodemailer.createTransport({
 		url: options.smtpUrl,
+		pool: true,
+		maxConnections: 1,
+		maxMessages: 100,
+		idleTimeout: 1000,
+		maxRequeues: 0,
 		connectionTimeout: 30_000,
 		greetingTimeout: 30_000,
 		socketTimeout: 60_000
@@ -82,7 +95,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 			});
 		} catch (error) {
 			if (abandoned) return;
-			const gaveUp = await recordFailure(db, row, claim, error, new Date(), retry);
+			const gaveUp = await recordFailure(db, row, claim, error, new Date(), retry, options.random);
 			log.warn(`mail ${gaveUp ? 'given up' : 'not sent yet'} (${row.kind})`, {
 				mail: row.id,
 				attempts: row.attempts,

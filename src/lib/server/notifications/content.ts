@@ -33,13 +33,25 @@ export type NoticeContent = {
 
 type When = { at: Date; zone: string; date?: boolean };
 
+/**
+ * Making an Intl.DateTimeFormat costs far more than using one, and a notice formats the same
+ * date for each of its recipients: one per language, time zone and style, kept.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatWhen(locale: Locale, { at, zone, date }: When) {
-	return new Intl.DateTimeFormat(
-		intlLocale(locale),
-		date
-			? { dateStyle: 'full', timeZone: zone }
-			: { dateStyle: 'full', timeStyle: 'short', timeZone: zone }
-	).format(at);
+	const key = `${locale} ${zone} ${date ? 'date' : 'time'}`;
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat(
+			intlLocale(locale),
+			date
+				? { dateStyle: 'full', timeZone: zone }
+				: { dateStyle: 'full', timeStyle: 'short', timeZone: zone }
+		);
+		formatters.set(key, formatter);
+	}
+	return formatter.format(at);
 }
 
 /** A due date (`YYYY-MM-DD`, a calendar day) in the reader's language. */

@@ -8,7 +8,11 @@ import { recordReminders } from './reminders';
 import { sendDueDigests } from './digest';
 
 export type NotifierOptions = {
-	/** Recipients written per transaction. */
+	/**
+	 * Recipients written per transaction. Small enough that the requests queued behind one on
+	 * the embedded database (one connection) wait a few milliseconds, not a tenth of a second;
+	 * 500 took no less time in all (docs/performance.md, bench:notify).
+	 */
 	batchSize?: number;
 	/** The longest sleep between two looks (other instances' notices are found so). */
 	pollMs?: number;
@@ -27,7 +31,7 @@ export type Notifier = { wake(): void; stop(): Promise<void> };
  * every `clockEveryMs`. Any number of instances share the work (claims: fan-out.ts).
  */
 export function startNotifier(db: Database, options: NotifierOptions = {}): Notifier {
-	const batchSize = options.batchSize ?? 500;
+	const batchSize = options.batchSize ?? 100;
 	const pollMs = options.pollMs ?? 30_000;
 	const leaseMs = options.leaseMs ?? 5 * 60_000;
 	const clockEveryMs = options.clockEveryMs ?? 60 * 60_000;
