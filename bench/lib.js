@@ -108,3 +108,23 @@ export async function startDemoApp({
 		}
 	};
 }
+
+/** A JSON API client that keeps the cookies it is given (a signed-in benchmark actor). */
+export class Api {
+	cookies = '';
+	constructor(base) {
+		this.base = base;
+	}
+	async call(method, pathname, body) {
+		const response = await fetch(this.base + pathname, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: this.cookies },
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+		const set = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+		if (set.length) this.cookies = [this.cookies, ...set].filter(Boolean).join('; ');
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
+		return text ? JSON.parse(text) : undefined;
+	}
+}

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ensureBuilt, runScript, scratchDatabase, sleep, stop, waitFor } from './lib.js';
+import { Api, ensureBuilt, runScript, scratchDatabase, sleep, stop, waitFor } from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -93,25 +93,6 @@ function usage(pid) {
  * Stops a process and waits for it: SIGTERM (the app stops taking events and drains those it has
  * before closing its database), then SIGKILL if it is still busy after 20 s.
  */
-class Api {
-	cookies = '';
-	constructor(base) {
-		this.base = base;
-	}
-	async call(method, pathname, body) {
-		const response = await fetch(this.base + pathname, {
-			method,
-			headers: { 'content-type': 'application/json', cookie: this.cookies },
-			body: body === undefined ? undefined : JSON.stringify(body)
-		});
-		const set = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-		if (set.length) this.cookies = [this.cookies, ...set].filter(Boolean).join('; ');
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
-		return text ? JSON.parse(text) : undefined;
-	}
-}
-
 /** The site administrator the benchmark acts as (created on the apps' database). */
 function createAdmin(env) {
 	runScript(

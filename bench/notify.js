@@ -28,7 +28,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root, sleep, startDemoApp, stop } from './lib.js';
+import { Api, root, sleep, startDemoApp, stop } from './lib.js';
 
 const followers = Number(process.env.BENCH_FOLLOWERS ?? 5000);
 const smallFollowers = 10;
@@ -103,23 +103,7 @@ function sampleMemory(pid) {
 	};
 }
 
-class Api {
-	cookies = '';
-	constructor(base) {
-		this.base = base;
-	}
-	async call(method, pathname, body) {
-		const response = await fetch(this.base + pathname, {
-			method,
-			headers: { 'content-type': 'application/json', cookie: this.cookies },
-			body: body === undefined ? undefined : JSON.stringify(body)
-		});
-		const set = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-		if (set.length) this.cookies = [this.cookies, ...set].filter(Boolean).join('; ');
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
-		return text ? JSON.parse(text) : undefined;
-	}
+class NotifyApi extends Api {
 	/** Publishes a meeting's minutes; returns the request's duration (ms) and when it ended. */
 	async publish(slug, number) {
 		const started = performance.now();
@@ -247,7 +231,7 @@ async function measure(sink, databaseUrl) {
 		if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'node') {
 			throw new Error(`process ${pid} is not the app`);
 		}
-		const api = new Api(app.base);
+		const api = new NotifyApi(app.base);
 		await api.call('POST', '/api/v1/session', chair);
 		const next = { few: 1, many: 1 };
 		const meeting = (slug) => next[slug]++;
