@@ -6,7 +6,7 @@ export function etagOf(body: string) {
 }
 
 /** Whether the request's If-None-Match names this ETag (a list, `*`, or a weak form of it). */
-function alreadyHas(request: Request, etag: string) {
+export function alreadyHas(request: Request, etag: string) {
 	const header = request.headers.get('if-none-match');
 	if (!header) return false;
 	return header

@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { participantCookie } from '../questions/participant';
 import { roomsCookie } from '../questions/participation';
 import { currentVersions } from './versions';
+import { alreadyHas } from '../http/conditional';
 import { PageStore, type KeptPage } from './store';
 
 /**
@@ -57,24 +58,14 @@ function requestKey(event: RequestEvent) {
 	return `${event.locals.locale}\n${accept}\n${event.url.pathname}${event.url.search}`;
 }
 
-/** Whether the request's If-None-Match names this ETag. */
-function alreadyHas(request: Request, etag: string | null) {
-	const header = request.headers.get('if-none-match');
-	if (!header || !etag) return false;
-	return header
-		.split(',')
-		.map((tag) => tag.trim().replace(/^W\//, ''))
-		.some((tag) => tag === etag || tag === '*');
-}
-
 /** A kept page, served: its own headers, a fresh CSP nonce, or 304 when the reader has it. */
 function serve(page: KeptPage, request: Request) {
 	const headers = new Headers(page.headers);
 	headers.set('x-openfloor-cache', 'hit');
 	const etag = headers.get('etag');
-	if (alreadyHas(request, etag)) {
+	if (etag && alreadyHas(request, etag)) {
 		// Only what RFC 9110 lets a 304 carry: the reader keeps its copy's CSP with its nonce.
-		const kept = new Headers({ etag: etag! });
+		const kept = new Headers({ etag });
 		for (const name of ['cache-control', 'vary', 'x-openfloor-cache']) {
 			const value = headers.get(name);
 			if (value) kept.set(name, value);
