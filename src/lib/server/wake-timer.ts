@@ -1,3 +1,5 @@
+import { describeError, log } from './log';
+
 /**
  * A background worker's sleep (the mail sender, the notifier): `pause(ms)` waits that long, or
  * less if `wake()` is called (work was committed) or the worker stops. A wake that comes while the
@@ -29,4 +31,26 @@ export function wakeTimer(stopped: () => boolean) {
 			wakeUp = undefined;
 		}
 	};
+}
+
+/**
+ * A worker's rounds, one after another until it stops. A round that throws (the database is
+ * away, say) is logged and the next comes a little later, never in a tight loop.
+ */
+export async function runRounds(
+	name: string,
+	round: () => Promise<unknown>,
+	stopped: () => boolean,
+	pause: (ms: number) => Promise<void>,
+	retryMs: number
+) {
+	while (!stopped()) {
+		try {
+			await round();
+		} catch (error) {
+			if (stopped()) break;
+			log.error(`${name}: ${describeError(error)}`);
+			await pause(retryMs);
+		}
+	}
 }

@@ -3,8 +3,8 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../db';
 import type { MailOutboxRow } from '../db/schema';
 import { on } from '../events';
-import { wakeTimer } from '../wake-timer';
-import { describeError, log } from '../log';
+import { runRounds, wakeTimer } from '../wake-timer';
+import { log } from '../log';
 import { claimDue, markSent, nextDueAt, recordFailure, releaseClaims } from './claims';
 import { defaultRetryPolicy, describeFailure, type RetryPolicy } from './retry';
 
@@ -132,18 +132,7 @@ export function startMailSender(db: Database, options: SenderOptions): MailSende
 		if (batch.length < batchSize) await sleep();
 	}
 
-	const running = (async () => {
-		while (!stopped) {
-			try {
-				await round();
-			} catch (error) {
-				if (stopped) break;
-				// The database is away, say: look again a little later, never in a tight loop.
-				log.error(`mail sender: ${describeError(error)}`);
-				await pause(Math.min(pollMs, 5000));
-			}
-		}
-	})();
+	const running = runRounds('mail sender', round, () => stopped, pause, Math.min(pollMs, 5000));
 
 	return {
 		wake,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db';
 import { on } from '../events';
-import { wakeTimer } from '../wake-timer';
-import { describeError, log } from '../log';
+import { runRounds, wakeTimer } from '../wake-timer';
 import { claimNotice, fanOut, nextNoticeAt } from './fan-out';
 import { recordReminders } from './reminders';
 import { sendDueDigests } from './digest';
@@ -59,17 +58,7 @@ export function startNotifier(db: Database, options: NotifierOptions = {}): Noti
 		await pause(Math.min(pollMs, untilClock, due ? due.getTime() - Date.now() : pollMs));
 	}
 
-	const running = (async () => {
-		while (!stopped) {
-			try {
-				await round();
-			} catch (error) {
-				if (stopped) break;
-				log.error(`notifier: ${describeError(error)}`);
-				await pause(Math.min(pollMs, 5000));
-			}
-		}
-	})();
+	const running = runRounds('notifier', round, () => stopped, pause, Math.min(pollMs, 5000));
 
 	return {
 		wake,
