@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { acquireLock } from './lock';
+import { countsPublicChange, publicWrites, type PublicWrites } from './public-writes';
 import { timeQuery } from '../metrics';
 
 /** One type for both drivers: the domain never knows which database it runs on. */
@@ -21,6 +22,8 @@ export type DatabaseHandle = {
 	kind: 'pglite' | 'postgres';
 	/** The embedded database, for backups; absent on PostgreSQL. */
 	pglite?: PGlite;
+	/** On the embedded database: public changes finished in this process (public-writes.ts). */
+	publicWrites?: PublicWrites;
 	ping(): Promise<boolean>;
 	close(): Promise<void>;
 };
@@ -71,26 +74,34 @@ type Queryable = Pick<PGlite, 'query'>;
  * `query` without per-query parsers (the client's own table has them: see `forDrizzle`), timed
  * for the metrics.
  */
-function queryWithoutParsers(target: Queryable): PGlite['query'] {
-	return (sql, params, options) =>
-		timeQuery(() =>
+function queryWithoutParsers(target: Queryable, counted?: () => void): PGlite['query'] {
+	return (sql, params, options) => {
+		if (counted && countsPublicChange(sql)) counted();
+		return timeQuery(() =>
 			target.query(sql, params, options?.parsers ? { ...options, parsers: undefined } : options)
 		);
+	};
 }
 
 /**
  * The client drizzle is given. drizzle passes its parsers (`drizzleParsers`) with every query and
  * PGlite merges them into its whole table of parsers each time, which costs about 0.1 ms of a
  * 0.1–0.3 ms query. They go into the client's table once instead, and queries reach PGlite
- * without them. drizzle uses only `query` and `transaction` of its client.
+ * without them. drizzle uses only `query` and `transaction` of its client. Statements and
+ * transactions that count a public change are watched (`writes`).
  */
-function forDrizzle(client: PGlite): PGlite {
+function forDrizzle(client: PGlite, writes: PublicWrites): PGlite {
 	client.parsers = { ...client.parsers, ...drizzleParsers };
 	const wrapped: Pick<PGlite, 'query' | 'transaction'> = {
-		query: queryWithoutParsers(client),
+		query: (sql, params, options) =>
+			countsPublicChange(sql)
+				? writes.watch((counted) => queryWithoutParsers(client, counted)(sql, params, options))
+				: queryWithoutParsers(client)(sql, params, options),
 		transaction: (run) =>
-			client.transaction((tx: PgliteClientTransaction) =>
-				run(Object.assign(Object.create(tx), { query: queryWithoutParsers(tx) }))
+			writes.watch((counted) =>
+				client.transaction((tx: PgliteClientTransaction) =>
+					run(Object.assign(Object.create(tx), { query: queryWithoutParsers(tx, counted) }))
+				)
 			)
 	};
 	return wrapped as PGlite;
@@ -98,8 +109,9 @@ function forDrizzle(client: PGlite): PGlite {
 
 /** Wraps an open PGlite (a data folder, or an in-memory one in tests) and applies migrations. */
 export async function wrapPglite(client: PGlite, onClose?: () => void): Promise<DatabaseHandle> {
+	const writes = publicWrites();
 	const db = drizzlePglite({
-		client: forDrizzle(client),
+		client: forDrizzle(client, writes),
 		schema,
 		casing: 'snake_case'
 	}) as unknown as Database;
@@ -108,6 +120,7 @@ export async function wrapPglite(client: PGlite, onClose?: () => void): Promise<
 		db,
 		kind: 'pglite',
 		pglite: client,
+		publicWrites: writes,
 		async ping() {
 			await client.query('select 1');
 			return true;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { config } from '../config';
-import { getDb } from '../db';
+import { databaseHandle, type DatabaseHandle } from '../db';
 import { participantCookie } from '../questions/participant';
 import { roomsCookie } from '../questions/participation';
-import { currentVersions } from './versions';
+import { versionReader } from './versions';
 import { alreadyHas } from '../http/conditional';
 import { PageStore, type KeptPage } from './store';
 
@@ -23,6 +23,16 @@ function pageStore() {
 		store = bytes > 0 ? new PageStore(bytes) : null;
 	}
 	return store;
+}
+
+const readers = new WeakMap<DatabaseHandle, ReturnType<typeof versionReader>>();
+
+/** The versions of what a page of group `slug` (or of the site) shows, now. */
+async function versionsNow(slug: string | null) {
+	const handle = await databaseHandle();
+	let read = readers.get(handle);
+	if (!read) readers.set(handle, (read = versionReader(handle)));
+	return read(slug);
 }
 
 /** Addresses that carry a secret (a token) or answer one person: never kept. */
@@ -106,7 +116,7 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 		return response;
 	}
 	const key = requestKey(event);
-	const versions = await currentVersions(await getDb(), groupOfPath(event.url.pathname));
+	const versions = await versionsNow(groupOfPath(event.url.pathname));
 	const kept = pages.get(key);
 	if (kept && kept.versions === versions && Date.now() - kept.storedAt < maxAgeMs) {
 		return serve(kept, event.request);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Executor } from '../db';
+import { rowsOf, type DatabaseHandle, type Executor } from '../db';
+import { publicChangeInsert } from '../db/public-writes';
 
 /** Every public page depends on this: counted by every change anyone can see, but votes. */
 export const everything = 'all';
@@ -8,7 +9,7 @@ export const votesOf = (groupId: string) => `votes:${groupId}`;
 
 /** The statement that counts a change: for a statement that embeds it (a vote: questions/votes.ts). */
 export const changeStatement = (scope: string) =>
-	sql`insert into public_changes (scope) values (${scope})`;
+	sql`${sql.raw(publicChangeInsert)} (scope) values (${scope})`;
 
 /**
  * Counts a change to what the public sees, inside the caller's transaction: once it commits,
@@ -40,6 +41,30 @@ export async function currentVersions(db: Executor, slug: string | null): Promis
 		)
 	);
 	return `${row.site}.${row.votes}`;
+}
+
+/** At most this many groups' versions are remembered (addresses name groups that may not exist). */
+const rememberedGroups = 1_000;
+
+/**
+ * `currentVersions` for the process's database. On the embedded database the versions last read
+ * for a group are given again while no change has finished since (db/public-writes.ts): the
+ * count of finished changes is taken before the reading, so a change finishing during it makes
+ * the next caller read again. On PostgreSQL, where other instances write, every call reads.
+ */
+export function versionReader(handle: DatabaseHandle): (slug: string | null) => Promise<string> {
+	const writes = handle.publicWrites;
+	if (!writes) return (slug) => currentVersions(handle.db, slug);
+	const known = new Map<string | null, { finished: number; versions: string }>();
+	return async (slug) => {
+		const finished = writes.finished();
+		const last = known.get(slug);
+		if (last?.finished === finished) return last.versions;
+		const versions = await currentVersions(handle.db, slug);
+		if (known.size >= rememberedGroups) known.clear();
+		known.set(slug, { finished, versions });
+		return versions;
+	};
 }
 
 /**
