@@ -8,7 +8,7 @@
 // on core 1. With DATABASE_URL set, the same again on a scratch PostgreSQL database.
 // Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16).
 import { spawnSync } from 'node:child_process';
-import { root, startDemoApp } from './lib.js';
+import { Api, root, startDemoApp } from './lib.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -26,7 +26,34 @@ const pages = [
 	['Atom feed', '/g/harbour/feed.xml']
 ];
 
-/** Every page under load, one after another, against one app. */
+/** Every page under load, one after another, as one reader (`cookie`: a signed-in one). */
+function loadEach(base, cookie) {
+	const rows = [];
+	for (const [label, pathname] of pages) {
+		const run = spawnSync(
+			'taskset',
+			[
+				'-c',
+				'1',
+				process.execPath,
+				'bench/http-load.js',
+				base + pathname,
+				String(connections),
+				String(seconds),
+				...(cookie ? [cookie] : [])
+			],
+			{ cwd: root, encoding: 'utf8' }
+		);
+		if (run.status !== 0) throw new Error(`load on ${pathname} failed: ${run.stderr}`);
+		rows.push({ label, pathname, ...JSON.parse(run.stdout.trim().split('\n').pop()) });
+	}
+	return rows;
+}
+
+/**
+ * Every page under load against one app: read anonymously (kept pages), then signed in as the
+ * group's chair (rendered every time, with the most to show: an officer's controls).
+ */
 async function measure(databaseUrl) {
 	const app = await startDemoApp({
 		seeds: ['bench/seed-long-meeting.ts'],
@@ -35,25 +62,13 @@ async function measure(databaseUrl) {
 		databaseUrl
 	});
 	try {
-		const rows = [];
-		for (const [label, pathname] of pages) {
-			const run = spawnSync(
-				'taskset',
-				[
-					'-c',
-					'1',
-					process.execPath,
-					'bench/http-load.js',
-					app.base + pathname,
-					String(connections),
-					String(seconds)
-				],
-				{ cwd: root, encoding: 'utf8' }
-			);
-			if (run.status !== 0) throw new Error(`load on ${pathname} failed: ${run.stderr}`);
-			rows.push({ label, pathname, ...JSON.parse(run.stdout.trim().split('\n').pop()) });
-		}
-		return rows;
+		const anonymous = loadEach(app.base);
+		const chair = new Api(app.base);
+		await chair.call('POST', '/api/v1/session', {
+			email: 'chair@harbour.example',
+			password: 'demo-chair-passphrase'
+		});
+		return { anonymous, 'signed in (the chair)': loadEach(app.base, chair.cookies) };
 	} finally {
 		await app.stop();
 	}
@@ -65,10 +80,16 @@ const databases = [
 	...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL]] : [])
 ];
 for (const [name, url] of databases) {
-	const rows = await measure(url);
+	for (const [reader, rows] of Object.entries(await measure(url))) {
+		table(`${name}, ${reader}`, rows);
+	}
+}
+
+/** One table, each page against the baseline read the same way. */
+function table(title, rows) {
 	const baseline = rows[0].rps;
 	console.log(
-		`\n${name}: ${connections} connections, ${seconds} s per page, app on core 0, load on core 1\n`
+		`\n${title}: ${connections} connections, ${seconds} s per page, app on core 0, load on core 1\n`
 	);
 	console.log(
 		'| page | path | requests/s | vs baseline | p50 ms | p99 ms | HTML KB | non-200 | generator loop p99 ms |'

@@ -22,6 +22,7 @@ import { startServer } from '$lib/server/startup';
 import { describeError, log, requestContext } from '$lib/server/log';
 import { isMetricsScraper, readMetrics, timeRequest } from '$lib/server/metrics';
 import { handlePublicCache } from '$lib/server/public-cache/cache';
+import { sharingReads } from '$lib/server/read-once';
 
 export const init: ServerInit = startServer;
 
@@ -195,6 +196,14 @@ const handleMetrics: Handle = async ({ event, resolve }) => {
 	}
 };
 
+/** A reading request (GET, HEAD) reads the group and the visitor's roles once (read-once.ts). */
+const handleReadOnce: Handle = ({ event, resolve }) => {
+	const { method } = event.request;
+	return method === 'GET' || method === 'HEAD'
+		? sharingReads(() => resolve(event))
+		: resolve(event);
+};
+
 export const handle = sequence(
 	handleMetrics,
 	handleRequestId,
@@ -204,7 +213,8 @@ export const handle = sequence(
 	handleBodySize,
 	handleSession,
 	handleHeaders,
-	handlePublicCache
+	handlePublicCache,
+	handleReadOnce
 );
 
 /** Logs the unexpected with a reference; the visitor sees the reference, never a stack trace. */

@@ -3,6 +3,7 @@ import type { Executor } from '../db';
 import { groupRoles, type GroupRole } from '../db/schema';
 import { notAllowed, notSignedIn } from '../errors';
 import type { SessionUser } from './session';
+import { readOnce } from '../read-once';
 import type { Locale } from '$lib/i18n';
 
 /**
@@ -60,12 +61,14 @@ export async function rolesOf(db: Executor, user: SessionUser | null, groupId?: 
 	if (!user) return roles;
 	if (user.isSiteAdmin) roles.add('site_admin');
 	if (groupId) {
-		const rows = await db
-			.select({ role: groupRoles.role })
-			.from(groupRoles)
-			.where(
-				and(eq(groupRoles.groupId, groupId), eq(groupRoles.userId, user.id), currentAppointment())
-			);
+		const rows = await readOnce(db, `roles:${user.id}:${groupId}`, () =>
+			db
+				.select({ role: groupRoles.role })
+				.from(groupRoles)
+				.where(
+					and(eq(groupRoles.groupId, groupId), eq(groupRoles.userId, user.id), currentAppointment())
+				)
+		);
 		for (const row of rows) roles.add(row.role);
 	}
 	return roles;

@@ -10,6 +10,7 @@ import { openingReasonMin } from '$lib/schemas/membership';
 import { checkReviewDate, recordOpening } from '../membership/opening-record';
 import type { Clock } from '../clock';
 import { seedDefaultCategories } from '../membership/default-categories';
+import { readOnce } from '../read-once';
 
 /**
  * The site admin creates a group. A group created closed is a decision like a later closure:
@@ -95,7 +96,10 @@ export function publicGroup(group: Group) {
 
 /** The group at a slug, or a 404 domain error. */
 export async function getGroup(db: Executor, slug: string): Promise<Group> {
-	const [group] = await db.select().from(groups).where(eq(groups.slug, slug.toLowerCase()));
+	const key = slug.toLowerCase();
+	const [group] = await readOnce(db, `group:${key}`, () =>
+		db.select().from(groups).where(eq(groups.slug, key))
+	);
 	if (!group) throw notFound('group.not_found');
 	return group;
 }
