@@ -121,7 +121,7 @@ for (const kind of databaseKinds) {
 				while (next) {
 					const response = await reader.get(next);
 					expect(response.status).toBe(200);
-					expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+					expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
 					for (const item of response.json.items) {
 						expect(item.meetingNumber).toBe(1);
 						seen.push(item.id);

@@ -171,6 +171,8 @@ for (const kind of databaseKinds) {
 			const attendee = await attendeeClient(app.url, path);
 			const theirs = await attendee.get(`${group}/meetings/${path.meeting}/screen`);
 			expect(theirs.headers.get('x-openfloor-cache')).toBeNull();
+			// Their page may show their own questions: no shared cache may keep it either.
+			expect(theirs.headers.get('cache-control')).toBe('private, no-store');
 		});
 
 		changes(() => ({

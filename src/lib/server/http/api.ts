@@ -1,7 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { expectedFailure, invalid } from '../errors';
 import { translateError } from '../i18n';
-import { conditional } from './conditional';
+import { conditional, publicCacheControl } from './conditional';
 import { toCsv } from './csv';
 
 /**
@@ -48,7 +48,7 @@ export function formatOf(event: RequestEvent): Format {
 
 /**
  * A public, cacheable read: JSON or CSV of the same fields, with an ETag (a matching
- * If-None-Match gets 304) and a short shared cache lifetime.
+ * If-None-Match gets 304), revalidated at each use.
  */
 export function publicRead(
 	event: RequestEvent,
@@ -58,7 +58,7 @@ export function publicRead(
 	const format = formatOf(event);
 	const text = format === 'csv' ? toCsv(csvRows ?? []) : JSON.stringify(body);
 	return conditional(event.request, text, {
-		'cache-control': 'public, max-age=60',
+		'cache-control': publicCacheControl,
 		vary: 'accept-language',
 		'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json'
 	});

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
 
+/**
+ * What anything public says to caches: keep it, but ask again (with the ETag) before each use, so
+ * a cache in front never serves it after it changed (docs/caching.md).
+ */
+export const publicCacheControl = 'public, max-age=0, must-revalidate';
+
 /** A strong ETag for a response body: the first half of its SHA-256. */
 export function etagOf(body: string) {
 	return `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;

@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Group, Meeting } from '../db/schema';
+import { publicCacheControl } from '../http/conditional';
 
 /**
  * The iCalendar for a group's public meetings (or one meeting). Times are UTC, which every client
@@ -50,7 +51,7 @@ export function calendarResponse(body: string, fileName: string) {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
 			'content-disposition': `inline; filename="${fileName}"`,
-			'cache-control': 'public, max-age=300'
+			'cache-control': publicCacheControl
 		}
 	});
 }

@@ -45,15 +45,19 @@ export function groupOfPath(pathname: string): string | null {
 }
 
 /**
- * A visitor with no session, asking to read: the page may come from memory. A participant's
- * cookies (their own questions, their room) make it theirs alone.
+ * An answer for one person: a session, a participant's cookies (their own questions, their room)
+ * or a personal address. No cache, this one or one in front, may keep it.
  */
+function forOnePerson(event: RequestEvent) {
+	if (event.locals.user || event.cookies.get(participantCookie) || event.cookies.get(roomsCookie))
+		return true;
+	return personal.test(event.url.pathname);
+}
+
+/** A visitor asking to read what every visitor reads alike: the page may come from memory. */
 function keepable(event: RequestEvent) {
 	const { method } = event.request;
-	if (method !== 'GET' && method !== 'HEAD') return false;
-	if (event.locals.user || event.cookies.get(participantCookie) || event.cookies.get(roomsCookie))
-		return false;
-	return !personal.test(event.url.pathname);
+	return (method === 'GET' || method === 'HEAD') && !forOnePerson(event);
 }
 
 /** A response every anonymous reader would get alike: 200, no cookie set, not marked private. */
@@ -102,15 +106,16 @@ function nonceOf(response: Response) {
  * Serves anonymous readers from memory. Before rendering, the versions of what the page shows
  * are read from the database (one short statement: versions.ts), so on any instance a page kept
  * at older versions is rendered afresh, and a change committed while a page renders makes the
- * next reader's versions differ. Signed-in readers, and anything personal, are never kept, and
- * are told so (`private, no-store`); kept pages say `public, max-age=0, must-revalidate`, so a
- * cache in front asks again each time, with the ETag, and gets a 304 while nothing changed.
+ * next reader's versions differ. Signed-in readers, participants, and anything personal, are
+ * never kept, and are told so (`private, no-store`); kept pages say `public, max-age=0,
+ * must-revalidate`, so a cache in front asks again each time, with the ETag, and gets a 304
+ * while nothing changed.
  */
 export const handlePublicCache: Handle = async ({ event, resolve }) => {
 	const pages = pageStore();
 	if (!pages || !keepable(event)) {
 		const response = await resolve(event);
-		if (event.locals.user && !response.headers.has('cache-control')) {
+		if (forOnePerson(event) && !response.headers.has('cache-control')) {
 			response.headers.set('cache-control', 'private, no-store');
 		}
 		return response;
