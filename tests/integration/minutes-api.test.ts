@@ -161,6 +161,14 @@ for (const kind of databaseKinds) {
 			expect(changed.status).toBe(200);
 			expect(changed.text).toContain('12 others');
 			expect(second.json.items.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+			// One published version never changes: any cache may keep it (issue 15).
+			const one = await new Client(app.url).get(`${minutes}/1`);
+			expect(one.status).toBe(200);
+			expect(one.json).toMatchObject({ version: 1, changeNote: null });
+			expect(one.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			const oneCsv = await new Client(app.url).get(`${minutes}/2.csv`);
+			expect(oneCsv.text).toContain('Counted others.');
+			expect((await new Client(app.url).get(`${minutes}/3`)).status).toBe(404);
 			const paged = await new Client(app.url).get(`${minutes}?limit=1`);
 			expect(paged.json.items).toHaveLength(1);
 			const next = await new Client(app.url).get(paged.json.next);

@@ -185,6 +185,7 @@ function fill(route: string, x: Ids, spec: Spec) {
 		if (name === 'n') return String(x.meeting[spec.n ?? 'scheduled']);
 		if (name === 'item') return x.item[spec.item ?? spec.n ?? 'scheduled'];
 		if (name === 'size') return String(x.checkpoint);
+		if (name === 'version') return '1';
 		if (name === 'document') return x.pdf[spec.n === 'draft' ? 'draft' : 'scheduled'];
 		if (name === '...rest') return 'v2/groups';
 		if (name === 'id' && spec.id) return String(x[spec.id]);
@@ -427,6 +428,7 @@ const doors: Door[] = [
 		foreign: true
 	}),
 	api('GET', `${meetingApi}/minutes`, 'anyone', { n: 'closed' }),
+	api('GET', `${meetingApi}/minutes/[version=integer]`, 'anyone', { n: 'closed' }),
 	api('GET', `${meetingApi}/minutes/corrections`, 'anyone', { n: 'closed' }),
 	api('POST', `${meetingApi}/minutes/corrections`, 'corrector', {
 		n: 'closed',

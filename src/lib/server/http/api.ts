@@ -48,17 +48,19 @@ export function formatOf(event: RequestEvent): Format {
 
 /**
  * A public, cacheable read: JSON or CSV of the same fields, with an ETag (a matching
- * If-None-Match gets 304), revalidated at each use.
+ * If-None-Match gets 304), revalidated at each use (or, for what never changes,
+ * `immutableCacheControl`).
  */
 export function publicRead(
 	event: RequestEvent,
 	body: unknown,
-	csvRows?: Record<string, unknown>[]
+	csvRows?: Record<string, unknown>[],
+	cacheControl = publicCacheControl
 ): Response {
 	const format = formatOf(event);
 	const text = format === 'csv' ? toCsv(csvRows ?? []) : JSON.stringify(body);
 	return conditional(event.request, text, {
-		'cache-control': publicCacheControl,
+		'cache-control': cacheControl,
 		vary: 'accept-language',
 		'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json'
 	});

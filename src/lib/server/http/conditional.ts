@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
  */
 export const publicCacheControl = 'public, max-age=0, must-revalidate';
 
+/** What never changes once published (a version of the minutes): keep it, a year, unasked. */
+export const immutableCacheControl = 'public, max-age=31536000, immutable';
+
 /** A strong ETag for a response body: the first half of its SHA-256. */
 export function etagOf(body: string) {
 	return `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
