@@ -14,6 +14,7 @@ import {
 	type MeetingState
 } from '$lib/server/db/schema';
 import { searchPublic } from '$lib/server/search/search';
+import { countPublicChange } from '$lib/server/public-cache/versions';
 import { isDomainError } from '$lib/server/errors';
 
 type Question = {
@@ -387,6 +388,45 @@ describeOnEachDatabase('search', (handle) => {
 			expect(
 				(await searchPublic(db, { q: 'hedgehog', group: group.slug, page: 7 })).results
 			).toHaveLength(11);
+		});
+
+		it('keeps the ranking of a common word until anything public changes', async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			const questionsOf = (from: number, to: number) =>
+				Array.from({ length: to - from }, (_, i) => ({ text: `Samovar question ${from + i}` }));
+			const first = await meeting(db, group.id, 1, 'closed', '2026-04-01', {
+				questions: questionsOf(0, 1000)
+			});
+			await countPublicChange(db); // what the app's own write would have counted
+			const search = (page = 1) => searchPublic(db, { q: 'samovar', group: group.slug, page });
+			expect((await search()).total).toBe(1000);
+
+			// Written behind the app's back (nothing counted): the kept ranking is still used.
+			await db.insert(questions).values({
+				meetingId: first.id,
+				text: 'A samovar samovar samovar question',
+				anonymous: true,
+				state: 'published'
+			});
+			const kept = await search(2);
+			expect(kept.total).toBe(1000);
+			// A transaction never uses a kept ranking: it sees the new question, best ranked.
+			const fresh = await db.transaction((tx) =>
+				searchPublic(tx, { q: 'samovar', group: group.slug })
+			);
+			expect(fresh.total).toBe(1001);
+			expect(fresh.results[0].snippet).toContain('<mark>samovar</mark> <mark>samovar</mark>');
+
+			// Once anything public changes, the next search ranks afresh; every page agrees.
+			await countPublicChange(db);
+			const after = await search();
+			expect(after).toMatchObject({ total: 1001, pageCount: 50 });
+			expect(after.results.map((r) => r.id)).toEqual(fresh.results.map((r) => r.id));
+			const pages = await Promise.all([2, 3].map((page) => search(page)));
+			const ids = [after, ...pages].flatMap((p) => p.results.map((r) => r.id));
+			expect(new Set(ids).size).toBe(60);
+			expect(pages[0].results[0].snippet).toContain('<mark>');
 		});
 	});
 });

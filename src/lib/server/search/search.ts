@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../db';
+import { currentVersions } from '../public-cache/versions';
 import type { SearchKind } from '../db/schema';
 import { parseInput } from '../validation';
 import { searchMaxPage, searchPageSize, searchSchema, type SearchInput } from '$lib/schemas/search';
@@ -38,8 +40,9 @@ function urlOf(kind: SearchKind, id: string, slug: string, number: number) {
 	return `${meeting}/live#q-${id}`;
 }
 
-type Row = {
-	kind: SearchKind | null;
+/** A ranked match, without its snippet. */
+type Match = {
+	kind: SearchKind;
 	ref_id: string;
 	title: string | null;
 	rank: number;
@@ -49,20 +52,22 @@ type Row = {
 	number: number;
 	meeting_title: string;
 	starts_at: string;
-	/** Every match, on every page; present on the one row of an empty page too. */
-	total: number;
-	headline: string;
 };
 
+/** Every match counted, and the best ones that any page may show, in rank order. */
+type Ranked = { total: number; best: Match[] };
+
+const tsquery = (query: SearchInput) => sql`websearch_to_tsquery('english', ${query.q})`;
+
 /**
- * One page of results with their snippets, and the number of all matches, in one statement.
+ * Every match ranked and counted, and the best `searchMaxPage` pages of them, in one statement.
  * The documents come from `search_documents` through its GIN index; every match is ranked on
- * its stored vector (normalised by document length, so long minutes do not always win), and
- * only the page's rows get a `ts_headline`. The triggers keep only published questions and the
- * latest version of each meeting's minutes there; meetings that are drafts are left out here.
+ * its stored vector (normalised by document length, so long minutes do not always win). The
+ * triggers keep only published questions and the latest version of each meeting's minutes
+ * there; meetings that are drafts are left out here.
  */
-export function searchStatement(query: SearchInput): SQL {
-	const q = sql`websearch_to_tsquery('english', ${query.q})`;
+export function rankingStatement(query: SearchInput): SQL {
+	const q = tsquery(query);
 	const meetingDate = sql`(m.starts_at at time zone g.time_zone)::date`;
 	const filters = [
 		sql`d.vector @@ ${q}`,
@@ -71,7 +76,6 @@ export function searchStatement(query: SearchInput): SQL {
 		query.from ? sql`${meetingDate} >= ${query.from}::date` : undefined,
 		query.to ? sql`${meetingDate} <= ${query.to}::date` : undefined
 	].filter((c): c is SQL => !!c);
-	const offset = (query.page - 1) * searchPageSize;
 	return sql`
 		with matches as (
 			select d.kind, d.ref_id, d.title, ts_rank(d.vector, ${q}, 1) as rank,
@@ -80,23 +84,70 @@ export function searchStatement(query: SearchInput): SQL {
 			join meetings m on m.id = d.meeting_id
 			join groups g on g.id = m.group_id
 			where ${sql.join(filters, sql` and `)}
-		), shown as (
+		), best as (
 			select * from matches
 			order by rank desc, starts_at desc, ref_id, kind
-			limit ${searchPageSize} offset ${offset}
+			limit ${searchMaxPage * searchPageSize}
 		)
-		select shown.kind, shown.ref_id, shown.title, shown.rank::float8 as rank, shown.slug,
-			shown.group_name, shown.time_zone, shown.number, shown.meeting_title,
-			to_char(shown.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as starts_at,
-			total.total::int as total,
-			ts_headline('english', d.body, ${q}, case shown.kind
-				when 'question' then ${headlineOptions.question}
-				when 'minutes' then ${headlineOptions.minutes}
-				else ${headlineOptions.agenda} end) as headline
+		select best.kind, best.ref_id, best.title, best.rank::float8 as rank, best.slug,
+			best.group_name, best.time_zone, best.number, best.meeting_title,
+			to_char(best.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as starts_at,
+			total.total::int as total
 		from (select count(*) as total from matches) as total
-		left join shown on true
-		left join search_documents d on d.kind = shown.kind and d.ref_id = shown.ref_id
-		order by shown.rank desc, shown.starts_at desc, shown.ref_id, shown.kind`;
+		left join best on true
+		order by best.rank desc, best.starts_at desc, best.ref_id, best.kind`;
+}
+
+/** The snippets of one page's matches: `ts_headline` on those documents only. */
+function snippetsStatement(query: SearchInput, shown: Match[]): SQL {
+	const q = tsquery(query);
+	const keys = shown.map((m) => sql`(${m.kind}::search_kind, ${m.ref_id}::uuid)`);
+	return sql`
+		select d.kind, d.ref_id, ts_headline('english', d.body, ${q}, case d.kind
+			when 'question' then ${headlineOptions.question}
+			when 'minutes' then ${headlineOptions.minutes}
+			else ${headlineOptions.agenda} end) as headline
+		from search_documents d
+		where (d.kind, d.ref_id) in (${sql.join(keys, sql`, `)})`;
+}
+
+async function rank(db: Executor, query: SearchInput): Promise<Ranked> {
+	const rows = rowsOf<Match & { kind: SearchKind | null; total: number }>(
+		await db.execute(rankingStatement(query))
+	);
+	return { total: Number(rows[0]?.total ?? 0), best: rows.filter((row) => row.kind !== null) };
+}
+
+/**
+ * Ranking every match of a common word is most of a search's cost (`police` matches one
+ * document in five). Such rankings are kept, per database, while nothing public changed: the
+ * site's public version (public-cache/versions.ts) is read first, and a ranking is used only if
+ * it was made at that version, so it is never older than what the database holds. Any page of
+ * the query then costs only its snippets.
+ */
+const keptFrom = 1_000;
+const keptQueries = 32;
+const kept = new WeakMap<Executor, Map<string, Ranked & { versions: string }>>();
+
+async function ranked(db: Executor, query: SearchInput): Promise<Ranked> {
+	if (db instanceof PgTransaction) return rank(db, query);
+	const key = JSON.stringify([query.q, query.group, query.from, query.to]);
+	const versions = await currentVersions(db, null);
+	let rankings = kept.get(db);
+	const found = rankings?.get(key);
+	if (found?.versions === versions) {
+		rankings!.delete(key); // most recently used last
+		rankings!.set(key, found);
+		return found;
+	}
+	const fresh = await rank(db, query);
+	if (fresh.total >= keptFrom) {
+		if (!rankings) kept.set(db, (rankings = new Map()));
+		rankings.delete(key);
+		rankings.set(key, { ...fresh, versions });
+		if (rankings.size > keptQueries) rankings.delete(rankings.keys().next().value!);
+	}
+	return fresh;
 }
 
 /**
@@ -106,13 +157,20 @@ export function searchStatement(query: SearchInput): SQL {
  */
 export async function searchPublic(db: Executor, input: unknown): Promise<SearchResults> {
 	const query = parseInput(searchSchema, input);
-	const all = rowsOf<Row>(await db.execute(searchStatement(query)));
-	const total = Number(all[0]?.total ?? 0);
-	const rows = all.filter((row) => row.kind !== null);
+	const { total, best } = await ranked(db, query);
+	const offset = (query.page - 1) * searchPageSize;
+	const shown = best.slice(offset, offset + searchPageSize);
+	const snippets = new Map(
+		shown.length === 0
+			? []
+			: rowsOf<{ kind: SearchKind; ref_id: string; headline: string }>(
+					await db.execute(snippetsStatement(query, shown))
+				).map((row) => [`${row.kind}:${row.ref_id}`, row.headline])
+	);
 	return {
 		query,
-		results: rows.map((row) => ({
-			kind: row.kind!,
+		results: shown.map((row) => ({
+			kind: row.kind,
 			id: row.ref_id,
 			title: row.title,
 			group: { slug: row.slug, name: row.group_name, timeZone: row.time_zone },
@@ -121,8 +179,8 @@ export async function searchPublic(db: Executor, input: unknown): Promise<Search
 				title: row.meeting_title,
 				startsAt: new Date(row.starts_at).toISOString()
 			},
-			snippet: highlightedHtml(row.headline),
-			url: urlOf(row.kind!, row.ref_id, row.slug, Number(row.number)),
+			snippet: highlightedHtml(snippets.get(`${row.kind}:${row.ref_id}`) ?? ''),
+			url: urlOf(row.kind, row.ref_id, row.slug, Number(row.number)),
 			rank: Number(row.rank)
 		})),
 		total,
