@@ -68,6 +68,34 @@ function changes(
 		expect((await list()).items.find((q) => q.id === question.id)!.votes).toBe(1);
 	});
 
+	it('a signed-in reader: the group page and the ledger, shared by all, show a change at once', async () => {
+		const { readerUrl, chair, slug, n } = setup();
+		// The chair's session, reading from the reader's instance: pages rendered for them, with
+		// the public part of the data computed once for everyone (shared-data.ts).
+		const reader = new Client(readerUrl);
+		reader.cookies = new Map(chair.cookies);
+		const home = `/g/${slug}`;
+		const ledger = `/g/${slug}/ledger`;
+		for (const page of [home, ledger]) {
+			const before = await reader.get(page);
+			expect(before.headers.get('cache-control')).toBe('private, no-store');
+			expect(before.text).toContain('Sign out');
+		}
+		const openActions = async () =>
+			Number(/Open actions: (\d+)/.exec((await reader.get(home)).text)?.[1]);
+		const before = await openActions();
+		expect(before).toBeGreaterThanOrEqual(0);
+		expect((await reader.get(ledger)).text).not.toContain('Publish the patrol rota');
+		const action = await chair.post(`/api/v1/groups/${slug}/meetings/${n}/actions`, {
+			owner: 'Riverside Police Service',
+			description: 'Publish the patrol rota',
+			dueOn: '2099-01-31'
+		});
+		expect(action.status).toBe(201);
+		expect((await reader.get(ledger)).text).toContain('Publish the patrol rota');
+		expect(await openActions()).toBe(before + 1);
+	});
+
 	it('an agenda edited, a meeting scheduled, a decision, minutes published', async () => {
 		const { readerUrl, chair, slug, n } = setup();
 		const start = new Date(Date.now() + 86_400_000);

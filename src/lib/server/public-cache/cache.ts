@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { config } from '../config';
-import { databaseHandle, type DatabaseHandle } from '../db';
 import { participantCookie } from '../questions/participant';
 import { roomsCookie } from '../questions/participation';
-import { versionReader } from './versions';
+import { keptAtMostMs, versionsNow } from './versions';
 import { alreadyHas } from '../http/conditional';
 import { PageStore, type KeptPage } from './store';
-
-/**
- * How long a kept page may be served without a change: what no write announces (a due date
- * passing, a term ending, "upcoming" becoming "past") shows within this.
- */
-const maxAgeMs = 60_000;
 
 let store: PageStore | null | undefined;
 
@@ -23,16 +16,6 @@ function pageStore() {
 		store = bytes > 0 ? new PageStore(bytes) : null;
 	}
 	return store;
-}
-
-const readers = new WeakMap<DatabaseHandle, ReturnType<typeof versionReader>>();
-
-/** The versions of what a page of group `slug` (or of the site) shows, now. */
-async function versionsNow(slug: string | null) {
-	const handle = await databaseHandle();
-	let read = readers.get(handle);
-	if (!read) readers.set(handle, (read = versionReader(handle)));
-	return read(slug);
 }
 
 /** Addresses that carry a secret (a token) or answer one person: never kept. */
@@ -123,7 +106,7 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 	const key = requestKey(event);
 	const versions = await versionsNow(groupOfPath(event.url.pathname));
 	const kept = pages.get(key);
-	if (kept && kept.versions === versions && Date.now() - kept.storedAt < maxAgeMs) {
+	if (kept && kept.versions === versions && Date.now() - kept.storedAt < keptAtMostMs) {
 		return serve(kept, event.request);
 	}
 	const response = await resolve(event);

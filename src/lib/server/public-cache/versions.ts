@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type DatabaseHandle, type Executor } from '../db';
+import { databaseHandle, rowsOf, type DatabaseHandle, type Executor } from '../db';
 import { publicChangeInsert } from '../db/public-writes';
 
 /** Every public page depends on this: counted by every change anyone can see, but votes. */
@@ -66,6 +66,22 @@ export function versionReader(handle: DatabaseHandle): (slug: string | null) => 
 		return versions;
 	};
 }
+
+const readers = new WeakMap<DatabaseHandle, ReturnType<typeof versionReader>>();
+
+/** The versions of what a page of group `slug` (or of the site) shows, now, on the process's database. */
+export async function versionsNow(slug: string | null) {
+	const handle = await databaseHandle();
+	let read = readers.get(handle);
+	if (!read) readers.set(handle, (read = versionReader(handle)));
+	return read(slug);
+}
+
+/**
+ * How long anything kept at a version may be used without a change: what no write announces (a
+ * due date passing, a term ending, "upcoming" becoming "past") shows within this.
+ */
+export const keptAtMostMs = 60_000;
 
 /**
  * Folds the counted changes into `public_versions`, in one statement (a reader sees either the

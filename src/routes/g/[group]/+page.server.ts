@@ -8,11 +8,18 @@ import { liveNow } from '$lib/server/meetings/live-now';
 import { currentOpening } from '$lib/server/membership/openness';
 import { latestGroupMinutes } from '$lib/server/minutes/versions';
 import { ledgerSummary } from '$lib/server/ledger/items';
+import { sharedData } from '$lib/server/public-cache/shared-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+/** Everything on a group's home page is public: computed once for every reader (shared-data.ts). */
+export const load: PageServerLoad = ({ params }) => {
+	const slug = params.group.toLowerCase();
+	return sharedData(`group-home:${slug}`, slug, () => groupHome(slug));
+};
+
+async function groupHome(slug: string) {
 	const db = await getDb();
-	const group = await getGroup(db, params.group);
+	const group = await getGroup(db, slug);
 	const officers = await listOfficers(db, group.id, { currentOnly: true });
 	const opening = group.membershipOpen ? undefined : await currentOpening(db, group.id);
 	const [live, next, latestMinutes, ledger] = await Promise.all([
@@ -37,4 +44,4 @@ export const load: PageServerLoad = async ({ params }) => {
 		closure: opening ? { reason: opening.reason, reviewOn: opening.reviewOn } : null,
 		officers: officers.map(({ id, role, displayName }) => ({ id, role, displayName }))
 	};
-};
+}

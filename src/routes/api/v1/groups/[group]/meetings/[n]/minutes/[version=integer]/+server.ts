@@ -12,8 +12,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = apiHandler(async (event) => {
 	const db = await getDb();
 	const context = await minutesContext(db, { user: null }, event.params.group, event.params.n);
+	// A version asked for by number is found or refused (404), never left undefined.
 	const version = publicVersion(
-		pickVersion(await listVersions(db, context.meeting.id), event.params.version)
+		pickVersion(await listVersions(db, context.meeting.id), event.params.version)!
 	);
 	return publicRead(event, version, [version], immutableCacheControl);
 });

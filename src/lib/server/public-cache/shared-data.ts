@@ -1,0 +1,42 @@
+import { keptAtMostMs, versionsNow } from './versions';
+
+/**
+ * The public part of a page's data, computed once for everyone while nothing public changed.
+ *
+ * Anonymous readers get whole pages from memory (cache.ts); a signed-in reader's page is rendered
+ * for them (their name, their controls), but most of what it shows is what everyone sees: a
+ * group's ledger, its home page's officers, meetings and figures. That part is kept here, under
+ * the same versions as kept pages (versions.ts), read before computing it: it is used again only
+ * at exactly those versions and for at most a minute, so it is never older than a fresh reading
+ * would be. The value is shared between requests: callers must not change it.
+ */
+type Kept = { versions: string; storedAt: number; value: Promise<unknown> };
+
+/** Entries, least recently used first out: a group's few public pages, for a hundred groups or so. */
+const maxEntries = 200;
+const kept = new Map<string, Kept>();
+
+/**
+ * `compute()` for the pages of group `slug` (or of the site, with null), shared while the public
+ * versions are those read now. `key` names what is computed, with every argument it depends on.
+ */
+export async function sharedData<T>(
+	key: string,
+	slug: string | null,
+	compute: () => Promise<T>
+): Promise<T> {
+	const versions = await versionsNow(slug);
+	const found = kept.get(key);
+	kept.delete(key);
+	if (found?.versions === versions && Date.now() - found.storedAt < keptAtMostMs) {
+		kept.set(key, found);
+		return found.value as Promise<T>;
+	}
+	const value = compute();
+	const entry = { versions, storedAt: Date.now(), value };
+	kept.set(key, entry);
+	// A failure is not kept: the next reader computes again.
+	value.catch(() => kept.get(key) === entry && kept.delete(key));
+	if (kept.size > maxEntries) kept.delete(kept.keys().next().value!);
+	return value;
+}
