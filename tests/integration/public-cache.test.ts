@@ -142,6 +142,10 @@ function changes(
 				.status
 		).toBe(200);
 		expect((await kept(readerUrl, minutes)).text).not.toContain('Published in the same breath');
+		// And for a signed-in reader, whose page shares its record with everyone's (shared-data.ts).
+		const reader = new Client(readerUrl);
+		reader.cookies = new Map(chair.cookies);
+		expect((await reader.get(minutes)).text).not.toContain('Published in the same breath');
 		const api = `/api/v1/groups/${slug}/meetings/${n}/minutes`;
 		expect(
 			(await chair.request('PUT', `${api}/draft`, { markdown: 'Published in the same breath.' }))
@@ -149,6 +153,7 @@ function changes(
 		).toBe(200);
 		expect((await chair.post(`${api}/publish`, {})).status).toBe(201);
 		expect((await read(readerUrl, minutes)).text).toContain('Published in the same breath');
+		expect((await reader.get(minutes)).text).toContain('Published in the same breath');
 	});
 }
 

@@ -10,9 +10,17 @@ import { listVersions, pickVersion } from './versions';
 import { checkpointSince } from '../decision-log/checkpoints';
 
 /**
+ * Computes what every reader of a page sees alike, or gives it again: the route shares it between
+ * readers while nothing public changed (public-cache/shared-data.ts); by default, computed.
+ */
+export type Share = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+const computed: Share = (_key, compute) => compute();
+
+/**
  * Everything the public minutes page shows: the chosen version rendered, the list of versions,
  * a diff between two of them when asked for, the corrections, and whether the visitor may
- * submit one.
+ * submit one. Whether the visitor may see the meeting at all is checked for each visitor; what
+ * the record says once they may is the same for everyone (`share`).
  */
 export async function minutesPage(
 	db: Executor,
@@ -20,11 +28,25 @@ export async function minutesPage(
 	groupSlug: string,
 	number: number | string,
 	query: URLSearchParams,
-	t: Translate
+	t: Translate,
+	share: Share = computed
 ) {
 	const context = await minutesContext(db, actor, groupSlug, number);
-	const versions = await listVersions(db, context.meeting.id);
-	const shown = pickVersion(versions, query.get('version'));
+	const wanted = query.get('version');
+	const { versions, corrections, checkpoint } = await share(
+		`minutes:${context.meeting.id}:${wanted ?? ''}`,
+		async () => {
+			const versions = await listVersions(db, context.meeting.id);
+			const shown = pickVersion(versions, wanted);
+			const [corrections, checkpoint] = await Promise.all([
+				listCorrections(db, context.meeting.id),
+				// The first checkpoint signed at or after this version: it pins the version's log entry.
+				shown ? checkpointSince(db, context.group, shown.publishedAt) : null
+			]);
+			return { versions, corrections, checkpoint };
+		}
+	);
+	const shown = pickVersion(versions, wanted);
 	let diff: { from: number; to: number; html: string; same: boolean } | null = null;
 	if (query.get('from') && query.get('to') && versions.length) {
 		const from = pickVersion(versions, query.get('from'))!;
@@ -42,12 +64,9 @@ export async function minutesPage(
 			})
 		};
 	}
-	const [corrections, window, represented, checkpoint] = await Promise.all([
-		listCorrections(db, context.meeting.id),
+	const [window, represented] = await Promise.all([
 		correctionWindow(db, actor, context),
-		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : [],
-		// The first checkpoint signed at or after this version: it pins the version's log entry.
-		shown ? checkpointSince(db, context.group, shown.publishedAt) : null
+		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : []
 	]);
 	return {
 		meeting: {
