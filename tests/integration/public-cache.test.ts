@@ -98,6 +98,9 @@ function changes(
 
 	it('an agenda edited, a meeting scheduled, a decision, minutes published', async () => {
 		const { readerUrl, chair, slug, n } = setup();
+		// Also a signed-in reader, whose pages share their record with everyone's (shared-data.ts).
+		const reader = new Client(readerUrl);
+		reader.cookies = new Map(chair.cookies);
 		const start = new Date(Date.now() + 86_400_000);
 		const made = await chair.post(`/api/v1/groups/${slug}/meetings`, {
 			title: 'A meeting to come',
@@ -119,12 +122,14 @@ function changes(
 
 		const agenda = `/g/${slug}/meetings/${next}`;
 		expect((await kept(readerUrl, agenda)).text).not.toContain('Stop and search figures');
+		expect((await reader.get(agenda)).text).not.toContain('Stop and search figures');
 		const item = await chair.post(`/api/v1/groups/${slug}/meetings/${next}/agenda`, {
 			title: 'Stop and search figures',
 			plannedMinutes: 15
 		});
 		expect(item.status).toBe(201);
 		expect((await read(readerUrl, agenda)).text).toContain('Stop and search figures');
+		expect((await reader.get(agenda)).text).toContain('Stop and search figures');
 
 		const decisions = `/g/${slug}/decisions`;
 		expect((await kept(readerUrl, decisions)).text).not.toContain('Full until the review');
@@ -142,9 +147,6 @@ function changes(
 				.status
 		).toBe(200);
 		expect((await kept(readerUrl, minutes)).text).not.toContain('Published in the same breath');
-		// And for a signed-in reader, whose page shares its record with everyone's (shared-data.ts).
-		const reader = new Client(readerUrl);
-		reader.cookies = new Map(chair.cookies);
 		expect((await reader.get(minutes)).text).not.toContain('Published in the same breath');
 		const api = `/api/v1/groups/${slug}/meetings/${n}/minutes`;
 		expect(

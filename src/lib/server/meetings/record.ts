@@ -8,6 +8,7 @@ import { mattersArising } from './matters-arising';
 import { listProposals } from './proposals';
 import { publicMeeting } from './meetings';
 import { runningOrder } from './rules';
+import { computeNow, type Share } from '../share';
 
 /**
  * Everything public about one meeting: details, agenda in running order with planned starts and
@@ -17,15 +18,19 @@ export async function meetingRecord(
 	db: Executor,
 	actor: Actor,
 	groupSlug: string,
-	number: number | string
+	number: number | string,
+	share: Share = computeNow
 ) {
+	// Whether the visitor may see the meeting is theirs alone; what it records is everyone's.
 	const { group, meeting, canManage } = await findMeeting(db, actor, groupSlug, number);
-	const [agenda, attendance, proposals, matters] = await Promise.all([
-		listAgenda(db, meeting.id),
-		listAttendance(db, meeting.id),
-		listProposals(db, meeting.id),
-		mattersArising(db, group.id, meeting.id)
-	]);
+	const [agenda, attendance, proposals, matters] = await share(`meeting:${meeting.id}`, () =>
+		Promise.all([
+			listAgenda(db, meeting.id),
+			listAttendance(db, meeting.id),
+			listProposals(db, meeting.id),
+			mattersArising(db, group.id, meeting.id)
+		])
+	);
 	return {
 		group,
 		meeting,

@@ -8,13 +8,7 @@ import { correctionWindow, listCorrections, publicCorrection } from './correctio
 import { diffHtml, diffMarkdown } from './diff';
 import { listVersions, pickVersion } from './versions';
 import { checkpointSince } from '../decision-log/checkpoints';
-
-/**
- * Computes what every reader of a page sees alike, or gives it again: the route shares it between
- * readers while nothing public changed (public-cache/shared-data.ts); by default, computed.
- */
-export type Share = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
-const computed: Share = (_key, compute) => compute();
+import { computeNow, type Share } from '../share';
 
 /**
  * Everything the public minutes page shows: the chosen version rendered, the list of versions,
@@ -29,7 +23,7 @@ export async function minutesPage(
 	number: number | string,
 	query: URLSearchParams,
 	t: Translate,
-	share: Share = computed
+	share: Share = computeNow
 ) {
 	const context = await minutesContext(db, actor, groupSlug, number);
 	const wanted = query.get('version');

@@ -1,3 +1,4 @@
+import type { Share } from '../share';
 import { keptAtMostMs, versionsNow } from './versions';
 
 /**
@@ -39,4 +40,9 @@ export async function sharedData<T>(
 	value.catch(() => kept.get(key) === entry && kept.delete(key));
 	if (kept.size > maxEntries) kept.delete(kept.keys().next().value!);
 	return value;
+}
+
+/** What a route gives a domain function to share what the pages of group `slug` show to all. */
+export function sharingFor(slug: string): Share {
+	return (key, compute) => sharedData(key, slug.toLowerCase(), compute);
 }
