@@ -264,7 +264,7 @@ console.log(
 const share = (n, of) => `${f((n / of) * 100, 0)} %`;
 const verdicts = [];
 for (const { name, rows } of results) {
-	const a = median(rows.filter((r) => r.label === 'A').map((r) => r.votes.visibleP99));
+	const a = median(rows.filter((r) => r.label === 'A').map((r) => r.votes.visibleP99)) ?? NaN;
 	for (const { label, votes, pages, cpu, busy } of rows) {
 		const cache = pages
 			? `${share(pages.cacheHits, pages.requests)} / ${share(pages.frontHits, pages.requests)}`
