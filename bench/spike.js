@@ -13,17 +13,21 @@
 //
 //   A  live alone: the votes, no readers (the baseline);
 //   R  readers alone: the readers, no votes;
-//   B  live + readers: both at once, started together.
+//   B  live + readers: both at once, started together;
+//   F  the same, the readers through a cache in front (bench/front-cache.js: nginx on core 1
+//      keeping anonymous pages 1 s), when nginx is installed.
 //
 // With DATABASE_URL, the same again on a scratch PostgreSQL database; with REDIS_URL as well, a
-// second configuration: two instances on that database (Redis between them), the live one on
-// core 0 taking the attendees and a reading one on core 1 taking the readers.
+// further configuration: two instances on that database (Redis between them), the live one on
+// core 0 taking the attendees and a reading one on core 1 taking the readers (no F). Prints a
+// table (docs/performance.md) and a verdict against issue 15's targets per configuration.
 //
 // Options (environment): BENCH_SECONDS (per phase, default 15), BENCH_ATTENDEES (1000),
 // BENCH_VOTES (votes/s overall, 50), BENCH_READERS (connections, 200), BENCH_READ_GROUP (whose
 // pages the readers load: `harbour`, the live meeting's group, by default; `long` loads those of
-// another group, bench/seed-long-meeting.ts), BENCH_ROUNDS (A and B measured n times in
-// alternating order, medians added).
+// another group, bench/seed-long-meeting.ts), BENCH_ROUNDS (A, B and F measured n times in
+// alternating order; the verdicts take medians), BENCH_FRONT_CACHE=0 (no F), BENCH_PHASES (a
+// subset of RABF) and BENCH_PROF=<folder> (CPU profiles of the apps).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
