@@ -5,7 +5,11 @@ import { Server } from 'socket.io';
 
 const port = Number(process.argv[2] ?? 4900);
 const server = http.createServer((request, response) => {
-	response.end(request.url === '/healthz' ? '{"status":"ok"}' : '');
+	if (request.url === '/healthz') return response.end('{"status":"ok"}');
+	// The live page's data, which gives an attendee its participant token (bench/live-load.js
+	// asks for it before connecting, as browsers do).
+	response.setHeader('set-cookie', 'participant=bare; Path=/; HttpOnly');
+	response.end('{}');
 });
 // The same options as server.js, so the comparison is fair.
 const io = new Server(server, {

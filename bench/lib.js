@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { freePort, scratchDatabase } from './scratch.js';
 
 export { freePort, scratchDatabase };
@@ -57,24 +58,60 @@ export function runScript(script, env, args = [], { quiet = false } = {}) {
 	if (result.status !== 0) throw new Error(`${script} failed`);
 }
 
+/** Runs a command, pinned to `core` (`taskset`) unless that is undefined. */
+export function spawnOnCore(core, command, args, options) {
+	return core === undefined
+		? spawn(command, args, options)
+		: spawn('taskset', ['-c', String(core), command, ...args], options);
+}
+
+/**
+ * A node process pinned to a core, its stdout piped; `nice` lowers its priority (`nice -n`), so
+ * that it takes only what the other processes on its core leave.
+ */
+export function pinned(core, args, env, stdin = 'ignore', { nice } = {}) {
+	const command = [...(nice ? ['-n', String(nice), process.execPath] : []), ...args];
+	return spawnOnCore(core, nice ? 'nice' : process.execPath, command, {
+		cwd: root,
+		env: { ...process.env, ...env },
+		stdio: [stdin, 'pipe', 'inherit']
+	});
+}
+
+/** Resident memory (bytes) and CPU time (seconds) of a process, from /proc. */
+export function processUsage(pid) {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	const ticks = 100; // clock ticks per second (USER_HZ) on Linux
+	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
+}
+
 /**
  * The built app on a fresh database (embedded, or a scratch PostgreSQL database on the server of
  * `databaseUrl`) with the demo story (unless `demo` is false) and any `seeds`, TypeScript
  * scripts run on the data folder before the app starts, optionally pinned to a core and with
- * options for node (`nodeArgs`).
+ * options for node (`nodeArgs`). `sharedDatabase` instead runs it on that very PostgreSQL
+ * database (another instance's `databaseUrl`: nothing is loaded, nothing dropped), and
+ * `redisUrl` gives it Redis.
  */
 export async function startDemoApp({
 	seeds = [],
 	core,
 	env: extra = {},
 	databaseUrl,
+	sharedDatabase,
+	redisUrl,
 	demo = true,
 	nodeArgs = []
 } = {}) {
 	ensureBuilt();
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-'));
-	const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'openfloor_bench') : undefined;
+	const scratch =
+		databaseUrl && !sharedDatabase
+			? await scratchDatabase(databaseUrl, 'openfloor_bench')
+			: undefined;
 	const env = {
 		...process.env,
 		PORT: String(port),
@@ -86,21 +123,22 @@ export async function startDemoApp({
 	delete env.DATABASE_URL;
 	delete env.REDIS_URL;
 	if (scratch) env.DATABASE_URL = scratch.url;
-	for (const script of [...(demo ? ['scripts/demo.ts'] : []), ...seeds]) runScript(script, env);
+	if (sharedDatabase) env.DATABASE_URL = sharedDatabase;
+	if (redisUrl) env.REDIS_URL = redisUrl;
+	const loads = sharedDatabase ? [] : [...(demo ? ['scripts/demo.ts'] : []), ...seeds];
+	for (const script of loads) runScript(script, env);
 	const args = [...nodeArgs, 'server.js'];
-	const child =
-		core === undefined
-			? spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
-			: spawn('taskset', ['-c', String(core), process.execPath, ...args], {
-					cwd: root,
-					env,
-					stdio: ['ignore', 'ignore', 'inherit']
-				});
+	const child = spawnOnCore(core, process.execPath, args, {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	const base = `http://127.0.0.1:${port}`;
 	await waitFor(`${base}/healthz`);
 	return {
 		base,
 		child,
+		databaseUrl: env.DATABASE_URL,
 		async stop() {
 			await stop(child);
 			fs.rmSync(dataDir, { recursive: true, force: true });
@@ -127,4 +165,57 @@ export class Api {
 		if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
 		return text ? JSON.parse(text) : undefined;
 	}
+}
+
+/**
+ * Takes a meeting live (`from` its state, draft or scheduled) as `officer` (an Api signed in as
+ * its chair), optionally sets who may take part (`participation`, e.g. `open`), and has `count`
+ * attendees ask a question each, as browsers do (the live page's data gives each its participant
+ * token first). Returns what bench/live-load.js needs: { group, meeting, questions } (ids).
+ */
+export async function liveMeetingWithQuestions(
+	officer,
+	group,
+	meeting,
+	count,
+	{ from = 'draft', participation } = {}
+) {
+	const states = ['draft', 'scheduled', 'live'];
+	const address = `/api/v1/groups/${group}/meetings/${meeting}`;
+	for (const state of states.slice(states.indexOf(from) + 1)) {
+		await officer.call('PATCH', address, { state });
+	}
+	if (participation) await officer.call('POST', `${address}/participation`, { participation });
+	const questions = [];
+	for (let i = 0; i < count; i++) {
+		const asker = new Api(officer.base);
+		await asker.call('GET', `/g/${group}/meetings/${meeting}/live/__data.json`);
+		const q = await asker.call('POST', `${address}/questions`, {
+			text: `Benchmark question number ${i + 1}?`,
+			anonymous: true
+		});
+		questions.push(q.id);
+	}
+	return { group, meeting, questions };
+}
+
+/**
+ * Runs the live load generator (bench/live-load.js) on core 1. Attendees join in two halves;
+ * `onJoined(count)` is awaited after each (the votes start after the second). Resolves with the
+ * generator's figures.
+ */
+export function runLiveLoad(config, onJoined = async () => {}) {
+	return new Promise((resolve, reject) => {
+		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {}, 'pipe');
+		const lines = readline.createInterface({ input: child.stdout });
+		let last = null;
+		lines.on('line', (line) => {
+			const message = JSON.parse(line);
+			if (message.joined === undefined) last = message;
+			else onJoined(message.joined).then(() => child.stdin.write('go\n'), reject);
+		});
+		child.on('exit', (code) =>
+			code === 0 ? resolve(last) : reject(new Error(`load exited ${code}`))
+		);
+	});
 }

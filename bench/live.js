@@ -11,12 +11,22 @@
 // instances) for a short smoke run, or a list of the full points to run, e.g. BENCH_POINTS=2000x2
 // (attendees, and x instances; default: all). DATABASE_URL enables the one-instance points on
 // PostgreSQL (2000pg, 5000pg), and with REDIS_URL the two-instance point.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { Api, ensureBuilt, runScript, scratchDatabase, sleep, stop, waitFor } from './lib.js';
+import {
+	Api,
+	ensureBuilt,
+	liveMeetingWithQuestions,
+	pinned,
+	processUsage,
+	runLiveLoad,
+	runScript,
+	scratchDatabase,
+	sleep,
+	stop,
+	waitFor
+} from './lib.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -60,13 +70,6 @@ ensureBuilt();
 
 let nextPort = 4800;
 
-function pinned(core, args, env, stdin = 'ignore') {
-	return spawn('taskset', ['-c', String(core), process.execPath, ...args], {
-		env: { ...process.env, ...env },
-		stdio: [stdin, 'pipe', 'inherit']
-	});
-}
-
 /**
  * A measured server: SIGUSR2 makes it collect its garbage (bench/gc-on-signal.js). With
  * BENCH_PROF=<folder>, each writes a CPU profile there when it stops (`node --cpu-prof`).
@@ -79,15 +82,6 @@ const collectable = (script) => [
 	'./bench/gc-on-signal.js',
 	script
 ];
-
-/** Resident memory (bytes) and CPU time (seconds) of a process, from /proc. */
-function usage(pid) {
-	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
-	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	const ticks = 100; // clock ticks per second (USER_HZ) on Linux
-	return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / ticks };
-}
 
 /**
  * Stops a process and waits for it: SIGTERM (the app stops taking events and drains those it has
@@ -156,48 +150,10 @@ async function liveMeeting(url) {
 		location: 'Hall',
 		participation: 'open'
 	});
-	for (const state of ['scheduled', 'live']) {
-		await admin.call('PATCH', `/api/v1/groups/${slug}/meetings/${meeting.number}`, { state });
-	}
-	const questions = [];
-	for (let i = 0; i < questionsPerMeeting; i++) {
-		const asker = new Api(url);
-		// An attendee's browser: the live page gives it its participant token first.
-		await asker.call('GET', `/g/${slug}/meetings/${meeting.number}/live/__data.json`);
-		const q = await asker.call(
-			'POST',
-			`/api/v1/groups/${slug}/meetings/${meeting.number}/questions`,
-			{
-				text: `Benchmark question number ${i + 1}?`,
-				anonymous: true
-			}
-		);
-		questions.push(q.id);
-	}
-	return { group: slug, meeting: meeting.number, questions };
+	return liveMeetingWithQuestions(admin, slug, meeting.number, questionsPerMeeting);
 }
 
-/**
- * Runs the load generator. Attendees join in two halves; `onJoined(count)` is awaited after each
- * (the votes start after the second).
- */
-function runLoad(config, onJoined) {
-	return new Promise((resolve, reject) => {
-		const child = pinned(1, ['bench/live-load.js', JSON.stringify(config)], {}, 'pipe');
-		const lines = readline.createInterface({ input: child.stdout });
-		let last = null;
-		lines.on('line', (line) => {
-			const message = JSON.parse(line);
-			if (message.joined === undefined) last = message;
-			else onJoined(message.joined).then(() => child.stdin.write('go\n'), reject);
-		});
-		child.on('exit', (code) =>
-			code === 0 ? resolve(last) : reject(new Error(`load exited ${code}`))
-		);
-	});
-}
-
-const totalRss = (pids) => pids.map(usage).reduce((s, u) => s + u.rss, 0);
+const totalRss = (pids) => pids.map(processUsage).reduce((s, u) => s + u.rss, 0);
 
 /**
  * Memory of the servers after a full garbage collection in each (bench/gc-on-signal.js):
@@ -221,11 +177,11 @@ async function collected(pids) {
  * heap growing to its working size, are not counted against the attendees).
  */
 async function measure(point, target) {
-	const before = target.pids.map(usage);
+	const before = target.pids.map(processUsage);
 	const idleRss = before.reduce((s, u) => s + u.rss, 0);
 	let joinedRss = null;
 	const samples = []; // { attendees, rss, heap } after collections, at half and at all
-	const load = runLoad(
+	const load = runLiveLoad(
 		{ ...point, ...target.meeting, urls: target.urls, seconds },
 		async (attendees) => {
 			await sleep(300);
@@ -243,7 +199,7 @@ async function measure(point, target) {
 	}, 200);
 	const result = await load;
 	clearInterval(sampler);
-	const after = target.pids.map(usage);
+	const after = target.pids.map(processUsage);
 	const cpu = after.reduce((s, u, i) => s + u.cpu - before[i].cpu, 0);
 	const [half, all] = samples;
 	const added = all.attendees - half.attendees;
