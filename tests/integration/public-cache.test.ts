@@ -61,11 +61,17 @@ function changes(
 		const question = (await list()).items.find((q) => q.text.includes('custody records'))!;
 		expect(question.votes).toBe(0);
 		expect((await list()).cache).toBe('hit');
+		// Pages that show no tally stay kept through a vote; those that do are rendered again.
+		const untouched = [`/g/${slug}`, `/g/${slug}/meetings/${n}`];
+		const tallied = [`/g/${slug}/ledger`];
+		for (const page of [...untouched, ...tallied]) await kept(readerUrl, page);
 		const voted = await socket
 			.timeout(5000)
 			.emitWithAck('question:vote', { questionId: question.id, up: true });
 		expect(voted.ok).toBe(true);
 		expect((await list()).items.find((q) => q.id === question.id)!.votes).toBe(1);
+		for (const page of untouched) expect((await read(readerUrl, page)).cache, page).toBe('hit');
+		for (const page of tallied) expect((await read(readerUrl, page)).cache, page).toBe('miss');
 	});
 
 	it('a signed-in reader: the group page and the ledger, shared by all, show a change at once', async () => {
@@ -208,6 +214,22 @@ for (const kind of databaseKinds) {
 			expect(theirs.headers.get('x-openfloor-cache')).toBeNull();
 			// Their page may show their own questions: no shared cache may keep it either.
 			expect(theirs.headers.get('cache-control')).toBe('private, no-store');
+		});
+
+		it('renders a page once for a crowd arriving after a change', async () => {
+			const page = `/g/${path.group}/meetings`;
+			await kept(app.url, page);
+			const made = await chair.post(`/api/v1/groups/${path.group}/meetings`, {
+				title: 'A crowd reads this',
+				startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+				endsAt: new Date(Date.now() + 90_000_000).toISOString()
+			});
+			expect(made.status).toBe(201);
+			const crowd = await Promise.all(Array.from({ length: 12 }, () => read(app.url, page)));
+			expect(crowd.filter((r) => r.cache === 'miss')).toHaveLength(1);
+			expect(new Set(crowd.map((r) => r.status))).toEqual(new Set([200]));
+			const withoutNonces = crowd.map((r) => r.text.replace(/nonce="[^"]+"/g, ''));
+			expect(new Set(withoutNonces).size).toBe(1);
 		});
 
 		changes(() => ({

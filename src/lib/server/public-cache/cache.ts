@@ -4,7 +4,7 @@ import { config } from '../config';
 import { participantCookie } from '../questions/participant';
 import { roomsCookie } from '../questions/participation';
 import { keptAtMostMs, versionsNow } from './versions';
-import { alreadyHas } from '../http/conditional';
+import { alreadyHas, publicCacheControl } from '../http/conditional';
 import { PageStore, type KeptPage } from './store';
 
 let store: PageStore | null | undefined;
@@ -22,10 +22,26 @@ function pageStore() {
 const personal =
 	/^\/(account|admin|notifications|follow|invitations|password-reset|login|signup|logout|join|healthz|metrics)(\/|$)|\/(live|moderate)(\/|$)/;
 
-/** The group an address belongs to (its votes are one of the versions it depends on). */
-export function groupOfPath(pathname: string): string | null {
+/**
+ * A group's pages that never show a vote tally or a room's verdict: a vote, which comes tens a
+ * second in a full hall, leaves them kept. Every other address of a group (its ledger, whose
+ * figures rank questions by votes; the screen; the open data of questions) depends on its votes.
+ */
+const withoutTallies =
+	/^\/g\/[^/]+(\/(__data\.json|meetings(\/\d+(\/minutes)?)?|decisions|members|officers|membership|apply|feed\.xml|meetings\.ics|meetings\/\d+\.ics))?\/?$/;
+
+/** The group whose votes an address shows (one of the versions it depends on), if any. */
+export function talliesShownOn(pathname: string): string | null {
+	if (withoutTallies.test(pathname)) return null;
 	return /^\/(?:g|api\/v1\/groups)\/([^/]+)/.exec(pathname)?.[1]?.toLowerCase() ?? null;
 }
+
+/**
+ * Renders under way, by versions and key: readers who ask for a page being rendered at the
+ * versions they read themselves wait for that rendering instead of starting their own, so a
+ * crowd arriving just after a change costs one rendering, not one each.
+ */
+const rendering = new Map<string, Promise<KeptPage | null>>();
 
 /**
  * An answer for one person: a session, a participant's cookies (their own questions, their room)
@@ -104,32 +120,44 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 		return response;
 	}
 	const key = requestKey(event);
-	const versions = await versionsNow(groupOfPath(event.url.pathname));
+	const versions = await versionsNow(talliesShownOn(event.url.pathname));
 	const kept = pages.get(key);
 	if (kept && kept.versions === versions && Date.now() - kept.storedAt < keptAtMostMs) {
 		return serve(kept, event.request);
 	}
-	const response = await resolve(event);
-	// Only a GET's answer is kept; a HEAD is served from it, never the reverse.
-	if (event.request.method === 'HEAD' || !shareable(response)) return response;
-	if (!response.headers.has('cache-control')) {
-		response.headers.set('cache-control', 'public, max-age=0, must-revalidate');
+	const under = `${versions}\n${key}`;
+	const other = rendering.get(under);
+	if (other) {
+		const page = await other;
+		if (page) return serve(page, event.request);
+		return resolve(event); // that answer could not be kept (an error, a cookie): render anew
 	}
-	response.headers.set('vary', 'Accept, Accept-Language, Cookie');
-	const body = new Uint8Array(await response.arrayBuffer());
-	const page: KeptPage = {
-		versions,
-		storedAt: Date.now(),
-		status: response.status,
-		headers: [...response.headers],
-		body,
-		nonce: nonceOf(response)
-	};
+	// Only a GET's answer is kept; a HEAD is served from it, never the reverse.
+	if (event.request.method === 'HEAD') return resolve(event);
+	let rendered: (page: KeptPage | null) => void = () => {};
+	rendering.set(under, new Promise((settle) => (rendered = settle)));
+	let page: KeptPage | null = null;
+	try {
+		const response = await resolve(event);
+		if (!shareable(response)) return response;
+		if (!response.headers.has('cache-control')) {
+			response.headers.set('cache-control', publicCacheControl);
+		}
+		response.headers.set('vary', 'Accept, Accept-Language, Cookie');
+		page = {
+			versions,
+			storedAt: Date.now(),
+			status: response.status,
+			headers: [...response.headers],
+			body: new Uint8Array(await response.arrayBuffer()),
+			nonce: nonceOf(response)
+		};
+	} finally {
+		rendering.delete(under);
+		rendered(page);
+	}
 	pages.set(key, page);
-	const headers = new Headers(response.headers);
+	const headers = new Headers(page.headers);
 	headers.set('x-openfloor-cache', 'miss');
-	return new Response(event.request.method === 'HEAD' ? null : body, {
-		status: response.status,
-		headers
-	});
+	return new Response(page.body, { status: page.status, headers });
 };

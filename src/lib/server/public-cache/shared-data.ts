@@ -18,15 +18,16 @@ const maxEntries = 200;
 const kept = new Map<string, Kept>();
 
 /**
- * `compute()` for the pages of group `slug` (or of the site, with null), shared while the public
- * versions are those read now. `key` names what is computed, with every argument it depends on.
+ * `compute()`, shared while the public versions are those read now: the site's, and the votes of
+ * group `tallies` when the value shows that group's vote tallies (null when it shows none). `key`
+ * names what is computed, with every argument it depends on.
  */
 export async function sharedData<T>(
 	key: string,
-	slug: string | null,
+	tallies: string | null,
 	compute: () => Promise<T>
 ): Promise<T> {
-	const versions = await versionsNow(slug);
+	const versions = await versionsNow(tallies);
 	const found = kept.get(key);
 	kept.delete(key);
 	if (found?.versions === versions && Date.now() - found.storedAt < keptAtMostMs) {
@@ -42,7 +43,5 @@ export async function sharedData<T>(
 	return value;
 }
 
-/** What a route gives a domain function to share what the pages of group `slug` show to all. */
-export function sharingFor(slug: string): Share {
-	return (key, compute) => sharedData(key, slug.toLowerCase(), compute);
-}
+/** What a route gives a domain function to share, with every reader, what shows no tallies. */
+export const sharedWithAll: Share = (key, compute) => sharedData(key, null, compute);

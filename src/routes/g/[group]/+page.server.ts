@@ -11,10 +11,13 @@ import { ledgerSummary } from '$lib/server/ledger/items';
 import { sharedData } from '$lib/server/public-cache/shared-data';
 import type { PageServerLoad } from './$types';
 
-/** Everything on a group's home page is public: computed once for every reader (shared-data.ts). */
+/**
+ * Everything on a group's home page is public, and shows no vote tally: computed once for every
+ * reader while nothing public changed (shared-data.ts).
+ */
 export const load: PageServerLoad = ({ params }) => {
 	const slug = params.group.toLowerCase();
-	return sharedData(`group-home:${slug}`, slug, () => groupHome(slug));
+	return sharedData(`group-home:${slug}`, null, () => groupHome(slug));
 };
 
 async function groupHome(slug: string) {

@@ -15,7 +15,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const db = await getDb();
 	const group = await getGroup(db, params.group);
 	const filter = ledgerFilterOf(url.searchParams);
-	// The ledger is the same for every reader: computed once for all (shared-data.ts).
+	// The ledger is the same for every reader: computed once for all (shared-data.ts). Its figures
+	// rank questions by votes: it depends on the group's tallies.
 	const key = `ledger:${group.slug}:${JSON.stringify(filter)}`;
 	const [{ items, figures }, roles] = await Promise.all([
 		sharedData(key, group.slug, async () => {

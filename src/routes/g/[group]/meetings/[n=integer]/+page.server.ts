@@ -5,7 +5,7 @@ import { representedOrganisations } from '$lib/server/meetings/members';
 import { proposeAgendaItem } from '$lib/server/meetings/proposals';
 import { agendaHtml, meetingRecord, publicRecord } from '$lib/server/meetings/record';
 import { orPageError } from '$lib/server/http/page';
-import { sharingFor } from '$lib/server/public-cache/shared-data';
+import { sharedWithAll } from '$lib/server/public-cache/shared-data';
 import { actorOf } from '$lib/server/http/actor';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,13 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const { user } = event.locals;
 	const record = await orPageError(
 		event,
-		meetingRecord(
-			db,
-			actorOf(event),
-			event.params.group,
-			event.params.n,
-			sharingFor(event.params.group)
-		)
+		meetingRecord(db, actorOf(event), event.params.group, event.params.n, sharedWithAll)
 	);
 	const represented = user ? await representedOrganisations(db, record.group.id, user.id) : [];
 	const beforeStart = record.meeting.state === 'scheduled' && record.meeting.startsAt > new Date();

@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { submitCorrection } from '$lib/server/minutes/corrections';
 import { minutesPage } from '$lib/server/minutes/page';
 import { orPageError } from '$lib/server/http/page';
-import { sharingFor } from '$lib/server/public-cache/shared-data';
+import { sharedWithAll } from '$lib/server/public-cache/shared-data';
 import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 import { actorOf } from '$lib/server/http/actor';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 			event.params.n,
 			event.url.searchParams,
 			event.locals.t,
-			sharingFor(event.params.group)
+			sharedWithAll
 		)
 	);
 };
