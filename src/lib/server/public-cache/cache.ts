@@ -5,6 +5,7 @@ import { participantCookie } from '../questions/participant';
 import { roomsCookie } from '../questions/participation';
 import { keptAtMostMs, versionsNow } from './versions';
 import { alreadyHas, publicCacheControl } from '../http/conditional';
+import { nonceOffsets, withNonce } from './nonce';
 import { PageStore, type KeptPage } from './store';
 
 let store: PageStore | null | undefined;
@@ -85,10 +86,10 @@ function serve(page: KeptPage, request: Request) {
 		}
 		return new Response(null, { status: 304, headers: kept });
 	}
-	let body: Uint8Array<ArrayBuffer> | string = page.body;
+	let body: Uint8Array<ArrayBuffer> = page.body;
 	if (page.nonce) {
 		const nonce = randomBytes(16).toString('base64');
-		body = new TextDecoder().decode(page.body).replaceAll(page.nonce, nonce);
+		body = withNonce(page.body, page.nonceAt, page.nonce.length, nonce);
 		const csp = headers.get('content-security-policy');
 		if (csp) headers.set('content-security-policy', csp.replaceAll(page.nonce, nonce));
 		headers.delete('content-length');
@@ -144,13 +145,16 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 			response.headers.set('cache-control', publicCacheControl);
 		}
 		response.headers.set('vary', 'Accept, Accept-Language, Cookie');
+		const body = new Uint8Array(await response.arrayBuffer());
+		const nonce = nonceOf(response);
 		page = {
 			versions,
 			storedAt: Date.now(),
 			status: response.status,
 			headers: [...response.headers],
-			body: new Uint8Array(await response.arrayBuffer()),
-			nonce: nonceOf(response)
+			body,
+			nonce,
+			nonceAt: nonce ? nonceOffsets(body, nonce) : []
 		};
 	} finally {
 		rendering.delete(under);

@@ -8,6 +8,8 @@ export type KeptPage = {
 	body: Uint8Array<ArrayBuffer>;
 	/** The CSP nonce in its header and HTML, replaced by a fresh one each time it is served. */
 	nonce: string | null;
+	/** Where the nonce stands in the body, in bytes (nonce.ts). */
+	nonceAt: number[];
 };
 
 /**
