@@ -226,6 +226,7 @@ for (const kind of databaseKinds) {
 				n: () => fc.constantFrom(...real.meetings, '999'),
 				item: () => fc.constantFrom(...real.agenda),
 				size: () => fc.constantFrom('1', '2', '0'),
+				'version=integer': () => fc.constantFrom('1', '2', '0', '99'),
 				verb: () => fc.constantFrom('vote', 'withdraw', 'rate', 'moderate', 'restore', 'nope'),
 				id: () => fc.constantFrom(...(real[after] ?? [randomUUID()])),
 				'...rest': () => fc.constantFrom('v2/groups', 'v1', 'v1/groups/x/y/z/w'),

@@ -275,7 +275,9 @@ for (const kind of databaseKinds) {
 				group: [slug],
 				n: seeded.meetings.map(String),
 				'applications/[id]': seeded.applications,
-				'actions/[id]': actions
+				'actions/[id]': actions,
+				// One published version of a meeting's minutes (a 404 where there is none).
+				'version=integer': ['1', '2', '3']
 			};
 			const urls: string[] = [];
 			const unfilled: string[] = [];
