@@ -16,7 +16,7 @@ import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
 import { createDraftOnClose, regenerateDraft, saveDraft } from '$lib/server/minutes/draft';
 import { publishMinutes } from '$lib/server/minutes/publish';
-import { listVersions, pickVersion } from '$lib/server/minutes/versions';
+import { latestVersion, listVersions, pickVersion } from '$lib/server/minutes/versions';
 import { diffHtml, diffMarkdown } from '$lib/server/minutes/diff';
 import { minutesContext } from '$lib/server/minutes/access';
 import {
@@ -276,9 +276,10 @@ describeOnEachDatabase('minutes', (handle) => {
 				.key
 		).toBe('correction.window_closed');
 		const context = await minutesContext(db, actorOf(held.rep), slug, n);
-		expect((await correctionWindow(db, actorOf(held.rep), context)).eligible).toBe(true);
-		expect((await correctionWindow(db, actorOf(stranger), context)).eligible).toBe(false);
-		expect((await correctionWindow(db, actorOf(held.rep), context, late)).open).toBe(false);
+		const latest = await latestVersion(db, context.meeting.id);
+		expect((await correctionWindow(db, actorOf(held.rep), context, latest)).eligible).toBe(true);
+		expect((await correctionWindow(db, actorOf(stranger), context, latest)).eligible).toBe(false);
+		expect((await correctionWindow(db, actorOf(held.rep), context, latest, late)).open).toBe(false);
 		// Declining needs a reason and leaves a recorded dissent.
 		const noReason = await failure(
 			declineCorrection(db, secretary, slug, n, fromAsker.id, { reason: '' })

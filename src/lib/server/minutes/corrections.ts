@@ -13,7 +13,7 @@ import { appendDecision } from '../decision-log/log';
 import { actingMembership, representedOrganisations } from '../meetings/members';
 import { minutesContext, minutesForChange, type MinutesContext } from './access';
 import { correctionDeadline, correctionWindowOpen } from './rules';
-import { latestVersion } from './versions';
+import { latestVersion, type Version } from './versions';
 
 /** Every correction submitted against a meeting's minutes, oldest first. */
 export function listCorrections(db: Executor, meetingId: string) {
@@ -78,14 +78,17 @@ async function mayCorrect(db: Executor, user: SessionUser, context: MinutesConte
 	return asked.length > 0;
 }
 
-/** Whether the window is open, until when, and whether this visitor may use it (for the page). */
+/**
+ * Whether the window is open, until when, and whether this visitor may use it (for the page).
+ * `latest` is the latest published version, which the page has already read.
+ */
 export async function correctionWindow(
 	db: Executor,
 	actor: Actor,
 	context: MinutesContext,
+	latest: Pick<Version, 'publishedAt'> | undefined,
 	clock: Clock = {}
 ) {
-	const latest = await latestVersion(db, context.meeting.id);
 	if (!latest) return { open: false, deadline: null, eligible: false };
 	const days = context.group.correctionWindowDays;
 	const open = correctionWindowOpen(latest.publishedAt, days, clock.now ?? new Date());

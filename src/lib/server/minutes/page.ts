@@ -59,7 +59,7 @@ export async function minutesPage(
 		};
 	}
 	const [window, represented] = await Promise.all([
-		correctionWindow(db, actor, context),
+		correctionWindow(db, actor, context, versions.at(-1)),
 		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : []
 	]);
 	return {
