@@ -111,4 +111,9 @@ describe('renderMarkdown’s cache', () => {
 		for (let i = 0; i < 60; i++) renderMarkdown(`${i} ${'x'.repeat(100_000)}`);
 		expect(renderMarkdown(source)).toBe(first);
 	});
+
+	it('renders empty text, twice (an agenda item without a description)', () => {
+		expect(renderMarkdown('')).toBe('');
+		expect(renderMarkdown('')).toBe('');
+	});
 });

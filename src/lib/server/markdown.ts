@@ -1,4 +1,5 @@
 import { Marked } from 'marked';
+import { LRUCache } from 'lru-cache';
 import sanitizeHtml from 'sanitize-html';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -37,20 +38,9 @@ const allowedTags = [
  */
 export function renderMarkdown(source: string): string {
 	const cached = rendered.get(source);
-	if (cached !== undefined) {
-		// Most recently used last: the oldest entries go first when the cache is full.
-		rendered.delete(source);
-		rendered.set(source, cached);
-		return cached;
-	}
+	if (cached !== undefined) return cached;
 	const html = parseAndSanitise(source);
 	rendered.set(source, html);
-	renderedChars += source.length + html.length;
-	for (const [key, value] of rendered) {
-		if (renderedChars <= renderedCharsLimit) break;
-		rendered.delete(key);
-		renderedChars -= key.length + value.length;
-	}
 	return html;
 }
 
@@ -59,9 +49,11 @@ export function renderMarkdown(source: string): string {
  * recent results are kept, up to about 8 MB of text. Nothing here needs sharing between
  * instances: the same text renders the same everywhere.
  */
-const rendered = new Map<string, string>();
-const renderedCharsLimit = 4_000_000;
-let renderedChars = 0;
+const rendered = new LRUCache<string, string>({
+	maxSize: 4_000_000,
+	// At least 1: lru-cache refuses a size of 0 (empty text).
+	sizeCalculation: (html, source) => source.length + html.length + 1
+});
 
 function parseAndSanitise(source: string): string {
 	const html = marked.parse(source, { async: false }) as string;

@@ -92,11 +92,15 @@ function queryWithoutParsers(target: Queryable, counted?: () => void): PGlite['q
  */
 function forDrizzle(client: PGlite, writes: PublicWrites): PGlite {
 	client.parsers = { ...client.parsers, ...drizzleParsers };
+	const query = queryWithoutParsers(client);
 	const wrapped: Pick<PGlite, 'query' | 'transaction'> = {
 		query: (sql, params, options) =>
 			countsPublicChange(sql)
-				? writes.watch((counted) => queryWithoutParsers(client, counted)(sql, params, options))
-				: queryWithoutParsers(client)(sql, params, options),
+				? writes.watch((counted) => {
+						counted();
+						return query(sql, params, options);
+					})
+				: query(sql, params, options),
 		transaction: (run) =>
 			writes.watch((counted) =>
 				client.transaction((tx: PgliteClientTransaction) =>
@@ -230,6 +234,11 @@ export function setDatabase(handle: Promise<DatabaseHandle>) {
 
 export function databaseHandle(): Promise<DatabaseHandle> {
 	if (!holder.openfloorDatabase) throw new Error('The database has not been opened yet.');
+	return holder.openfloorDatabase;
+}
+
+/** The process's database if it has been opened (tests may use another without opening it). */
+export function openedDatabase(): Promise<DatabaseHandle> | undefined {
 	return holder.openfloorDatabase;
 }
 

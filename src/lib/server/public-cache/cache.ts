@@ -6,15 +6,15 @@ import { roomsCookie } from '../questions/participation';
 import { keptAtMostMs, versionsNow } from './versions';
 import { alreadyHas, publicCacheControl } from '../http/conditional';
 import { nonceOffsets, withNonce } from './nonce';
-import { PageStore, type KeptPage } from './store';
+import { pageStore, type KeptPage } from './store';
 
-let store: PageStore | null | undefined;
+let store: ReturnType<typeof pageStore> | null | undefined;
 
 /** The process's store, or null when PUBLIC_CACHE_MB is 0. */
-function pageStore() {
+function processStore() {
 	if (store === undefined) {
 		const bytes = config().publicCacheBytes;
-		store = bytes > 0 ? new PageStore(bytes) : null;
+		store = bytes > 0 ? pageStore(bytes) : null;
 	}
 	return store;
 }
@@ -112,7 +112,7 @@ function nonceOf(response: Response) {
  * while nothing changed.
  */
 export const handlePublicCache: Handle = async ({ event, resolve }) => {
-	const pages = pageStore();
+	const pages = processStore();
 	if (!pages || !keepable(event)) {
 		const response = await resolve(event);
 		if (forOnePerson(event) && !response.headers.has('cache-control')) {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Share } from '../share';
 import { keptAtMostMs, versionsNow } from './versions';
 
@@ -14,8 +15,7 @@ import { keptAtMostMs, versionsNow } from './versions';
 type Kept = { versions: string; storedAt: number; value: Promise<unknown> };
 
 /** Entries, least recently used first out: a group's few public pages, for a hundred groups or so. */
-const maxEntries = 200;
-const kept = new Map<string, Kept>();
+const kept = new LRUCache<string, Kept>({ max: 200 });
 
 /**
  * `compute()`, shared while the public versions are those read now: the site's, and the votes of
@@ -29,17 +29,14 @@ export async function sharedData<T>(
 ): Promise<T> {
 	const versions = await versionsNow(tallies);
 	const found = kept.get(key);
-	kept.delete(key);
 	if (found?.versions === versions && Date.now() - found.storedAt < keptAtMostMs) {
-		kept.set(key, found);
 		return found.value as Promise<T>;
 	}
 	const value = compute();
 	const entry = { versions, storedAt: Date.now(), value };
 	kept.set(key, entry);
 	// A failure is not kept: the next reader computes again.
-	value.catch(() => kept.get(key) === entry && kept.delete(key));
-	if (kept.size > maxEntries) kept.delete(kept.keys().next().value!);
+	value.catch(() => kept.peek(key) === entry && kept.delete(key));
 	return value;
 }
 

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** A response kept for anonymous readers, with what it was rendered at. */
 export type KeptPage = {
 	/** The versions read before it was rendered (versions.ts): served again only while current. */
@@ -14,49 +16,18 @@ export type KeptPage = {
 
 /**
  * Least recently used, bounded by bytes (bodies and headers), not entries: a few large pages
- * cannot push the process past its setting however many pages readers ask for.
+ * cannot push the process past its setting however many pages readers ask for. A page larger
+ * than a quarter of it is not kept at all.
  */
-export class PageStore {
-	private readonly pages = new Map<string, KeptPage>();
-	private used = 0;
-
-	constructor(readonly maxBytes: number) {}
-
-	get size() {
-		return this.used;
-	}
-
-	get(key: string): KeptPage | undefined {
-		const page = this.pages.get(key);
-		if (page) {
-			// Most recently used last: eviction takes from the front.
-			this.pages.delete(key);
-			this.pages.set(key, page);
-		}
-		return page;
-	}
-
-	set(key: string, page: KeptPage) {
-		this.delete(key);
-		const bytes = bytesOf(key, page);
-		if (bytes > this.maxBytes / 4) return;
-		this.pages.set(key, page);
-		this.used += bytes;
-		for (const [oldest] of this.pages) {
-			if (this.used <= this.maxBytes) break;
-			this.delete(oldest);
-		}
-	}
-
-	delete(key: string) {
-		const page = this.pages.get(key);
-		if (!page) return;
-		this.pages.delete(key);
-		this.used -= bytesOf(key, page);
-	}
+export function pageStore(maxBytes: number) {
+	return new LRUCache<string, KeptPage>({
+		maxSize: maxBytes,
+		maxEntrySize: Math.floor(maxBytes / 4),
+		sizeCalculation: bytesOf
+	});
 }
 
-function bytesOf(key: string, page: KeptPage) {
+function bytesOf(page: KeptPage, key: string) {
 	return (
 		key.length +
 		page.body.byteLength +

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { databaseHandle, rowsOf, type DatabaseHandle, type Executor } from '../db';
+import { databaseHandle, openedDatabase, rowsOf, type DatabaseHandle, type Executor } from '../db';
 import { publicChangeInsert } from '../db/public-writes';
 
 /** Every public page depends on this: counted by every change anyone can see, but votes. */
@@ -69,12 +69,21 @@ export function versionReader(handle: DatabaseHandle): (slug: string | null) => 
 
 const readers = new WeakMap<DatabaseHandle, ReturnType<typeof versionReader>>();
 
-/** The versions of what a page of group `slug` (or of the site) shows, now, on the process's database. */
-export async function versionsNow(slug: string | null) {
-	const handle = await databaseHandle();
+function readerOf(handle: DatabaseHandle) {
 	let read = readers.get(handle);
 	if (!read) readers.set(handle, (read = versionReader(handle)));
-	return read(slug);
+	return read;
+}
+
+/** The versions of what a page of group `slug` (or of the site) shows, now, on the process's database. */
+export async function versionsNow(slug: string | null) {
+	return readerOf(await databaseHandle())(slug);
+}
+
+/** The versions on `db` now: remembered as `versionsNow` does when it is the process's database. */
+export async function versionsOn(db: Executor, slug: string | null) {
+	const handle = await openedDatabase();
+	return handle?.db === db ? readerOf(handle)(slug) : currentVersions(db, slug);
 }
 
 /**

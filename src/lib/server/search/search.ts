@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../db';
-import { currentVersions } from '../public-cache/versions';
+import { versionsOn } from '../public-cache/versions';
 import type { SearchKind } from '../db/schema';
 import { parseInput } from '../validation';
 import { searchMaxPage, searchPageSize, searchSchema, type SearchInput } from '$lib/schemas/search';
@@ -127,25 +128,19 @@ async function rank(db: Executor, query: SearchInput): Promise<Ranked> {
  */
 const keptFrom = 1_000;
 const keptQueries = 32;
-const kept = new WeakMap<Executor, Map<string, Ranked & { versions: string }>>();
+const kept = new WeakMap<Executor, LRUCache<string, Ranked & { versions: string }>>();
 
 async function ranked(db: Executor, query: SearchInput): Promise<Ranked> {
 	if (db instanceof PgTransaction) return rank(db, query);
 	const key = JSON.stringify([query.q, query.group, query.from, query.to]);
-	const versions = await currentVersions(db, null);
+	const versions = await versionsOn(db, null);
 	let rankings = kept.get(db);
 	const found = rankings?.get(key);
-	if (found?.versions === versions) {
-		rankings!.delete(key); // most recently used last
-		rankings!.set(key, found);
-		return found;
-	}
+	if (found?.versions === versions) return found;
 	const fresh = await rank(db, query);
 	if (fresh.total >= keptFrom) {
-		if (!rankings) kept.set(db, (rankings = new Map()));
-		rankings.delete(key);
+		if (!rankings) kept.set(db, (rankings = new LRUCache({ max: keptQueries })));
 		rankings.set(key, { ...fresh, versions });
-		if (rankings.size > keptQueries) rankings.delete(rankings.keys().next().value!);
 	}
 	return fresh;
 }
