@@ -168,6 +168,13 @@ for (const javaScriptEnabled of [true, false]) {
 				visitor.getByRole('cell', { name: 'Recorded the chair’s thanks.' })
 			).toBeVisible();
 			await checkA11y(visitor);
+			// Version 1 by itself: as published, for ever, and a way to the current minutes.
+			await visitor.getByRole('link', { name: 'Version 1', exact: true }).click();
+			await expect(visitor.getByText('exactly as it was published')).toBeVisible();
+			await expect(visitor.getByText(addition)).toHaveCount(0);
+			await checkA11y(visitor);
+			await visitor.getByRole('link', { name: /Read the current minutes/ }).click();
+			await expect(visitor.getByText(addition)).toBeVisible();
 		});
 	});
 }

@@ -166,6 +166,28 @@ for (const kind of databaseKinds) {
 			expect(one.status).toBe(200);
 			expect(one.json).toMatchObject({ version: 1, changeNote: null });
 			expect(one.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			// So is its page, `?version=1`: only what was published then, and it says so.
+			const fixedPage = `/g/${slug}/meetings/1/minutes?version=1`;
+			for (const attempt of ['miss', 'hit']) {
+				const fixed = await new Client(app.url).get(fixedPage);
+				expect(fixed.headers.get('x-openfloor-cache')).toBe(attempt);
+				expect(fixed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+				expect(fixed.headers.get('vary')).toMatch(/Accept-Language/);
+				expect(fixed.text).toContain('exactly as it was published');
+				expect(fixed.text).not.toContain('Counted others.'); // version 2's note
+				expect(fixed.text).not.toContain('12 others');
+				expect(fixed.text).not.toContain('id="corrections"');
+			}
+			// Signed in, the header names the reader: for them alone.
+			const theirs = await representative.get(fixedPage);
+			expect(theirs.text).toContain('exactly as it was published');
+			expect(theirs.headers.get('cache-control')).toBe('private, no-store');
+			// The whole page and a comparison can change: asked again each time.
+			for (const changing of [page, `${page}?version=1&from=1&to=2`]) {
+				const answer = await new Client(app.url).get(changing);
+				expect(answer.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+				expect(answer.text).toContain('Counted others.');
+			}
 			const oneCsv = await new Client(app.url).get(`${minutes}/2.csv`);
 			expect(oneCsv.text).toContain('Counted others.');
 			expect((await new Client(app.url).get(`${minutes}/3`)).status).toBe(404);

@@ -11,6 +11,27 @@ import { checkpointSince } from '../decision-log/checkpoints';
 import { computeNow, type Share } from '../share';
 
 /**
+ * One version asked for by number (`?version=N`, no comparison): what was published then and
+ * nothing that can change afterwards — no list of later versions, no corrections, no checkpoint
+ * (signed after), so the page is the same for ever and says so (`immutableCacheControl`).
+ */
+export function isFixedVersion(query: URLSearchParams) {
+	return Boolean(query.get('version')) && !query.get('from') && !query.get('to');
+}
+
+/** What a fixed version's page leaves out, in the full page's shape. */
+const fixedVersion = {
+	fixed: true,
+	canEdit: false,
+	versions: [],
+	diff: null,
+	checkpoint: null,
+	corrections: [],
+	window: { open: false, deadline: null, eligible: false, days: 0 },
+	represented: []
+} as const;
+
+/**
  * Everything the public minutes page shows: the chosen version rendered, the list of versions,
  * a diff between two of them when asked for, the corrections, and whether the visitor may
  * submit one. Whether the visitor may see the meeting at all is checked for each visitor; what
@@ -27,6 +48,7 @@ export async function minutesPage(
 ) {
 	const context = await minutesContext(db, actor, groupSlug, number);
 	const wanted = query.get('version');
+	const fixed = isFixedVersion(query);
 	const { versions, corrections, checkpoint } = await share(
 		`minutes:${context.meeting.id}:${wanted ?? ''}`,
 		async () => {
@@ -58,16 +80,25 @@ export async function minutesPage(
 			})
 		};
 	}
+	const meeting = {
+		number: context.meeting.number,
+		title: context.meeting.title,
+		state: context.meeting.state
+	};
+	const shownFields = shown && {
+		version: shown.version,
+		html: renderMarkdown(shown.markdown),
+		publishedAt: shown.publishedAt.toISOString(),
+		publishedBy: shown.publishedByName
+	};
+	if (fixed) return { ...fixedVersion, meeting, shown: shownFields };
 	const [window, represented] = await Promise.all([
 		correctionWindow(db, actor, context, versions.at(-1)),
 		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : []
 	]);
 	return {
-		meeting: {
-			number: context.meeting.number,
-			title: context.meeting.title,
-			state: context.meeting.state
-		},
+		fixed: false,
+		meeting,
 		canEdit: context.canEdit && context.meeting.state === 'closed',
 		versions: versions.map((v) => ({
 			version: v.version,
@@ -75,14 +106,7 @@ export async function minutesPage(
 			publishedAt: v.publishedAt.toISOString(),
 			publishedBy: v.publishedByName
 		})),
-		shown: shown
-			? {
-					version: shown.version,
-					html: renderMarkdown(shown.markdown),
-					publishedAt: shown.publishedAt.toISOString(),
-					publishedBy: shown.publishedByName
-				}
-			: null,
+		shown: shownFields,
 		diff,
 		checkpoint,
 		corrections: corrections.map(publicCorrection),

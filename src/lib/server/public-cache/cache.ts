@@ -60,11 +60,15 @@ function keepable(event: RequestEvent) {
 	return (method === 'GET' || method === 'HEAD') && !forOnePerson(event);
 }
 
+/** Whether a response already says no shared cache may keep it. */
+function keptToOne(response: Response) {
+	return /no-store|private/.test(response.headers.get('cache-control') ?? '');
+}
+
 /** A response every anonymous reader would get alike: 200, no cookie set, not marked private. */
 function shareable(response: Response) {
 	if (response.status !== 200 || response.headers.has('set-cookie')) return false;
-	const control = response.headers.get('cache-control') ?? '';
-	return !/no-store|private/.test(control);
+	return !keptToOne(response);
 }
 
 function requestKey(event: RequestEvent) {
@@ -115,7 +119,9 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 	const pages = processStore();
 	if (!pages || !keepable(event)) {
 		const response = await resolve(event);
-		if (forOnePerson(event) && !response.headers.has('cache-control')) {
+		// Unless the page already kept it to its reader: an answer for one person is never kept,
+		// not even one otherwise immutable (a fixed minutes version: its header names the reader).
+		if (forOnePerson(event) && !keptToOne(response)) {
 			response.headers.set('cache-control', 'private, no-store');
 		}
 		return response;

@@ -6,13 +6,14 @@ import { sharedWithAll } from '$lib/server/public-cache/shared-data';
 import { signedInAction } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 import { actorOf } from '$lib/server/http/actor';
+import { immutableCacheControl } from '$lib/server/http/conditional';
 
 // A public reading page: plain HTML; the correction form is a plain post.
 export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
-	return orPageError(
+	const page = await orPageError(
 		event,
 		minutesPage(
 			db,
@@ -24,6 +25,12 @@ export const load: PageServerLoad = async (event) => {
 			sharedWithAll
 		)
 	);
+	// One version as published never changes: caches may keep it unasked. An answer for one
+	// person (signed in, a participant) is made `private, no-store` by the public cache's hook.
+	if (page.fixed) {
+		event.setHeaders({ 'cache-control': immutableCacheControl, vary: 'Accept-Language, Cookie' });
+	}
+	return page;
 };
 
 export const actions: Actions = {
