@@ -27,8 +27,8 @@ function get() {
 		const request = http.get(target, { agent, headers }, (response) => {
 			let bytes = 0;
 			response.on('data', (chunk) => (bytes += chunk.length));
-			// A cache in front (bench/front-cache.js) says HIT, STALE… in its own header.
-			const front = response.headers['x-front-cache']?.toLowerCase();
+			// nginx in front (bench/front-cache.js) says HIT, REVALIDATED… in its own header.
+			const front = response.headers['x-cache-status']?.toLowerCase();
 			const cache = front ? `front ${front}` : response.headers['x-openfloor-cache'];
 			response.on('end', () => done(response.statusCode, bytes, cache));
 		});
@@ -74,7 +74,7 @@ function figures(of) {
 		failures: count((r) => r.status !== 200),
 		cacheHits: count((r) => r.cache === 'hit'),
 		cacheMisses: count((r) => r.cache === 'miss'),
-		frontHits: count((r) => /^front (hit|stale|updating)$/.test(r.cache))
+		frontHits: count((r) => r.cache === 'front hit')
 	};
 }
 console.log(

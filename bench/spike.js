@@ -14,8 +14,9 @@
 //   A  live alone: the votes, no readers (the baseline);
 //   R  readers alone: the readers, no votes;
 //   B  live + readers: both at once, started together;
-//   F  the same, the readers through a cache in front (bench/front-cache.js: nginx on core 1
-//      keeping anonymous pages 1 s), when nginx is installed.
+//   F  the same, the readers through the documented nginx configuration with its spike setting
+//      (bench/front-cache.js: anonymous pages served 1 s without asking the app; nginx on core 1),
+//      when nginx is installed.
 //
 // With DATABASE_URL, the same again on a scratch PostgreSQL database; with REDIS_URL as well, a
 // further configuration: two instances on that database (Redis between them), the live one on
@@ -257,7 +258,7 @@ console.log(
 		.join(' ')} after`
 );
 console.log(
-	`${attendees} attendees voting at ${votesPerSecond} votes/s in /g/${liveGroup}'s live meeting; ${readers} readers (keep-alive, no cookies) loading ${readPages.join(', ')} in turn; ${seconds} s per phase. A: live alone; R: readers alone; B: both; F: both, the readers through a cache in front (nginx keeping anonymous pages 1 s, core 1). Latencies in ms; CPU in cores (of 2), over the phase; cache: answers the app served from memory / the cache in front served.\n`
+	`${attendees} attendees voting at ${votesPerSecond} votes/s in /g/${liveGroup}'s live meeting; ${readers} readers (keep-alive, no cookies) loading ${readPages.join(', ')} in turn; ${seconds} s per phase. A: live alone; R: readers alone; B: both; F: both, the readers through deploy/nginx/openfloor.conf with its spike setting (anonymous pages served 1 s without the app, core 1). Latencies in ms; CPU in cores (of 2), over the phase; cache: answers the app served from memory / the cache in front served.\n`
 );
 console.log(
 	'| configuration | phase | votes/s | ack p99 | visible p50 | p95 | p99 | p99 vs A | readers req/s | p50 | p95 | p99 | cache: app / front | non-200 | app CPU | machine busy | generator loop p99 live / readers |'

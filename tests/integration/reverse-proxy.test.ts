@@ -134,6 +134,46 @@ for (const kind of databaseKinds) {
 			expect((await questions()).items.some((q) => q.text.includes('cache in front'))).toBe(true);
 		});
 
+		it('with the spike setting, serves a public page a second without the app, never a personal one', async () => {
+			// The one change docs/deployment.md offers for a spike: "@1" becomes "1".
+			const spike = await startNginx({
+				port: await freePort(),
+				appPort: app.port,
+				freshSeconds: 1
+			});
+			try {
+				const page = `/g/${path.group}/meetings`;
+				expect((await get(spike.url + page)).cache).toBe('MISS');
+				const served = await get(spike.url + page);
+				expect(served.cache).toBe('HIT'); // the app was not asked
+				expect(served.control).toBe('public, max-age=0, must-revalidate');
+				// Signed in: never from the cache, never into it.
+				const cookie = [...chair.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+				const theirs = await get(spike.url + page, { cookie });
+				expect(theirs.cache).toBe('BYPASS');
+				expect(theirs.control).toBe('private, no-store');
+				expect(theirs.text).toContain('Sign out');
+				expect((await get(spike.url + page)).text).not.toContain('Sign out');
+				// A change reaches readers once their copy is a second old (4 s allowed for a busy machine).
+				const start = new Date(Date.now() + 86_400_000);
+				const made = await chair.post(`/api/v1/groups/${path.group}/meetings`, {
+					title: 'During the spike',
+					startsAt: start.toISOString(),
+					endsAt: new Date(start.getTime() + 3_600_000).toISOString()
+				});
+				await chair.request('PATCH', `/api/v1/groups/${path.group}/meetings/${made.json.number}`, {
+					state: 'scheduled'
+				});
+				await waitFor(
+					async () =>
+						(await get(spike.url + page)).text.includes('During the spike') ? true : undefined,
+					4000
+				);
+			} finally {
+				await spike.stop();
+			}
+		});
+
 		it('never serves a signed-in reader from the cache, nor keeps their page', async () => {
 			const page = `/g/${path.group}`;
 			await get(nginx.url + page);

@@ -1,0 +1,60 @@
+// deploy/nginx/openfloor.conf made runnable on one machine without root, for the tests
+// (tests/fixtures/nginx.ts) and bench:spike: the documented file, changed only where a test
+// machine must differ (its port, the app's address, the socket and cache under a folder of its
+// own) and, when asked, with the one change docs/deployment.md offers for a spike: public pages
+// served for `freshSeconds` without asking the app. Each change must find its text in the file,
+// so the documented configuration and what is tested never drift apart.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const documentedConfig = path.join(import.meta.dirname, 'openfloor.conf');
+
+/** The map line that says how long nginx may serve a public page without asking ("@1": never). */
+export const freshnessLine = '~*max-age=0(?![0-9]) "@1";';
+
+/** @param {string} text @param {string} from @param {string} to */
+function substitute(text, from, to) {
+	if (!text.includes(from)) throw new Error(`${documentedConfig} no longer contains "${from}"`);
+	return text.replaceAll(from, to);
+}
+
+/**
+ * Writes `nginx.conf` (and the site file it includes) into `dir`; start nginx with
+ * `-p <dir>/ -c <dir>/nginx.conf -g 'daemon off;'` (the arguments returned). `accessLog`: one
+ * line per request, `method uri status cache-status upstream-status`.
+ * @param {string} dir
+ * @param {{ port: number, appPort: number, freshSeconds?: number, accessLog?: boolean }} options
+ * @returns {string[]}
+ */
+export function writeLocalConfig(dir, { port, appPort, freshSeconds = 0, accessLog = true }) {
+	fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
+	let site = fs.readFileSync(documentedConfig, 'utf8');
+	site = substitute(site, 'server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`);
+	site = substitute(site, 'listen 80;', `listen 127.0.0.1:${port};`);
+	site = substitute(site, 'unix:/run/openfloor-nginx.sock', `unix:${dir}/openfloor-nginx.sock`);
+	site = substitute(site, '/var/cache/nginx/openfloor', `${dir}/cache`);
+	if (freshSeconds > 0) {
+		site = substitute(site, freshnessLine, freshnessLine.replace('"@1"', `"${freshSeconds}"`));
+	}
+	fs.writeFileSync(path.join(dir, 'openfloor.conf'), site);
+	const temp = (/** @type {string} */ name) => `${name}_temp_path ${dir}/${name};`;
+	const log = accessLog
+		? `log_format test '$request_method $request_uri $status $upstream_cache_status $upstream_status';
+			access_log ${dir}/access.log test;`
+		: 'access_log off;';
+	fs.writeFileSync(
+		path.join(dir, 'nginx.conf'),
+		`
+		${process.getuid?.() === 0 ? 'user root;' : ''}
+		pid ${dir}/nginx.pid;
+		error_log ${dir}/error.log warn;
+		worker_processes 1;
+		events { worker_connections 4096; }
+		http {
+			${log}
+			${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n')}
+			include ${dir}/openfloor.conf;
+		}`
+	);
+	return ['-p', `${dir}/`, '-c', `${dir}/nginx.conf`, '-g', 'daemon off;'];
+}
