@@ -5,7 +5,7 @@ import { actorOf, makeMember, makeUser } from '../fixtures/factories';
 import { attendee, liveMeeting } from '../fixtures/live';
 import { failure } from '../fixtures/errors';
 import type { Database } from '$lib/server/db';
-import { minutes, minutesVersions } from '$lib/server/db/schema';
+import { groups, minutes, minutesVersions } from '$lib/server/db/schema';
 import { changeMeetingState, createMeeting } from '$lib/server/meetings/meetings';
 import { recordAttendance } from '$lib/server/meetings/attendance';
 import { representedOrganisations } from '$lib/server/meetings/members';
@@ -128,14 +128,15 @@ describeOnEachDatabase('minutes', (handle) => {
 		expect(again.draft).toBe('Edited.');
 	});
 
-	it('writes the draft in the language of the officer who closes the meeting or asks again', async () => {
+	it("writes the draft in the group's own language, whatever the officer's", async () => {
 		const { db } = handle();
 		const live = await liveMeeting(db);
 		const context = await live.context();
 		await askQuestion(db, attendee(), context, { text: 'When will we know?', anonymous: true });
 		const slug = live.group.slug;
 		const n = live.meeting.number;
-		await changeMeetingState(db, { ...actorOf(live.chair), locale: 'ar' }, slug, n, {
+		await db.update(groups).set({ language: 'ar' }).where(eq(groups.id, live.group.id));
+		await changeMeetingState(db, { ...actorOf(live.chair), locale: 'en' }, slug, n, {
 			state: 'closed'
 		});
 		const draftNow = async () =>
@@ -145,7 +146,8 @@ describeOnEachDatabase('minutes', (handle) => {
 		expect(arabic).toContain('## الأسئلة والأجوبة');
 		expect(arabic).not.toContain('## Attendance');
 		expect(arabic).toContain('When will we know?'); // what people wrote stays as written
-		await regenerateDraft(db, { ...actorOf(live.secretary), locale: 'en' }, slug, n);
+		await db.update(groups).set({ language: 'en' }).where(eq(groups.id, live.group.id));
+		await regenerateDraft(db, { ...actorOf(live.secretary), locale: 'ar' }, slug, n);
 		const english = await draftNow();
 		expect(english).toContain('## Questions and answers');
 		expect(english).not.toContain('الحضور');

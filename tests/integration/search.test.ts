@@ -1,11 +1,12 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { makeGroupWithOfficers } from '../fixtures/factories';
 import { failure } from '../fixtures/errors';
-import type { Database } from '$lib/server/db';
+import { rowsOf, type Database } from '$lib/server/db';
 import {
 	agendaItems,
+	groups,
 	meetings,
 	minutes,
 	minutesVersions,
@@ -272,6 +273,77 @@ describeOnEachDatabase('search', (handle) => {
 		expect((await searchPublic(db, { q: 'pa\u0000trols' })).total).toBe(0);
 		expect((await searchPublic(db, { q: '"patrols happen"' })).total).toBe(1);
 		expect((await searchPublic(db, { q: 'patrols -night' })).total).toBe(3);
+	});
+
+	describe('each text in its own language', () => {
+		const languageOf = async (body: string, groupLanguage: string) => {
+			const rows = rowsOf<{ language: string }>(
+				await handle().db.execute(
+					sql`select search_language(${body}, search_config_of(${groupLanguage}))::text as language`
+				)
+			);
+			return rows[0].language;
+		};
+
+		it('tells the language of a text, else takes the group’s', async () => {
+			expect(await languageOf('Pourquoi les patrouilles sont-elles réduites ?', 'en')).toBe(
+				'french'
+			);
+			expect(await languageOf('Why are the patrols reduced near the school?', 'fr')).toBe(
+				'english'
+			);
+			expect(await languageOf('لماذا تم تقليص الدوريات قرب المدرسة؟', 'en')).toBe('arabic');
+			// Another script (Tigrinya): exact words.
+			expect(await languageOf('ፖሊስ ኣብ ከተማ', 'en')).toBe('simple');
+			// No sign either way (a short question): the group's language, or exact words.
+			expect(await languageOf('Patrouilles nocturnes ?', 'fr')).toBe('french');
+			expect(await languageOf('Patrols at night?', 'en')).toBe('english');
+			expect(await languageOf('Policía municipal', 'ar')).toBe('simple');
+		});
+
+		it('finds English, French and Arabic by their stems, any other language by the exact word', async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			await db.update(groups).set({ language: 'fr' }).where(eq(groups.id, group.id));
+			await meeting(db, group.id, 1, 'closed', '2026-05-04', {
+				questions: [
+					{ text: 'Les gouvernements locaux publient-ils les chiffres des contrôles ?' },
+					{ text: 'هل تطالب المجتمعات المحلية بنشر الأرقام؟' },
+					{ text: 'Will the governments of the boroughs publish the figures?' },
+					{ text: 'ፖሊስ ኣብ ከተማ ብዙሕ እዩ' }
+				],
+				minutes: ['# Procès-verbal\n\nLes associations ont demandé des réunions publiques.']
+			});
+			const found = async (q: string) =>
+				(await searchPublic(db, { q, group: group.slug })).results.map((r) => r.snippet);
+			// French stems: « gouvernement » finds « gouvernements », « réunion » « réunions ».
+			expect((await found('gouvernement')).join()).toContain('<mark>gouvernements</mark>');
+			expect(await found('réunion')).toHaveLength(1);
+			// Arabic stems: مجتمع finds المجتمعات.
+			expect((await found('مجتمع')).join()).toContain('<mark>المجتمعات</mark>');
+			// English stems, in the same group: "government" finds "governments".
+			expect((await found('government')).join()).toContain('<mark>governments</mark>');
+			// Exact words only in another language.
+			expect(await found('ፖሊስ')).toHaveLength(1);
+			// A query in one language changes nothing for another's texts.
+			expect(await found('publient')).toHaveLength(1);
+			expect(await found('publish')).toHaveLength(1);
+		});
+
+		it('reads a group’s texts again when it declares another language', async () => {
+			const { db } = handle();
+			const { group } = await makeGroupWithOfficers(db);
+			await meeting(db, group.id, 1, 'closed', '2026-05-05', {
+				questions: [{ text: 'Patrouilles contrôlées' }]
+			});
+			const stemmedFrench = async () =>
+				(await searchPublic(db, { q: 'contrôle', group: group.slug })).total;
+			// An English group: no sign in the text, so English stems (« contrôlées » stays « contrôlé »).
+			expect(await stemmedFrench()).toBe(0);
+			await db.update(groups).set({ language: 'fr' }).where(eq(groups.id, group.id));
+			await db.transaction((tx) => countPublicChange(tx));
+			expect(await stemmedFrench()).toBe(1);
+		});
 	});
 
 	describe('the search documents follow every write', () => {

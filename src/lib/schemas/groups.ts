@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { email, flag, optionalText, text, timeZone } from './fields';
 import { isoDate } from './membership';
+import { locales } from '$lib/i18n';
 
 export const slug = v.pipe(
 	v.string('validation.required'),
@@ -16,6 +17,8 @@ export const createGroupSchema = v.object({
 	purpose: text(20_000),
 	membershipOpen: flag,
 	timeZone: v.optional(timeZone, 'Europe/London'),
+	/** The group's own language: its minutes drafts are written in it (one of the site's). */
+	language: v.optional(v.picklist(locales, 'validation.choice'), 'en'),
 	/** Required when the group starts closed: the public reason and the review date. */
 	closedReason: optionalText(2000),
 	reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')

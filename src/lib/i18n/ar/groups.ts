@@ -40,6 +40,8 @@ export const groups: Record<keyof typeof en, string> = {
 	'field.purpose.hint': 'ماركداون: **عريض**، *مائل*، قوائم، روابط.',
 	'field.membership_open': 'تقبل طلبات العضوية من المنظمات',
 	'field.time_zone': 'المنطقة الزمنية للاجتماعات',
+	'field.group_language': 'لغة المجموعة',
+	'field.group_language.hint': 'تُكتب بها مسودات المحاضر، وتُقرأ بها سجلاتها عند البحث.',
 	'group.slug_taken': 'هناك مجموعة أخرى تستخدم هذا الاسم المختصر.',
 	'group.not_found': 'لا توجد مجموعة على هذا العنوان.',
 	'group.latest_minutes': 'أحدث محضر',

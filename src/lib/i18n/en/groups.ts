@@ -40,6 +40,9 @@ export const groups = {
 	'field.purpose.hint': 'Markdown: **bold**, *italic*, lists, links.',
 	'field.membership_open': 'Accepting applications from organisations',
 	'field.time_zone': 'Time zone of meetings',
+	'field.group_language': 'The group’s language',
+	'field.group_language.hint':
+		'The minutes drafts are written in it, and searches of its records read them in it.',
 	'group.slug_taken': 'Another group already uses this short name.',
 	'group.not_found': 'There is no group at this address.',
 	'group.latest_minutes': 'Latest minutes',

@@ -90,6 +90,7 @@ export function publicGroup(group: Group) {
 		membershipOpen: group.membershipOpen,
 		appealsBy: group.appealsBy,
 		timeZone: group.timeZone,
+		language: group.language,
 		createdAt: group.createdAt.toISOString()
 	};
 }

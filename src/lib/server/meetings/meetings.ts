@@ -220,7 +220,7 @@ export async function changeMeetingState(
 			// as it now stands becomes the minutes' first draft.
 			if (data.state === 'closed') {
 				await markQuestionsNotReached(tx, meeting.id);
-				await createDraftOnClose(tx, group, updated, actor.locale);
+				await createDraftOnClose(tx, group, updated);
 			}
 			return updated;
 		});

@@ -6,7 +6,7 @@ import { conflict } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { translatorFor } from '../i18n';
-import { defaultLocale, type Locale } from '$lib/i18n';
+import { defaultLocale, isLocale } from '$lib/i18n';
 import { draftSchema } from '$lib/schemas/minutes';
 import { listAgenda } from '../meetings/agenda';
 import { listAttendance } from '../meetings/attendance';
@@ -15,15 +15,11 @@ import { draftMarkdown } from './generate';
 import { lockMinutes, minutesForChange } from './access';
 
 /**
- * Reads the meeting's record and writes it out as the draft's markdown, in the language of the
- * officer it is written for (the one closing the meeting, or asking for it again).
+ * Reads the meeting's record and writes it out as the draft's markdown, in the group's own
+ * language (whoever closes the meeting or asks for the draft again).
  */
-export async function generateDraft(
-	db: Executor,
-	group: Group,
-	meeting: Meeting,
-	locale: Locale = defaultLocale
-) {
+export async function generateDraft(db: Executor, group: Group, meeting: Meeting) {
+	const locale = isLocale(group.language) ? group.language : defaultLocale;
 	const [agenda, attendance, rows, actions] = await Promise.all([
 		listAgenda(db, meeting.id),
 		listAttendance(db, meeting.id),
@@ -55,15 +51,10 @@ export async function generateDraft(
  * Called in the transaction that closes the meeting: writes the first draft. Closing twice (it
  * cannot, but a retry might) keeps the draft already there.
  */
-export async function createDraftOnClose(
-	tx: Executor,
-	group: Group,
-	meeting: Meeting,
-	locale?: Locale
-) {
+export async function createDraftOnClose(tx: Executor, group: Group, meeting: Meeting) {
 	await tx
 		.insert(minutes)
-		.values({ meetingId: meeting.id, draft: await generateDraft(tx, group, meeting, locale) })
+		.values({ meetingId: meeting.id, draft: await generateDraft(tx, group, meeting) })
 		.onConflictDoNothing({ target: minutes.meetingId });
 }
 
@@ -127,7 +118,7 @@ export async function regenerateDraft(
 			const row = await lockMinutes(tx, meeting.id);
 			if (row.publishedVersion > 0) throw conflict('minutes.already_published');
 		}
-		const draft = await generateDraft(tx, group, meeting, actor.locale);
+		const draft = await generateDraft(tx, group, meeting);
 		return writeDraft(tx, { group, meeting, user }, draft, 'minutes.regenerate');
 	});
 }

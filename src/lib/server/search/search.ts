@@ -58,7 +58,40 @@ type Match = {
 /** Every match counted, and the best ones that any page may show, in rank order. */
 type Ranked = { total: number; best: Match[] };
 
-const tsquery = (query: SearchInput) => sql`websearch_to_tsquery('english', ${query.q})`;
+/**
+ * The languages documents are searched in (`search_documents.language`, chosen by the database
+ * from each text and its group's language: migration `search-languages`). English, French and
+ * Arabic text is found by its stems; `simple`, any other language, by exact words.
+ */
+const searchLanguages = ['english', 'french', 'arabic', 'simple'] as const;
+
+/** The query as a language reads it: its words stemmed, and its stop words dropped, that way. */
+const queryIn = (language: (typeof searchLanguages)[number], query: SearchInput) =>
+	sql`websearch_to_tsquery(${sql.raw(`'${language}'::regconfig`)}, ${query.q})`;
+
+/**
+ * Whether a document matches: the query read in the document's own language, so a query in one
+ * language never changes how another's documents are matched. One condition per language, each
+ * of which the GIN index answers.
+ */
+const matching = (query: SearchInput) =>
+	sql`(${sql.join(
+		searchLanguages.map(
+			(language) =>
+				sql`(d.language = ${sql.raw(`'${language}'::regconfig`)} and d.vector @@ ${queryIn(language, query)})`
+		),
+		sql` or `
+	)})`;
+
+/** The query in the document's language, for ranking and snippets. */
+const queryInItsLanguage = (query: SearchInput) =>
+	sql`(case d.language ${sql.join(
+		searchLanguages.map(
+			(language) =>
+				sql`when ${sql.raw(`'${language}'::regconfig`)} then ${queryIn(language, query)}`
+		),
+		sql` `
+	)} end)`;
 
 /**
  * Every match ranked and counted, and the best `searchMaxPage` pages of them, in one statement.
@@ -68,10 +101,9 @@ const tsquery = (query: SearchInput) => sql`websearch_to_tsquery('english', ${qu
  * there; meetings that are drafts are left out here.
  */
 export function rankingStatement(query: SearchInput): SQL {
-	const q = tsquery(query);
 	const meetingDate = sql`(m.starts_at at time zone g.time_zone)::date`;
 	const filters = [
-		sql`d.vector @@ ${q}`,
+		matching(query),
 		sql`m.state <> 'draft'`,
 		query.group ? sql`g.slug = ${query.group}` : undefined,
 		query.from ? sql`${meetingDate} >= ${query.from}::date` : undefined,
@@ -79,7 +111,7 @@ export function rankingStatement(query: SearchInput): SQL {
 	].filter((c): c is SQL => !!c);
 	return sql`
 		with matches as (
-			select d.kind, d.ref_id, d.title, ts_rank(d.vector, ${q}, 1) as rank,
+			select d.kind, d.ref_id, d.title, ts_rank(d.vector, ${queryInItsLanguage(query)}, 1) as rank,
 				g.slug, g.name as group_name, g.time_zone, m.number, m.title as meeting_title, m.starts_at
 			from search_documents d
 			join meetings m on m.id = d.meeting_id
@@ -101,10 +133,9 @@ export function rankingStatement(query: SearchInput): SQL {
 
 /** The snippets of one page's matches: `ts_headline` on those documents only. */
 function snippetsStatement(query: SearchInput, shown: Match[]): SQL {
-	const q = tsquery(query);
 	const keys = shown.map((m) => sql`(${m.kind}::search_kind, ${m.ref_id}::uuid)`);
 	return sql`
-		select d.kind, d.ref_id, ts_headline('english', d.body, ${q}, case d.kind
+		select d.kind, d.ref_id, ts_headline(d.language, d.body, ${queryInItsLanguage(query)}, case d.kind
 			when 'question' then ${headlineOptions.question}
 			when 'minutes' then ${headlineOptions.minutes}
 			else ${headlineOptions.agenda} end) as headline

@@ -18,7 +18,8 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 			name: group.name,
 			institution: group.institution,
 			membershipOpen: group.membershipOpen,
-			timeZone: group.timeZone
+			timeZone: group.timeZone,
+			language: group.language
 		},
 		/** What the visitor may do here, for showing controls (every action checks again). */
 		can: {

@@ -26,6 +26,12 @@ export const groups = pgTable('groups', {
 	membershipOpen: boolean().notNull().default(true),
 	/** IANA time zone meetings are shown in. */
 	timeZone: text().notNull().default('Europe/London'),
+	/**
+	 * The group's own language (a locale of the site): its minutes drafts are written in it, its
+	 * texts are marked with it for screen readers, and its documents are searched in it unless
+	 * their text is plainly in another (search-languages migration).
+	 */
+	language: text().notNull().default('en'),
 	/** Days after publication during which published minutes may be challenged. */
 	correctionWindowDays: integer().notNull().default(14),
 	/** Who decides appeals lodged from now on (a logged decision of the chair). */

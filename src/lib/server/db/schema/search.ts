@@ -9,8 +9,12 @@ export const tsvector = customType<{ data: string }>({
 	}
 });
 
-/** The text search configuration every search column and query uses. */
-export const searchConfig = 'english';
+/** A PostgreSQL `regconfig`: the name of a text search configuration (`english`, `arabic`…). */
+export const regconfig = customType<{ data: string }>({
+	dataType() {
+		return 'regconfig';
+	}
+});
 
 export const searchKind = pgEnum('search_kind', ['minutes', 'agenda', 'question']);
 
@@ -32,8 +36,16 @@ export const searchDocuments = pgTable(
 		body: text().notNull(),
 		/** The agenda item's title; null for minutes and questions. */
 		title: text(),
+		/**
+		 * The language the body is searched in, set by the database from the text and the group's
+		 * language (`search_language`, migration `search-languages`): `english`, `french` and
+		 * `arabic` find words by their stems, `simple` (any other language) by the exact word.
+		 */
+		language: regconfig()
+			.notNull()
+			.default(sql`'english'::regconfig`),
 		vector: tsvector().generatedAlwaysAs(
-			(): SQL => sql`to_tsvector('english', ${searchDocuments.body})`
+			(): SQL => sql`to_tsvector(${searchDocuments.language}, ${searchDocuments.body})`
 		)
 	},
 	(t) => [
