@@ -17,6 +17,7 @@ import { audit } from './audit';
 import { mail } from './mail';
 import { representatives } from './representatives';
 import { notifications } from './notifications';
+import { help } from './help';
 
 /** French. The type makes a missing translation a compile error. */
 export const fr: Messages = {
@@ -37,5 +38,6 @@ export const fr: Messages = {
 	...audit,
 	...mail,
 	...representatives,
-	...notifications
+	...notifications,
+	...help
 };
