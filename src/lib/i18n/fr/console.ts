@@ -15,7 +15,7 @@ export const moderationConsole: Record<keyof typeof en, string> = {
 	'console.merge.none': 'Il n’y a pas d’autre question publiée avec laquelle fusionner.',
 	'console.cancel': 'Annuler',
 	'console.pinned': 'Épinglée',
-	'console.undo': 'Annuler',
+	'console.undo': 'Annuler cette action',
 	'console.undo.reject': 'Question rejetée.',
 	'console.undo.merge': 'Question fusionnée.',
 	'console.undo.status': 'Réponse enregistrée.',

@@ -44,7 +44,7 @@ export const decisionLog: Record<keyof typeof en, string> = {
 	'checkpoint.not_found': 'Ce groupe n’a pas de point de contrôle signé de cette taille.',
 	'checkpoint.already_countersigned': 'Votre organisation a déjà contresigné ce point de contrôle.',
 	'checkpoint.minutes_footer':
-		'Point de contrôle du journal des décisions signé après cette version : {size, plural, one {# entrée} other {# entrées}}, fin {head}, signé le {date}.',
+		'Point de contrôle du journal des décisions signé après cette version : {size, plural, one {# entrée} other {# entrées}}, dernière empreinte {head}, signé le {date}.',
 	'checkpoint.minutes_pending':
 		'Aucun point de contrôle du journal des décisions n’a encore été signé depuis la publication de cette version.'
 };

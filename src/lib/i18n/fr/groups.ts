@@ -16,7 +16,7 @@ export const groups: Record<keyof typeof en, string> = {
 	'group.membership.closed': 'Ce groupe n’accepte pas de nouveaux membres pour le moment.',
 	'group.officers': 'Responsables',
 	'group.officers.intro':
-		'Qui dirige ce groupe, et qui les a nommés. Les nominations terminées restent dans l’historique.',
+		'Qui dirige ce groupe, et qui a nommé ces personnes. Les nominations terminées restent dans l’historique.',
 	'group.officers.none': 'Aucun responsable n’a encore été nommé.',
 	'group.officers.appoint': 'Nommer un responsable',
 	'group.officers.appointed': '{name} a maintenant le rôle : {role}.',

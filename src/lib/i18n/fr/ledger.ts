@@ -4,7 +4,7 @@ import type { ledger as en } from '../en/ledger';
 export const ledger: Record<keyof typeof en, string> = {
 	'action.not_held': 'Les actions sont enregistrées pour une réunion en cours ou déjà tenue.',
 	'action.question_unknown': 'Choisissez une des questions publiées de cette réunion.',
-	'action.not_found': 'Il n’y a pas d’action de ce type dans ce groupe.',
+	'action.not_found': 'Cette action n’existe pas dans ce groupe.',
 	'action.reason_needed': 'Dites pourquoi l’action est abandonnée : la raison est publique.',
 	'action.same_status': 'L’action a déjà cet état.',
 	'action.status.open': 'En cours',

@@ -20,7 +20,7 @@ export const meetings: Record<keyof typeof en, string> = {
 	'meeting.number': 'Réunion {number}',
 	'meeting.heading': 'Réunion {number} : {title}',
 	'meeting.when': 'Quand',
-	'meeting.time_range': 'de {start} à {end}',
+	'meeting.time_range': '{start}, jusqu’à {end}',
 	'meeting.zone_named': '{time} ({zone})',
 	'meeting.where': 'Où',
 	'meeting.online': 'En ligne',
@@ -36,7 +36,7 @@ export const meetings: Record<keyof typeof en, string> = {
 	'meeting.download_ics': 'Ajouter au calendrier (.ics)',
 	'meeting.edit': 'Modifier cette réunion',
 	'meeting.join_code': 'Code d’accès pour les questions en direct : {code}',
-	'meeting.not_found': 'Il n’y a pas de réunion de ce type dans ce groupe.',
+	'meeting.not_found': 'Cette réunion n’existe pas dans ce groupe.',
 	'meeting.created':
 		'Réunion {number} créée comme brouillon. Ajoutez son ordre du jour, puis publiez-la.',
 	'meeting.saved': 'Réunion enregistrée.',
@@ -58,7 +58,7 @@ export const meetings: Record<keyof typeof en, string> = {
 	'meeting.cancel': 'Annuler la réunion',
 	'meeting.change_state': 'Faire avancer la réunion',
 	'meeting.view_public': 'Voir la page publique',
-	'meeting.record': 'Compte rendu de la réunion',
+	'meeting.record': 'Historique de la réunion',
 	'field.meeting_title': 'Titre',
 	'field.starts_at': 'Début',
 	'field.ends_at': 'Fin',
@@ -122,8 +122,8 @@ export const meetings: Record<keyof typeof en, string> = {
 	'proposals.none': 'Aucune proposition n’a été faite pour cette réunion.',
 	'proposals.by': 'Proposé par {organisation} le {date}',
 	'proposals.status.proposed': 'En attente de la décision de la présidence',
-	'proposals.status.accepted': 'Accepté à l’ordre du jour',
-	'proposals.status.declined': 'Refusé',
+	'proposals.status.accepted': 'Acceptée à l’ordre du jour',
+	'proposals.status.declined': 'Refusée',
 	'proposals.reason': 'Raison : {reason}',
 	'proposals.propose': 'Proposer un point pour l’ordre du jour',
 	'proposals.proposed': 'Votre proposition a été envoyée à la présidence.',
@@ -163,7 +163,7 @@ export const meetings: Record<keyof typeof en, string> = {
 	'attendance.summary_note':
 		'{total, plural, =0 {Aucune réunion n’a encore eu lieu.} one {Sur la dernière réunion tenue.} other {Sur les # dernières réunions tenues.}}',
 	'attendance.summary':
-		'{total, plural, =1 {Présente à {present} sur la dernière réunion} other {Présente à {present} sur les # dernières réunions}}',
+		'{total, plural, =1 {Présences : {present} sur la dernière réunion} other {Présences : {present} sur les # dernières réunions}}',
 	'field.other_attendees': 'Autres participants (nombre de personnes)',
 	'group.next_meeting': 'Prochaine réunion',
 	'group.no_next_meeting': 'Aucune réunion n’est prévue.'

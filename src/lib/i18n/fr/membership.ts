@@ -13,7 +13,7 @@ export const membership: Record<keyof typeof en, string> = {
 	'group.membership.apply_link': 'Demander l’adhésion',
 	'validation.website': 'Saisissez une adresse web qui commence par http:// ou https://.',
 	'validation.date': 'Saisissez une date, par exemple 2026-03-31.',
-	'application.not_found': 'Il n’y a pas de candidature de ce type dans ce groupe.',
+	'application.not_found': 'Cette candidature n’existe pas dans ce groupe.',
 	'application.not_yours': 'Seuls les représentants de l’organisation peuvent faire cela.',
 	'application.already_open':
 		'Cette organisation a déjà une candidature en cours dans ce groupe. Suivez-la depuis la page de votre compte.',
@@ -22,12 +22,12 @@ export const membership: Record<keyof typeof en, string> = {
 	'application.conflict.decided': 'Une décision a déjà été prise sur cette candidature.',
 	'application.conflict.in_review': 'Cette candidature est déjà en cours d’examen.',
 	'application.conflict.appealed':
-		'On ne peut faire qu’un seul recours contre un refus, et celui-ci a déjà eu lieu.',
+		'On ne peut faire qu’un seul recours contre un refus, et ce recours a déjà été fait.',
 	'application.conflict.not_refused':
 		'On ne peut faire un recours que contre une candidature refusée.',
 	'application.conflict.no_appeal': 'Il n’y a pas de recours à décider.',
 	'application.conflict.appeal_decided': 'Une décision a déjà été prise sur ce recours.',
-	'membership.not_found': 'Il n’y a pas d’adhésion de ce type dans ce groupe.',
+	'membership.not_found': 'Cette adhésion n’existe pas dans ce groupe.',
 	'membership.already_member': 'Cette organisation est déjà membre du groupe.',
 	'membership.already_ended': 'Cette adhésion a déjà pris fin.',
 	'membership.already_open': 'L’adhésion est déjà ouverte.',

@@ -47,7 +47,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.edit': 'Rédiger et publier le procès-verbal',
 	'minutes.edit.title': 'Modifier le procès-verbal de la réunion {number}',
 	'minutes.edit.intro':
-		'Le projet a été créé à partir du compte rendu de la réunion, à sa clôture. Modifiez-le en markdown. Une fois publié, il est public et ne peut plus changer que par une modification.',
+		'Le projet a été créé à partir de l’historique de la réunion, à sa clôture. Modifiez-le en markdown. Une fois publié, il est public et ne peut plus changer que par une modification.',
 	'minutes.edit.back': 'Retour au procès-verbal',
 	'minutes.edit.draft_heading': 'Projet',
 	'minutes.edit.draft': 'Projet (markdown)',
@@ -57,9 +57,9 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.edit.preview_heading': 'Aperçu',
 	'minutes.edit.save': 'Enregistrer le projet',
 	'minutes.edit.saved': 'Projet enregistré.',
-	'minutes.edit.regenerate': 'Recréer le projet à partir du compte rendu de la réunion',
+	'minutes.edit.regenerate': 'Recréer le projet à partir de l’historique de la réunion',
 	'minutes.edit.regenerate_hint': 'Cela remplace le projet, y compris vos modifications.',
-	'minutes.edit.regenerated': 'Le projet a été recréé à partir du compte rendu de la réunion.',
+	'minutes.edit.regenerated': 'Le projet a été recréé à partir de l’historique de la réunion.',
 	'minutes.edit.publish': 'Publier le procès-verbal',
 	'minutes.edit.publish_hint':
 		'Publie le projet tel qu’il est enregistré (enregistrez d’abord vos modifications).',

@@ -68,9 +68,9 @@ export const notifications: Record<keyof typeof en, string> = {
 	'notifications.stopped': 'Plus aucune notification ne sera envoyée à cette adresse.',
 	'notifications.account_link': 'Notifications par e-mail',
 	'unsubscribe.title': 'Se désabonner',
-	'unsubscribe.intro': 'Ne plus recevoir d’e-mails sur : {topic} ?',
+	'unsubscribe.intro': 'Ne plus recevoir d’e-mails sur ce sujet : {topic} ?',
 	'unsubscribe.submit': 'Se désabonner',
-	'unsubscribe.done': 'C’est fait : plus d’e-mails sur : {topic}.',
+	'unsubscribe.done': 'C’est fait. Vous ne recevrez plus d’e-mails sur ce sujet : {topic}.',
 	'unsubscribe.done_plain': 'Désabonnement effectué.',
 	'unsubscribe.more': 'Autres choix',
 

@@ -57,7 +57,7 @@ export const questions: Record<keyof typeof en, string> = {
 		'Posez une question aux intervenants, et votez pour les questions qui vous importent le plus.',
 	'live.not_live': 'Les questions seront ouvertes au début de la réunion.',
 	'live.closed':
-		'Cette réunion est close : les questions et les votes sont arrêtés. Le compte rendu ci-dessous est définitif.',
+		'Cette réunion est close : les questions et les votes sont arrêtés. L’historique ci-dessous est définitif.',
 	'live.ask': 'Poser une question',
 	'live.ask.submit': 'Envoyer la question',
 	'live.ask.sent': 'Votre question a été envoyée.',
@@ -86,7 +86,7 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.pending': 'En attente de validation',
 	'live.reconnecting': 'Connexion perdue. Reconnexion…',
 	'live.announce.new': '{count, plural, one {# nouvelle question.} other {# nouvelles questions.}}',
-	'live.announce.answered': 'Réponse notée, {status} : {text}',
+	'live.announce.answered': 'Réponse notée ({status}) : {text}',
 	'live.announce.pinned': 'Réponse en cours : {text}',
 	'live.new_question': 'Nouvelle question : {text}',
 	'live.rate': 'Y a-t-il eu une réponse ? Votre avis',
