@@ -88,7 +88,7 @@ async function unmarkedFields(page: Page) {
 				.join(' ')
 				.trim();
 			const marked = /\(.+\)/.test(label);
-			const optional = /\((optional|اختياري)/i.test(label);
+			const optional = /\((optional|اختياري|facultati)/i.test(label);
 			if (field.required && optional) return [`${field.name}: required, labelled "${label}"`];
 			if (!field.required && !marked && field.labels?.length)
 				return [`${field.name}: optional, labelled "${label}"`];

@@ -3,7 +3,7 @@ import { checkA11y, expect, switchLanguage, test } from './fixtures';
 const english = { label: 'Language', button: 'Change language' };
 const arabic = { label: 'اللغة', button: 'تغيير اللغة' };
 
-test('the language switcher turns the site to Arabic, right to left, and back', async ({
+test('the language switcher turns the site to Arabic, right to left, back, then to French', async ({
 	page
 }) => {
 	await page.goto('/signup');
@@ -30,5 +30,15 @@ test('the language switcher turns the site to Arabic, right to left, and back', 
 	await expect(
 		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' })
 	).toBeVisible();
+	await checkA11y(page);
+
+	// And to French, left to right, with its own words for the same links.
+	await switchLanguage(page, english, 'Français');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	const principal = page.getByRole('navigation', { name: 'Principal' });
+	await expect(principal.getByRole('link', { name: 'Groupes' })).toBeVisible();
+	await expect(principal.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+	await expect(page.getByLabel('Langue', { exact: true })).toHaveValue('fr');
 	await checkA11y(page);
 });

@@ -1,24 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ar } from './ar';
-import { createTranslate, format, formatParts, resolveLocale, textDirection } from '.';
+import { fr } from './fr';
+import {
+	createTranslate,
+	format,
+	formatParts,
+	intlLocale,
+	resolveLocale,
+	textDirection,
+	type Messages
+} from '.';
+
+/** Parameter names, plain (`{q}`) or plural (`{count, plural, …}`), each once. */
+const placeholders = (s: string) =>
+	[...new Set([...s.matchAll(/\{\s*(\w+)\s*(?=[,}])/g)].map((m) => m[1]))].sort();
 
 describe('i18n', () => {
-	it('translates every English key into Arabic, keeping the placeholders', () => {
-		for (const [key, english] of Object.entries(en)) {
-			const arabic = ar[key as keyof typeof en];
-			expect(arabic, key).toBeTruthy();
-			// Parameter names, plain (`{q}`) or plural (`{count, plural, …}`), each once.
-			const placeholders = (s: string) =>
-				[...new Set([...s.matchAll(/\{\s*(\w+)\s*(?=[,}])/g)].map((m) => m[1]))].sort();
-			expect(placeholders(arabic), key).toEqual(placeholders(english));
+	it.each([
+		['Arabic', ar],
+		['French', fr]
+	] as [string, Messages][])(
+		'translates every English key into %s, keeping exactly its parameters',
+		(_, messages) => {
+			for (const [key, english] of Object.entries(en)) {
+				const translated = messages[key as keyof typeof en];
+				expect(translated, key).toBeTruthy();
+				expect(placeholders(translated), key).toEqual(placeholders(english));
+			}
 		}
-	});
+	);
 
 	it('picks the cookie, then the browser preference, then English', () => {
 		expect(resolveLocale('ar', 'en-GB')).toBe('ar');
-		expect(resolveLocale(undefined, 'fr-FR,ar;q=0.8,en;q=0.5')).toBe('ar');
+		expect(resolveLocale(undefined, 'de-DE,ar;q=0.8,en;q=0.5')).toBe('ar');
 		expect(resolveLocale(undefined, 'en;q=0.2, ar-EG;q=0.9')).toBe('ar');
+		expect(resolveLocale(undefined, 'fr-FR')).toBe('fr');
+		expect(resolveLocale(undefined, 'fr-CA,fr;q=0.9,en;q=0.8')).toBe('fr');
+		expect(resolveLocale(undefined, 'en-GB,fr;q=0.5')).toBe('en');
+		expect(resolveLocale('fr', 'ar')).toBe('fr');
 		expect(resolveLocale('xx', 'de')).toBe('en');
 		expect(resolveLocale(undefined, null)).toBe('en');
 	});
@@ -26,6 +46,23 @@ describe('i18n', () => {
 	it('knows which languages are written right to left', () => {
 		expect(textDirection('ar')).toBe('rtl');
 		expect(textDirection('en')).toBe('ltr');
+		expect(textDirection('fr')).toBe('ltr');
+	});
+
+	it('formats dates in French', () => {
+		const date = new Date('2026-03-31T18:30:00Z');
+		const options = { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' } as const;
+		expect(new Intl.DateTimeFormat(intlLocale('fr'), options).format(date)).toBe(
+			'mardi 31 mars 2026 à 20:30'
+		);
+	});
+
+	it('writes French with a no-break space before : ; ! ? and inside « »', () => {
+		for (const [key, text] of Object.entries(fr)) {
+			expect(text, key).not.toMatch(/ [:;!?»]|« /);
+			// A straight apostrophe is typed by mistake: French messages use ’.
+			expect(text, key).not.toContain("'");
+		}
 	});
 
 	it('fills parameters', () => {
@@ -61,6 +98,22 @@ describe('i18n', () => {
 				'11 صوتًا',
 				'100 صوت'
 			]);
+		});
+
+		it('counts votes in French, where 0 and 1 are singular', () => {
+			const fr_ = createTranslate(fr, 'fr');
+			expect(counts.map((count) => fr_('live.votes', { count }))).toEqual([
+				'0 vote',
+				'1 vote',
+				'2 votes',
+				'3 votes',
+				'11 votes',
+				'100 votes'
+			]);
+			expect(fr_('members.median.value', { days: 0, count: 2 })).toBe('0 jour, sur 2 décisions');
+			// An exact branch still wins over French's `one` for 0.
+			expect(fr_('mail.queued', { count: 0 })).toBe('Aucun message n’attend d’être envoyé.');
+			expect(fr_('mail.queued', { count: 1 })).toBe('1 message attend d’être envoyé.');
 		});
 
 		it('names days and decisions in one sentence, each by its own number', () => {
@@ -104,8 +157,8 @@ describe('i18n', () => {
 			);
 		});
 
-		it('has every English and Arabic plural end in an other branch', () => {
-			for (const [key, text] of [...Object.entries(en), ...Object.entries(ar)]) {
+		it('has every plural, in every language, end in an other branch', () => {
+			for (const [key, text] of [en, ar, fr].flatMap((messages) => Object.entries(messages))) {
 				for (const match of text.matchAll(/\{\s*\w+\s*,\s*plural\s*,/g)) {
 					expect(text.slice(match.index), key).toMatch(/other\s*\{/);
 				}

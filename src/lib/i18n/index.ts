@@ -6,22 +6,28 @@ export type MessageParams = Record<string, string | number>;
 /** A message not yet translated: a key and its parameters (domain errors carry these). */
 export type Message = { key: MessageKey; params?: MessageParams };
 
-export const locales = ['en', 'ar'] as const;
+export const locales = ['en', 'ar', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
 export const localeCookie = 'lang';
 
 /** Each language named in itself, for the switcher. */
-export const localeNames: Record<Locale, string> = { en: 'English', ar: 'العربية' };
+export const localeNames: Record<Locale, string> = {
+	en: 'English',
+	ar: 'العربية',
+	fr: 'Français'
+};
 const rightToLeft = new Set<Locale>(['ar']);
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-/** The locale dates are formatted in: British English, or Arabic with Latin digits. */
+/** The locale dates are formatted in: British English, Arabic with Latin digits, French. */
+const intlLocales: Record<Locale, string> = { en: 'en-GB', ar: 'ar-u-nu-latn', fr: 'fr-FR' };
+
 export function intlLocale(locale: Locale): string {
-	return locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+	return intlLocales[locale];
 }
 
 export function textDirection(locale: Locale): 'ltr' | 'rtl' {
@@ -160,5 +166,6 @@ export function createTranslate(messages: Messages, locale: Locale = defaultLoca
 /** Loads one language's messages; each is its own chunk, so a page ships only its language. */
 export async function loadMessages(locale: Locale): Promise<Messages> {
 	if (locale === 'ar') return (await import('./ar')).ar;
+	if (locale === 'fr') return (await import('./fr')).fr;
 	return (await import('./en')).en;
 }

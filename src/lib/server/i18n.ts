@@ -10,17 +10,19 @@ import {
 import type { DomainError, ErrorCode } from './errors';
 import { en } from '$lib/i18n/en';
 import { ar } from '$lib/i18n/ar';
+import { fr } from '$lib/i18n/fr';
 
 const translators: Record<Locale, Translate> = {
 	en: createTranslate(en, 'en'),
-	ar: createTranslate(ar, 'ar')
+	ar: createTranslate(ar, 'ar'),
+	fr: createTranslate(fr, 'fr')
 };
 
 export function translatorFor(locale: Locale): Translate {
 	return translators[locale];
 }
 
-const messagesOf: Record<Locale, Messages> = { en, ar };
+const messagesOf: Record<Locale, Messages> = { en, ar, fr };
 
 /** A message in a language, in parts: its string parameters apart (see `formatParts`). */
 export function messageParts(locale: Locale, message: Message): MessagePart[] {

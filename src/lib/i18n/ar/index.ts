@@ -17,6 +17,7 @@ import { audit } from './audit';
 import { mail } from './mail';
 import { representatives } from './representatives';
 import { notifications } from './notifications';
+import { help } from './help';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -37,5 +38,6 @@ export const ar: Messages = {
 	...audit,
 	...mail,
 	...representatives,
-	...notifications
+	...notifications,
+	...help
 };

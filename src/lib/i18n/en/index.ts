@@ -16,6 +16,7 @@ import { audit } from './audit';
 import { mail } from './mail';
 import { representatives } from './representatives';
 import { notifications } from './notifications';
+import { help } from './help';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -36,5 +37,6 @@ export const en = {
 	...audit,
 	...mail,
 	...representatives,
-	...notifications
+	...notifications,
+	...help
 };

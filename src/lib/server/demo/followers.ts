@@ -7,14 +7,16 @@ import { representative } from './people';
 
 /**
  * Who follows the demo group: a representative by account (taking minutes in a weekly digest),
- * and two neighbours by address alone, one reading Arabic, their opt-in links already followed.
+ * and three neighbours by address alone, one reading Arabic and one French, their opt-in links
+ * already followed.
  * The addresses are at example domains: nothing sent to them reaches anyone.
  */
 export const demoFollowers = {
 	account: demoRepresentatives.second,
 	addresses: [
 		{ email: 'neighbour@residents.example', locale: 'en' },
-		{ email: 'jar@residents.example', locale: 'ar' }
+		{ email: 'jar@residents.example', locale: 'ar' },
+		{ email: 'voisine@residents.example', locale: 'fr' }
 	]
 } as const;
 

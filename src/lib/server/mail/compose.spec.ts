@@ -56,5 +56,10 @@ describe('composing a message', () => {
 		expect(mail.locale).toBe('ar');
 		expect(mail.html).toContain('<html lang="ar" dir="rtl">');
 		expect(mail.text).toBe('تصلك هذه الرسالة لأن عنوانك ذُكر للتواصل بشأن هذا الطلب.');
+		const french = composeMail('fr', subject, [[{ key: 'email.footer' }]]);
+		expect(french.html).toContain('<html lang="fr" dir="ltr">');
+		expect(french.text).toBe(
+			'Vous recevez ce message parce que votre adresse a été donnée comme contact pour cette candidature.'
+		);
 	});
 });

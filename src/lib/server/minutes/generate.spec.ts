@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslate } from '$lib/i18n';
 import { en } from '$lib/i18n/en';
+import { fr } from '$lib/i18n/fr';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 import { renderMarkdown } from '../markdown';
 import { draftMarkdown, plain, type DraftSource } from './generate';
@@ -78,6 +79,21 @@ describe('the generated draft', () => {
 			'Actions and commitments'
 		]);
 		expect(md).toMatch(/Thursday,? 26 November 2026 at 18:30 – 20:30 \(Europe\/London\)/);
+	});
+
+	it('writes the draft in the closing officer’s language, dates included', () => {
+		const md = draftMarkdown(source([question({ text: 'Une question ?', votes: 2 })]), {
+			t: createTranslate(fr, 'fr'),
+			locale: 'fr'
+		});
+		expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
+			'Présences',
+			'Ordre du jour',
+			'Questions et réponses',
+			'Actions et engagements'
+		]);
+		expect(md).toContain('Posée par: Anonyme');
+		expect(md).toContain('jeudi 26 novembre 2026 à 18:30 – 20:30 (Europe/London)');
 	});
 
 	it('keeps each question’s details nested under it, past the ninth question too', () => {

@@ -1,0 +1,2 @@
+// Text to read: no JavaScript needed.
+export const csr = false;
