@@ -2,7 +2,7 @@
 //
 // Seeds a fresh database with the app's own migrations: BENCH_MEETINGS (default 1,000) closed
 // meetings spread over five groups, each with 6 agenda items, about 80 published questions
-// (plus a few pending and rejected ones) and about 5,000 words of published minutes (one in
+// (plus a few pending and rejected ones) and 16 more in French and Arabic and about 5,000 words of published minutes (one in
 // ten with an older, superseded version). PGlite in a temporary folder by default; a scratch
 // database on DATABASE_URL when that is set. Then starts the built app on it and times
 // GET /api/v1/search for a set of realistic queries (one client, one request at a time),
@@ -71,6 +71,37 @@ function sentence(min, max) {
 	words[0] = words[0][0].toUpperCase() + words[0].slice(1);
 	return words.join(' ') + '.';
 }
+// Questions in French and Arabic beside the English corpus (issue 17: each text is searched in
+// its own language): short sentences of each language's common words, topic words (in several
+// forms, so that stems matter) and the long tail.
+const otherLanguages = {
+	french: {
+		common: 'le la les des et est de pour que dans une un du au qui pas sur'.split(' '),
+		topics: `police agents patrouille patrouilles contrôle contrôles contrôlées gouvernement
+			gouvernements communauté communautés jeunes écoles logement réunion réunions plainte
+			plaintes sécurité quartier quartiers caméras données chiffres publication`
+			.split(/\s+/)
+			.filter(Boolean)
+	},
+	arabic: {
+		common: 'في من على و أن هل إلى عن هذا التي'.split(' '),
+		topics: `الشرطة المجتمع المجتمعات مجتمع الدوريات الشباب المدارس السكن الشكاوى الأمن الحي
+			الأحياء الكاميرات البيانات الأرقام الحكومة الحكومات`
+			.split(/\s+/)
+			.filter(Boolean)
+	}
+};
+function sentenceIn(language, min, max) {
+	const { common: few, topics: many } = otherLanguages[language];
+	const n = min + Math.floor(random() * (max - min + 1));
+	const pick = (list) => list[Math.floor(random() * list.length)];
+	const words = Array.from({ length: n }, () => {
+		const x = random();
+		return x < 0.4 ? pick(few) : x < 0.8 ? pick(many) : pick(tail);
+	});
+	return words.join(' ') + ' ?';
+}
+
 function paragraphs(words) {
 	const out = [];
 	let count = 0;
@@ -191,6 +222,10 @@ async function seedData(db) {
 					answered ? sentence(10, 40) : null
 				]);
 			}
+			for (let q = 0; q < 16; q++) {
+				const language = q % 2 ? 'arabic' : 'french';
+				questions.push([id, sentenceIn(language, 10, 30), true, 'published', 'open', null]);
+			}
 			const markdown = minutesText(number);
 			if (m % 10 === 0) versions.push([id, 1, minutesText(number), null, 'Bench Secretary']);
 			versions.push([
@@ -280,7 +315,9 @@ try {
 		{ label: 'common word, page 3', q: 'police', page: 3 },
 		{ label: 'one group', q: 'complaints', group: groups[1].slug },
 		{ label: 'date range', q: 'antisocial behaviour', from: '2025-01-01', to: '2025-12-31' },
-		{ label: 'no lexemes', q: 'the (((' }
+		{ label: 'no lexemes', q: 'the (((' },
+		{ label: 'French word, stems', q: 'gouvernement' },
+		{ label: 'Arabic word, stems', q: 'مجتمع' }
 	];
 	const all = [];
 	console.log(`\n${runs} runs per query, one at a time (ms):`);

@@ -1,8 +1,8 @@
 // deploy/nginx/openfloor.conf made runnable on one machine without root, for the tests
 // (tests/fixtures/nginx.ts) and bench:spike: the documented file, changed only where a test
 // machine must differ (its port, the app's address, the socket and cache under a folder of its
-// own) and, when asked, with the one change docs/deployment.md offers for a spike: public pages
-// served for `freshSeconds` without asking the app. Each change must find its text in the file,
+// own) and, when asked, with the spike setting docs/deployment.md offers: public pages served for
+// `freshSeconds` without asking the app, one request at a time asking again. Each change must find its text in the file,
 // so the documented configuration and what is tested never drift apart.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,13 @@ export const documentedConfig = path.join(import.meta.dirname, 'openfloor.conf')
 
 /** The map line that says how long nginx may serve a public page without asking ("@1": never). */
 export const freshnessLine = '~*max-age=0(?![0-9]) "@1";';
+
+/** The lines the spike setting uncomments in the public server. */
+const spikeLines = [
+	'proxy_cache_lock on;',
+	'proxy_cache_use_stale updating;',
+	'proxy_cache_background_update on;'
+];
 
 /** @param {string} text @param {string} from @param {string} to */
 function substitute(text, from, to) {
@@ -35,6 +42,7 @@ export function writeLocalConfig(dir, { port, appPort, freshSeconds = 0, accessL
 	site = substitute(site, '/var/cache/nginx/openfloor', `${dir}/cache`);
 	if (freshSeconds > 0) {
 		site = substitute(site, freshnessLine, freshnessLine.replace('"@1"', `"${freshSeconds}"`));
+		for (const line of spikeLines) site = substitute(site, `# ${line} # spike setting`, line);
 	}
 	fs.writeFileSync(path.join(dir, 'openfloor.conf'), site);
 	const temp = (/** @type {string} */ name) => `${name}_temp_path ${dir}/${name};`;

@@ -44,6 +44,9 @@ export const groups: Record<keyof typeof en, string> = {
 	'field.purpose.hint': 'Markdown : **gras**, *italique*, listes, liens.',
 	'field.membership_open': 'Accepte les candidatures d’organisations',
 	'field.time_zone': 'Fuseau horaire des réunions',
+	'field.group_language': 'La langue du groupe',
+	'field.group_language.hint':
+		'Les projets de procès-verbal sont rédigés dans cette langue, et la recherche lit ses documents dans cette langue.',
 	'group.slug_taken': 'Un autre groupe utilise déjà ce nom court.',
 	'group.not_found': 'Il n’y a pas de groupe à cette adresse.',
 	'group.latest_minutes': 'Dernier procès-verbal',
