@@ -1,5 +1,6 @@
 ALTER TABLE "groups" ADD COLUMN "language" text DEFAULT 'en' NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_documents" ADD COLUMN "language" "regconfig" DEFAULT 'english'::regconfig NOT NULL;--> statement-breakpoint
+DROP INDEX "search_documents_vector";--> statement-breakpoint
 ALTER TABLE "search_documents" DROP COLUMN "vector";--> statement-breakpoint
 -- The text search configuration of a site locale: the languages whose stems are searched.
 CREATE FUNCTION search_config_of(locale text) RETURNS regconfig
@@ -61,4 +62,8 @@ CREATE TRIGGER groups_search_language AFTER UPDATE OF language ON groups FOR EAC
 -- What was already there (every group's language is English until one says otherwise).
 UPDATE search_documents SET language = search_language(body, 'english'::regconfig);--> statement-breakpoint
 ALTER TABLE "search_documents" ADD COLUMN "vector" "tsvector" GENERATED ALWAYS AS (to_tsvector("search_documents"."language", "search_documents"."body")) STORED;--> statement-breakpoint
-CREATE INDEX "search_documents_vector" ON "search_documents" USING gin ("vector");
+-- One index per language: a query read in one language scans only the documents written in it.
+CREATE INDEX "search_documents_vector_english" ON "search_documents" USING gin ("vector") WHERE language = 'english'::regconfig;--> statement-breakpoint
+CREATE INDEX "search_documents_vector_french" ON "search_documents" USING gin ("vector") WHERE language = 'french'::regconfig;--> statement-breakpoint
+CREATE INDEX "search_documents_vector_arabic" ON "search_documents" USING gin ("vector") WHERE language = 'arabic'::regconfig;--> statement-breakpoint
+CREATE INDEX "search_documents_vector_simple" ON "search_documents" USING gin ("vector") WHERE language = 'simple'::regconfig;

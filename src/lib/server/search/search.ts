@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../db';
 import { versionsOn } from '../public-cache/versions';
-import type { SearchKind } from '../db/schema';
+import { searchLanguages, type SearchKind, type SearchLanguage } from '../db/schema';
 import { parseInput } from '../validation';
 import { searchMaxPage, searchPageSize, searchSchema, type SearchInput } from '$lib/schemas/search';
 import { headlineOptions, highlightedHtml } from './highlight';
@@ -58,21 +58,14 @@ type Match = {
 /** Every match counted, and the best ones that any page may show, in rank order. */
 type Ranked = { total: number; best: Match[] };
 
-/**
- * The languages documents are searched in (`search_documents.language`, chosen by the database
- * from each text and its group's language: migration `search-languages`). English, French and
- * Arabic text is found by its stems; `simple`, any other language, by exact words.
- */
-const searchLanguages = ['english', 'french', 'arabic', 'simple'] as const;
-
 /** The query as a language reads it: its words stemmed, and its stop words dropped, that way. */
-const queryIn = (language: (typeof searchLanguages)[number], query: SearchInput) =>
+const queryIn = (language: SearchLanguage, query: SearchInput) =>
 	sql`websearch_to_tsquery(${sql.raw(`'${language}'::regconfig`)}, ${query.q})`;
 
 /**
  * Whether a document matches: the query read in the document's own language, so a query in one
  * language never changes how another's documents are matched. One condition per language, each
- * of which the GIN index answers.
+ * answered by that language's GIN index (schema/search.ts).
  */
 const matching = (query: SearchInput) =>
 	sql`(${sql.join(

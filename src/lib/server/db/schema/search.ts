@@ -16,6 +16,15 @@ export const regconfig = customType<{ data: string }>({
 	}
 });
 
+/**
+ * The languages documents are searched in (`search_language` in migration `search-languages`
+ * picks one per text): English, French and Arabic by their stems, `simple` (any other language)
+ * by exact words. Each has its own GIN index, so a query read in one language scans only the
+ * documents written in it.
+ */
+export const searchLanguages = ['english', 'french', 'arabic', 'simple'] as const;
+export type SearchLanguage = (typeof searchLanguages)[number];
+
 export const searchKind = pgEnum('search_kind', ['minutes', 'agenda', 'question']);
 
 /**
@@ -50,7 +59,11 @@ export const searchDocuments = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.kind, t.refId] }),
-		index('search_documents_vector').using('gin', t.vector),
+		...searchLanguages.map((language) =>
+			index(`search_documents_vector_${language}`)
+				.using('gin', t.vector)
+				.where(sql.raw(`language = '${language}'::regconfig`))
+		),
 		index().on(t.meetingId)
 	]
 );

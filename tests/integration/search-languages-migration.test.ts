@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { expect, it } from 'vitest';
+
+const folder = path.resolve(import.meta.dirname, '../../drizzle');
+
+/** The migrations folder as it stood before `tag`: the same files, the journal cut there. */
+function folderBefore(tag: string) {
+	const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-migrations-'));
+	fs.cpSync(folder, copy, { recursive: true });
+	const journalFile = path.join(copy, 'meta/_journal.json');
+	const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
+	expect(at).toBeGreaterThan(0);
+	journal.entries = journal.entries.slice(0, at);
+	fs.writeFileSync(journalFile, JSON.stringify(journal));
+	return copy;
+}
+
+/**
+ * The migration that searches each text in its own language, on a database that already has
+ * documents: they are read again in theirs, and found by it.
+ */
+it('reads the documents already there in their own language', async () => {
+	const before = folderBefore('0024_search-languages');
+	const client = new PGlite();
+	try {
+		const db = drizzle({ client });
+		await migrate(db, { migrationsFolder: before });
+		await client.exec(`
+			insert into groups (id, slug, name, institution, purpose)
+				values ('00000000-0000-4000-8000-000000000010', 'g', 'G', 'I', 'P');
+			insert into meetings (id, group_id, number, title, starts_at, ends_at, state)
+				values ('00000000-0000-4000-8000-000000000020', '00000000-0000-4000-8000-000000000010',
+					1, 'M', now(), now(), 'closed');
+			insert into questions (meeting_id, text, anonymous, state) values
+				('00000000-0000-4000-8000-000000000020', 'Les gouvernements publient-ils les chiffres ?', true, 'published'),
+				('00000000-0000-4000-8000-000000000020', 'هل تطالب المجتمعات بنشر الأرقام؟', true, 'published'),
+				('00000000-0000-4000-8000-000000000020', 'Why are the patrols reduced?', true, 'published');
+		`);
+		await migrate(db, { migrationsFolder: folder });
+		const { rows } = await client.query<{ language: string; found: boolean }>(`
+			select language::text, vector @@ websearch_to_tsquery(language, case language::text
+				when 'french' then 'gouvernement' when 'arabic' then 'مجتمع' else 'patrol' end) as found
+			from search_documents order by 1`);
+		expect(rows).toEqual([
+			{ language: 'arabic', found: true },
+			{ language: 'english', found: true },
+			{ language: 'french', found: true }
+		]);
+	} finally {
+		await client.close();
+		fs.rmSync(before, { recursive: true, force: true });
+	}
+});
