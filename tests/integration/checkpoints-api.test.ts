@@ -78,8 +78,11 @@ for (const kind of databaseKinds) {
 			const arabic = await reader().get('/g/harbour/decisions', { cookie: 'lang=ar' });
 			expect(arabic.text).toContain('نقطة تحقق موقّعة');
 
+			// One version's page, its checkpoint signed: the same for ever, and cached so.
 			const minutes = await reader().get('/g/harbour/meetings/1/minutes?version=1');
 			expect(minutes.text).toContain('Decision log checkpoint signed after this version');
+			expect(minutes.text).toContain('exactly as it was published');
+			expect(minutes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
 			const feed = await reader().get('/g/harbour/feed.xml');
 			const entries = feed.text.split('<entry>').length - 1;

@@ -17,7 +17,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.version_of': 'النسخة {version} من {count}',
 	'minutes.reading_older': 'أنت تقرأ نسخة أقدم. أحدث نسخة هي النسخة {version}.',
 	'minutes.read_latest': 'اقرأ أحدث نسخة',
-	'minutes.fixed.notice': 'هذا هو الإصدار {version} كما نُشر تمامًا. لن تتغير هذه الصفحة أبدًا.',
+	'minutes.fixed.notice': 'هذا هو الإصدار {version} كما نُشر تمامًا. لن يتغير نصه أبدًا.',
 	'minutes.fixed.current': 'اقرأ المحضر الحالي بكل إصداراته وتصحيحاته',
 	'minutes.published_by': 'نُشرت في {date} بواسطة {name}',
 	'minutes.versions': 'النسخ',

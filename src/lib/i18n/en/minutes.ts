@@ -19,7 +19,7 @@ export const minutes = {
 	'minutes.reading_older': 'You are reading an older version. The latest is version {version}.',
 	'minutes.read_latest': 'Read the latest version',
 	'minutes.fixed.notice':
-		'This is version {version} exactly as it was published. This page will never change.',
+		'This is version {version} exactly as it was published. Its text will never change.',
 	'minutes.fixed.current': 'Read the current minutes, with every version and correction',
 	'minutes.published_by': 'Published {date} by {name}',
 	'minutes.versions': 'Versions',

@@ -22,7 +22,7 @@ export const minutes: Record<keyof typeof en, string> = {
 		'Vous lisez une ancienne version. La plus récente est la version {version}.',
 	'minutes.read_latest': 'Lire la version la plus récente',
 	'minutes.fixed.notice':
-		'Voici la version {version} telle qu’elle a été publiée. Cette page ne changera jamais.',
+		'Voici la version {version} telle qu’elle a été publiée. Son texte ne changera jamais.',
 	'minutes.fixed.current': 'Lire le procès-verbal actuel, avec toutes ses versions et corrections',
 	'minutes.published_by': 'Publié le {date} par {name}',
 	'minutes.versions': 'Versions',

@@ -11,9 +11,10 @@ import { checkpointSince } from '../decision-log/checkpoints';
 import { computeNow, type Share } from '../share';
 
 /**
- * One version asked for by number (`?version=N`, no comparison): what was published then and
- * nothing that can change afterwards — no list of later versions, no corrections, no checkpoint
- * (signed after), so the page is the same for ever and says so (`immutableCacheControl`).
+ * One version asked for by number (`?version=N`, no comparison): what was published then, and
+ * the first log checkpoint signed after it, nothing else that can change afterwards — no list of
+ * later versions, no corrections. Once that checkpoint is signed (within seconds) the page is the
+ * same for ever and says so (`immutableCacheControl`, set by the route).
  */
 export function isFixedVersion(query: URLSearchParams) {
 	return Boolean(query.get('version')) && !query.get('from') && !query.get('to');
@@ -25,7 +26,6 @@ const fixedVersion = {
 	canEdit: false,
 	versions: [],
 	diff: null,
-	checkpoint: null,
 	corrections: [],
 	window: { open: false, deadline: null, eligible: false, days: 0 },
 	represented: []
@@ -91,7 +91,7 @@ export async function minutesPage(
 		publishedAt: shown.publishedAt.toISOString(),
 		publishedBy: shown.publishedByName
 	};
-	if (fixed) return { ...fixedVersion, meeting, shown: shownFields };
+	if (fixed) return { ...fixedVersion, meeting, shown: shownFields, checkpoint };
 	const [window, represented] = await Promise.all([
 		correctionWindow(db, actor, context, versions.at(-1)),
 		actor.user ? representedOrganisations(db, context.group.id, actor.user.id) : []

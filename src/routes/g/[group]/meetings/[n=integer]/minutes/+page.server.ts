@@ -25,9 +25,10 @@ export const load: PageServerLoad = async (event) => {
 			sharedWithAll
 		)
 	);
-	// One version as published never changes: caches may keep it unasked. An answer for one
-	// person (signed in, a participant) is made `private, no-store` by the public cache's hook.
-	if (page.fixed) {
+	// One version as published never changes, nor does the first checkpoint signed after it:
+	// once that is there, caches may keep the page unasked. An answer for one person (signed in,
+	// a participant) is made `private, no-store` by the public cache's hook.
+	if (page.fixed && page.checkpoint) {
 		event.setHeaders({ 'cache-control': immutableCacheControl, vary: 'Accept-Language, Cookie' });
 	}
 	return page;
