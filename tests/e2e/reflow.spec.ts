@@ -251,7 +251,9 @@ test('axe runs its target-size rule (WCAG 2.5.8) with the tags checkA11y uses', 
 	expect(ran).toContain('target-size');
 });
 
-test('dark theme at 1280 px: every page axe clean (contrast included)', async ({ browser }) => {
+test('dark theme at 1280 px: every page axe clean (contrast included); nothing moves', async ({
+	browser
+}) => {
 	const context = await contextFor(browser, {
 		viewport: { width: 1280, height: 720 },
 		colorScheme: 'dark'
@@ -260,6 +262,9 @@ test('dark theme at 1280 px: every page axe clean (contrast included)', async ({
 	for (const path of seeded.pages) {
 		await page.goto(path);
 		await checkA11y(page);
+		// Nothing moves even without a preference (app.css stops anything added later for those
+		// who ask for less motion; the 320 px test checks that).
+		expect(await moving(page, 0), `${path}: moves`).toEqual([]);
 	}
 	// The theme did apply: the page is dark (its paper, --paper, in app.css).
 	const paper = await page.evaluate(
