@@ -16,7 +16,6 @@ import {
  * and the light theme, with reduced motion; and the hall's screen read from the back of the room.
  * One seeded group serves every test, one browser context per setting: this spec must stay quick.
  */
-test.describe.configure({ mode: 'serial' });
 
 type Seeded = {
 	pages: string[];
@@ -64,8 +63,8 @@ async function seed(browser: Browser): Promise<Seeded> {
 		'Why are the figures for the second quarter still missing from the ledger?'
 	];
 	const ids: string[] = [];
-	// Five questions per participant: two attendees.
-	for (const batch of [questions.slice(0, 5), questions.slice(5)]) {
+	// Three questions per participant (a meeting's default cap): three attendees.
+	for (const batch of [questions.slice(0, 3), questions.slice(3, 6), questions.slice(6)]) {
 		const attendee = await browser.newContext({ extraHTTPHeaders: headers });
 		await attendee.request.get(`${path}/live`); // the participant token
 		for (const text of batch) {
@@ -237,15 +236,9 @@ test('at 320 px, light theme, reduced motion: no sideways scroll, targets of 24 
 		await expectControlsAtLeast24(page);
 		expect(await moving(page, 10), `${path}: moves despite reduced motion`).toEqual([]);
 	}
-});
-
-test('axe runs its target-size rule (WCAG 2.5.8) with the tags checkA11y uses', async ({
-	browser
-}) => {
-	const context = await contextFor(browser, { viewport: { width: 320, height: 640 } });
-	const page = await context.newPage();
+	// axe turns its target-size rule (2.5.8) off by default; the wcag22aa tag checkA11y asks for
+	// turns it on. Held here so that an upgrade cannot drop it unnoticed.
 	await page.goto(seeded.livePath);
-	await checkA11y(page);
 	const results = await new AxeBuilder({ page }).withTags(axeTags).setLegacyMode(true).analyze();
 	const ran = [...results.passes, ...results.violations, ...results.incomplete].map((r) => r.id);
 	expect(ran).toContain('target-size');
@@ -294,14 +287,16 @@ test('text at 200 % on a 1280 px screen: no sideways scroll, no text cut off', a
 			await page.evaluate(() => getComputedStyle(document.documentElement).fontSize),
 			`${path}: the text size did not apply`
 		).toBe('32px');
-		await checkA11y(page);
 		await expectNoSidewaysScroll(page);
 		expect(await clippedText(page), `${path}: text cut off`).toEqual([]);
 	}
 });
 
-/** Nothing to scroll; the pinned question and every listed one in full view. */
-async function expectScreenFits(page: Page, label: string) {
+/**
+ * Nothing to scroll; the pinned question and every listed one in full view (those that would
+ * not fit are left out), at least `least` of them.
+ */
+async function expectScreenFits(page: Page, label: string, least = 1) {
 	const scroll = await page.evaluate(() => ({
 		x: document.documentElement.scrollWidth - document.documentElement.clientWidth,
 		y: document.documentElement.scrollHeight - document.documentElement.clientHeight
@@ -311,7 +306,7 @@ async function expectScreenFits(page: Page, label: string) {
 		ratio: 1
 	});
 	const items = page.getByRole('region', { name: 'Top questions' }).getByRole('listitem');
-	expect(await items.count(), label).toBeGreaterThanOrEqual(2);
+	expect(await items.count(), label).toBeGreaterThanOrEqual(least);
 	for (const item of await items.all()) await expect(item).toBeInViewport({ ratio: 1 });
 	await expect(page.locator('.code')).toBeInViewport({ ratio: 1 });
 }
@@ -338,7 +333,7 @@ test('the screen from the back of the hall: a large code and QR code, a text siz
 	// The questions' text: at least 20 px before any enlarging.
 	const normal = await px('.screen');
 	expect(normal).toBeGreaterThanOrEqual(20);
-	await expectScreenFits(page, 'default size');
+	await expectScreenFits(page, 'default size', 5);
 
 	// By keyboard: the buttons are the page's first controls after the skip link.
 	const larger = page.getByRole('button', { name: 'Larger text' });
@@ -379,6 +374,6 @@ test('the screen from the back of the hall: a large code and QR code, a text siz
 	const widest = await px('.screen');
 	while ((await smaller.getAttribute('aria-disabled')) !== 'true') await smaller.click();
 	expect(await px('.screen')).toBeLessThan(widest / 1.5);
-	await expectScreenFits(page, 'the smallest size at 1920×1080');
+	await expectScreenFits(page, 'the smallest size at 1920×1080', 5);
 	await checkA11y(page);
 });
