@@ -23,7 +23,6 @@ type Seeded = {
 	screenPath: string;
 	/** The chair's cookies: the screen shows the room code to officers only. */
 	chairState: Awaited<ReturnType<BrowserContext['storageState']>>;
-	questions: string[];
 };
 let seeded: Seeded;
 
@@ -155,8 +154,7 @@ async function seed(browser: Browser): Promise<Seeded> {
 		],
 		livePath: `${path}/live`,
 		screenPath: `${path}/screen`,
-		chairState,
-		questions
+		chairState
 	};
 }
 
@@ -350,7 +348,7 @@ test('the screen from the back of the hall: a large code and QR code, a text siz
 	expect(first).toBeGreaterThan(normal);
 	await page.keyboard.press(' ');
 	expect(await px('.screen')).toBeGreaterThan(first);
-	// To the largest step; the screen still fits at each, with fewer questions.
+	// To the largest step; the screen still fits at each (showing fewer questions if need be).
 	const sizes = [normal, first, await px('.screen')];
 	while ((await larger.getAttribute('aria-disabled')) !== 'true') {
 		await expectScreenFits(page, `${await size.textContent()}`);
