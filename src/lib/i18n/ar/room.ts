@@ -15,5 +15,9 @@ export const room: Record<keyof typeof en, string> = {
 	'room.screen.join_at': 'اذهب إلى',
 	'room.screen.then_code': 'واكتب الرمز',
 	'room.screen.scan': 'أو امسح الرمز للانضمام وطرح سؤال',
+	'room.screen.text_size_label': 'حجم النص على الشاشة',
+	'room.screen.text_smaller': 'تصغير النص',
+	'room.screen.text_larger': 'تكبير النص',
+	'room.screen.text_size': 'حجم النص {percent}٪',
 	'room.search.filters': 'التصفية: المجموعة والتواريخ'
 };

@@ -14,5 +14,9 @@ export const room = {
 	'room.screen.join_at': 'Go to',
 	'room.screen.then_code': 'and type the code',
 	'room.screen.scan': 'Or scan to join and ask',
+	'room.screen.text_size_label': 'Text size on the screen',
+	'room.screen.text_smaller': 'Smaller text',
+	'room.screen.text_larger': 'Larger text',
+	'room.screen.text_size': 'Text size {percent}%',
 	'room.search.filters': 'Filters: group and dates'
 };

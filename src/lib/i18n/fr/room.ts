@@ -17,5 +17,9 @@ export const room: Record<keyof typeof en, string> = {
 	'room.screen.join_at': 'Allez sur',
 	'room.screen.then_code': 'et saisissez le code',
 	'room.screen.scan': 'Ou scannez pour rejoindre et poser une question',
+	'room.screen.text_size_label': 'Taille du texte à l’écran',
+	'room.screen.text_smaller': 'Texte plus petit',
+	'room.screen.text_larger': 'Texte plus grand',
+	'room.screen.text_size': 'Taille du texte {percent} %',
 	'room.search.filters': 'Filtres : groupe et dates'
 };
