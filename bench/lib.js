@@ -118,6 +118,9 @@ export async function startDemoApp({
 		HOST: '127.0.0.1',
 		DATA_DIR: dataDir,
 		LOG_LEVEL: 'warn',
+		// Its own address: without it adapter-node takes requests for https, and the app's origin
+		// check refuses every form a browser posts to it over http (docs/deployment.md).
+		ORIGIN: `http://127.0.0.1:${port}`,
 		...extra
 	};
 	delete env.DATABASE_URL;
