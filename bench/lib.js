@@ -118,6 +118,9 @@ export async function startDemoApp({
 		HOST: '127.0.0.1',
 		DATA_DIR: dataDir,
 		LOG_LEVEL: 'warn',
+		// Its own address: without it adapter-node takes requests for https, and the app's origin
+		// check refuses every form a browser posts to it over http (docs/deployment.md).
+		ORIGIN: `http://127.0.0.1:${port}`,
 		...extra
 	};
 	delete env.DATABASE_URL;
@@ -143,6 +146,58 @@ export async function startDemoApp({
 			await stop(child);
 			fs.rmSync(dataDir, { recursive: true, force: true });
 			await scratch?.drop();
+		}
+	};
+}
+
+/**
+ * Debian's Chromium, headless, with its DevTools endpoint on a free port (for Playwright's
+ * `connectOverCDP` and for Lighthouse), pinned to `core` unless that is undefined, on a throwaway
+ * profile. Resolves with { port, endpoint, child, stop }.
+ */
+export async function startChromium({ core } = {}) {
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-chromium-'));
+	const port = await freePort();
+	const child = spawnOnCore(
+		core,
+		'/usr/bin/chromium',
+		[
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage',
+			`--user-data-dir=${profile}`,
+			`--remote-debugging-port=${port}`,
+			'about:blank'
+		],
+		{ stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	const endpoint = await new Promise((resolve, reject) => {
+		let seen = '';
+		const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${seen}`)), 30_000);
+		child.stderr.on('data', (chunk) => {
+			seen += chunk;
+			const ws = /DevTools listening on (ws:\/\/\S+)/.exec(seen)?.[1];
+			if (ws) {
+				clearTimeout(timer);
+				resolve(ws);
+			}
+		});
+		child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${seen}`)));
+	});
+	child.stderr.resume(); // its later chatter is not read
+	return {
+		port,
+		endpoint,
+		child,
+		async stop() {
+			await stop(child);
+			fs.rmSync(profile, { recursive: true, force: true });
 		}
 	};
 }
@@ -218,4 +273,30 @@ export function runLiveLoad(config, onJoined = async () => {}) {
 			code === 0 ? resolve(last) : reject(new Error(`load exited ${code}`))
 		);
 	});
+}
+
+/**
+ * The demo group's next (scheduled) meeting taken live by its chair, with ten questions asked by
+ * attendees, under the demo's own rule: the room code (the questions are asked while it is open to
+ * everyone, then the rule goes back). Returns { group, meeting, questions, roomCode, chair }
+ * (`chair`: the signed-in Api).
+ */
+export async function demoMeetingLive(base) {
+	const chair = new Api(base);
+	await chair.call('POST', '/api/v1/session', {
+		email: 'chair@harbour.example',
+		password: 'demo-chair-passphrase'
+	});
+	const group = 'harbour';
+	const { items } = await chair.call('GET', `/api/v1/groups/${group}/meetings`);
+	const next = items.find((m) => m.state === 'scheduled');
+	const live = await liveMeetingWithQuestions(chair, group, next.number, 10, {
+		from: 'scheduled',
+		participation: 'open'
+	});
+	const address = `/api/v1/groups/${group}/meetings/${next.number}`;
+	await chair.call('POST', `${address}/participation`, { participation: 'room_code' });
+	const { roomCode } = await chair.call('GET', `${address}/room-code`);
+	if (!roomCode) throw new Error('the live meeting has no room code');
+	return { ...live, roomCode, chair };
 }
