@@ -39,7 +39,6 @@ for (const kind of databaseKinds) {
 		const sockets: LiveClient[] = [];
 
 		beforeAll(async () => {
-			const started = Date.now();
 			const port = await freePort();
 			// As docs/deployment.md says to start the app behind nginx.
 			app = await startAppOn(kind, {
@@ -52,9 +51,14 @@ for (const kind of databaseKinds) {
 			({ admin: chair, path } = await liveMeetingOnApp({ ...app, url: nginx.url }, `px-${kind}`));
 			// 15 s after start-up the app signs the decision logs that grew (decision-log/
 			// schedule.ts): a public change. The tests read a page twice and expect it unchanged,
-			// so they begin once that has happened.
-			await new Promise((r) => setTimeout(r, Math.max(0, started + 17_000 - Date.now())));
-		}, 60_000);
+			// so they begin once that has happened (asked of the app, not guessed from the clock:
+			// under load it comes later).
+			const latest = `${app.url}/api/v1/groups/${path.group}/checkpoints/latest.json`;
+			await waitFor(async () => {
+				if ((await fetch(latest)).status === 200) return true;
+				await new Promise((r) => setTimeout(r, 250));
+			}, 60_000);
+		}, 90_000);
 		afterAll(async () => {
 			sockets.forEach((s) => s.disconnect());
 			await nginx?.stop();
