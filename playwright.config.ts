@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumFlags } from './bench/chromium-flags.js';
 
 // E2E_PORT lets two checkouts on one machine run their browser tests at once.
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`;
@@ -22,16 +23,7 @@ export default defineConfig({
 		launchOptions: {
 			// Browsers cannot be downloaded here: Debian's chromium (see .ci/run).
 			executablePath: '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: chromiumFlags
 		}
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -8,6 +8,10 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// The site's stylesheets go in each page's <head> instead of files: one request fewer before
+		// anything shows, which is 2 s on a slow 3G phone (docs/performance.md, bench:slow). About
+		// 11 KB (3 KB compressed) a page; tests/integration/page-weight checks it is still inlined.
+		inlineStyleThreshold: 32 * 1024,
 		// Every page's Content-Security-Policy (docs/security.md). Scripts only from this origin and
 		// SvelteKit's own inline start-up script (by nonce): no 'unsafe-inline' for scripts. Styles
 		// may be inline (Svelte's style attributes). No page may be framed; hooks.server.ts lets the

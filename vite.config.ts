@@ -21,8 +21,38 @@ function socketServer(): Plugin {
 	};
 }
 
+/**
+ * Writes `_app/locale-modules.json` into the client build: each language's messages module, as
+ * built (`{ "en": "_app/immutable/chunks/….js", … }`). The root layout imports the visitor's
+ * language only once Kit's scripts have run, a request later than the others; the server reads
+ * this file to name that module in the page's head, so the browser fetches it with the rest
+ * (src/lib/server/http/locale-preload.ts). The names are those of public files.
+ */
+function localeModules(): Plugin {
+	return {
+		name: 'openfloor-locale-modules',
+		apply: 'build',
+		generateBundle(options, bundle) {
+			if (!options.dir?.replaceAll('\\', '/').endsWith('output/client')) return;
+			const modules: Record<string, string> = {};
+			for (const chunk of Object.values(bundle)) {
+				if (chunk.type !== 'chunk' || !chunk.facadeModuleId) continue;
+				const locale = /\/src\/lib\/i18n\/(\w+)\/index\.ts$/.exec(
+					chunk.facadeModuleId.replaceAll('\\', '/')
+				)?.[1];
+				if (locale) modules[locale] = chunk.fileName;
+			}
+			this.emitFile({
+				type: 'asset',
+				fileName: '_app/locale-modules.json',
+				source: JSON.stringify(modules)
+			});
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), socketServer()],
+	plugins: [sveltekit(), socketServer(), localeModules()],
 	test: {
 		expect: { requireAssertions: true },
 		// The instance secret of the code under test and of the apps the tests start (which

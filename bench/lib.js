@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { freePort, scratchDatabase } from './scratch.js';
+import { chromiumFlags } from './chromium-flags.js';
 
 export { freePort, scratchDatabase };
 
@@ -155,24 +156,18 @@ export async function startDemoApp({
  * `connectOverCDP` and for Lighthouse), pinned to `core` unless that is undefined, on a throwaway
  * profile. Resolves with { port, endpoint, child, stop }.
  */
-export async function startChromium({ core } = {}) {
+export async function startChromium({ core, args = [] } = {}) {
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-bench-chromium-'));
 	const port = await freePort();
 	const child = spawnOnCore(
 		core,
 		'/usr/bin/chromium',
 		[
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
+			...chromiumFlags,
 			'--disable-dev-shm-usage',
 			`--user-data-dir=${profile}`,
 			`--remote-debugging-port=${port}`,
+			...args,
 			'about:blank'
 		],
 		{ stdio: ['ignore', 'ignore', 'pipe'] }

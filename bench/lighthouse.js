@@ -13,6 +13,9 @@
 // the table gives the median run (Lighthouse's own choice: closest to the median FCP and TTI) and
 // the range of performance scores, then every audit that costs a score its target.
 //
+// BENCH_VIA=nginx audits the pages behind deploy/nginx/openfloor.conf, as a real deployment serves
+// them (HTTPS, HTTP/2, compressed; bench/front-cache.js startDemoSite); by default, Node directly.
+//
 // Options (environment): BENCH_RUNS (default 3), BENCH_CHROMIUM_CORE (default 1; `none` leaves
 // Chromium unpinned), BENCH_LH_OUT=<folder> (writes each median run's full report there, JSON).
 import fs from 'node:fs';
@@ -20,7 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
-import { Api, demoMeetingLive, startChromium, startDemoApp } from './lib.js';
+import { Api, demoMeetingLive, startChromium } from './lib.js';
+import { benchVia, startDemoSite } from './front-cache.js';
 
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 const chromiumCore =
@@ -36,8 +40,11 @@ const targets = (live) => ({
 	performance: live ? 85 : 95
 });
 
-const app = await startDemoApp({ core: 0, env: { PARTICIPANTS_PER_CLIENT_HOUR: '1000000' } });
-const chrome = await startChromium({ core: chromiumCore });
+const served = await startDemoSite(benchVia(), {
+	env: { PARTICIPANTS_PER_CLIENT_HOUR: '1000000' }
+});
+const { app } = served;
+const chrome = await startChromium({ core: chromiumCore, args: served.chromiumArgs });
 const loadBefore = os.loadavg();
 const rows = [];
 try {
@@ -65,7 +72,7 @@ try {
 		const lhrs = [];
 		for (let i = 0; i < runs; i++) {
 			console.error(`${label}: run ${i + 1}/${runs}…`);
-			const result = await lighthouse(app.base + pathname, {
+			const result = await lighthouse(served.base + pathname, {
 				port: chrome.port,
 				output: 'json',
 				logLevel: 'error',
@@ -90,14 +97,14 @@ try {
 	report(rows);
 } finally {
 	await chrome.stop();
-	await app.stop();
+	await served.stop();
 }
 
 function report(rows) {
 	const first = rows[0].lhr;
 	const score = (lhr, id) => Math.round((lhr.categories[id].score ?? 0) * 100);
 	console.log(
-		`\nLighthouse ${first.lighthouseVersion} — ${first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, ${first.configSettings.formFactor}, ${first.configSettings.throttlingMethod} throttling; ${os.cpus().length} cores (${os.cpus()[0].model}), app on core 0, Chromium on ${chromiumCore === undefined ? 'any core' : `core ${chromiumCore}`}; benchmark index ${Math.round(first.environment.benchmarkIndex)}; median of ${runs} runs per page; load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${os
+		`\nLighthouse ${first.lighthouseVersion} — ${first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, ${first.configSettings.formFactor}, ${first.configSettings.throttlingMethod} throttling; ${os.cpus().length} cores (${os.cpus()[0].model}), app on core 0 ${served.served}, Chromium on ${chromiumCore === undefined ? 'any core' : `core ${chromiumCore}`}; benchmark index ${Math.round(first.environment.benchmarkIndex)}; median of ${runs} runs per page; load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${os
 			.loadavg()
 			.map((n) => n.toFixed(2))
 			.join(' ')} after\n`

@@ -18,8 +18,9 @@
 //     for the round trips (connection, TLS, request) a real phone pays on such a network.
 //   Emulation.setCPUThrottlingRate    rate 4 (the page's main thread 4× slower).
 //
-// Each load is the attendee's: `/join?code=…` (the QR code's address: admitted, then redirected
-// to the live page). Times are from navigation start (the page's performance.timeOrigin, the
+// Each load is the attendee's: the address the screen's QR code carries, the live page with the
+// room code (`…/live?code=…`: admitted and drawn at once; until 2026-12-06 the QR code carried
+// `/join?code=…`, which admitted and then redirected). Times are from navigation start (the page's performance.timeOrigin, the
 // redirect included), read in the page on the first frame rendered (requestAnimationFrame: styles
 // loaded) where the thing is there:
 //
@@ -36,12 +37,18 @@
 // Also printed: the bytes a load fetched over HTTP (the socket's frames not included) and a
 // check that the CPU throttling took hold (a fixed loop, timed in the page after each load).
 //
+// BENCH_VIA=nginx puts deploy/nginx/openfloor.conf in front, as a real deployment serves a phone:
+// HTTPS and HTTP/2 (the documented TLS lines, a self-signed certificate; Chromium ignores its
+// errors), pages compressed by nginx. By default the browser talks to Node directly (HTTP/1.1,
+// six connections, nothing compressed but the scripts): a group running the app without a proxy.
+//
 // Options (environment): BENCH_RUNS (loads of each kind per profile, default 5),
 // BENCH_CHROMIUM_CORE (default 1; `none` leaves Chromium unpinned), BENCH_LATENCY (ms added per
 // request when throttled, default 2000 as the preset; e.g. 400 to see what the round trips cost).
 import os from 'node:os';
 import { chromium } from '@playwright/test';
-import { demoMeetingLive, sleep, startChromium, startDemoApp } from './lib.js';
+import { demoMeetingLive, sleep, startChromium } from './lib.js';
+import { benchVia, startDemoSite } from './front-cache.js';
 
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const chromiumCore =
@@ -73,7 +80,7 @@ const profiles = [
  * (kept in sessionStorage, so that the document a form post brings still counts from it).
  */
 function recorder() {
-	if (location.protocol !== 'http:') return;
+	if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
 	const origin = Number(sessionStorage.getItem('bench-origin')) || performance.timeOrigin;
 	sessionStorage.setItem('bench-origin', String(origin));
 	const now = () => performance.timeOrigin + performance.now() - origin;
@@ -224,8 +231,13 @@ async function read(browser, profile, url) {
 	}
 }
 
-const app = await startDemoApp({ core: 0, env: { PARTICIPANTS_PER_CLIENT_HOUR: '1000000' } });
-const browserProcess = await startChromium({ core: chromiumCore });
+const served = await startDemoSite(benchVia(), {
+	env: { PARTICIPANTS_PER_CLIENT_HOUR: '1000000' }
+});
+const { app } = served;
+/** Where the browser goes. */
+const site = served.base;
+const browserProcess = await startChromium({ core: chromiumCore, args: served.chromiumArgs });
 const loadBefore = os.loadavg();
 /** profile name → kind → rows */
 const results = Object.fromEntries(
@@ -233,10 +245,11 @@ const results = Object.fromEntries(
 );
 try {
 	const meeting = await demoMeetingLive(app.base);
-	const joinUrl = `${app.base}/join?code=${encodeURIComponent(meeting.roomCode)}`;
+	// As the screen draws it (routes/g/[group]/meetings/[n]/screen/+page.server.ts).
+	const joinUrl = `${site}/g/${meeting.group}/meetings/${meeting.meeting}/live?code=${encodeURIComponent(meeting.roomCode)}`;
 	const { items } = await meeting.chair.call('GET', `/api/v1/groups/${meeting.group}/meetings`);
 	const minutes = Math.max(...items.filter((m) => m.state === 'closed').map((m) => m.number));
-	const minutesUrl = `${app.base}/g/${meeting.group}/meetings/${minutes}/minutes`;
+	const minutesUrl = `${site}/g/${meeting.group}/meetings/${minutes}/minutes`;
 	const browser = await chromium.connectOverCDP(browserProcess.endpoint);
 	// One warm-up load each way (the app's first renderings, Chromium's first contexts): not counted.
 	for (const profile of profiles) {
@@ -254,10 +267,10 @@ try {
 	}
 	const version = browser.version();
 	await browser.close();
-	report(joinUrl.replace(app.base, ''), minutesUrl.replace(app.base, ''), version);
+	report(joinUrl.replace(site, ''), minutesUrl.replace(site, ''), version);
 } finally {
 	await browserProcess.stop();
-	await app.stop();
+	await served.stop();
 }
 
 function quantile(values, which) {
@@ -281,7 +294,7 @@ function report(joinPath, minutesPath, version) {
 		['minutes: load event', 'minutes', 'load']
 	];
 	console.log(
-		`\nAn attendee on a slow phone — ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, Chromium ${version}; app on core 0, Chromium on ${chromiumCore === undefined ? 'any core' : `core ${chromiumCore}`}; ${runs} loads of each kind per profile; load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${os
+		`\nAn attendee on a slow phone — ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, Chromium ${version}; app on core 0, ${served.served}, Chromium on ${chromiumCore === undefined ? 'any core' : `core ${chromiumCore}`}; ${runs} loads of each kind per profile; load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${os
 			.loadavg()
 			.map((n) => n.toFixed(2))
 			.join(' ')} after`

@@ -8,6 +8,7 @@ import {
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeCookie, resolveLocale, textDirection } from '$lib/i18n';
+import { preloadMessages } from '$lib/server/http/locale-preload';
 import { translatorFor } from '$lib/server/i18n';
 import { getDb } from '$lib/server/db';
 import {
@@ -35,7 +36,10 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	event.locals.t = translatorFor(locale);
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%openfloor.lang%', locale).replace('%openfloor.dir%', textDirection(locale))
+			preloadMessages(
+				html.replace('%openfloor.lang%', locale).replace('%openfloor.dir%', textDirection(locale)),
+				locale
+			)
 	});
 };
 

@@ -19,6 +19,13 @@ const spikeLines = [
 	'proxy_cache_background_update on;'
 ];
 
+/** The documented file's TLS lines, commented out there. */
+const tlsLines = {
+	listen: '#   listen 443 ssl http2;',
+	certificate: '#   ssl_certificate     /etc/letsencrypt/live/crg.example.org/fullchain.pem;',
+	key: '#   ssl_certificate_key /etc/letsencrypt/live/crg.example.org/privkey.pem;'
+};
+
 /** @param {string} text @param {string} from @param {string} to */
 function substitute(text, from, to) {
 	if (!text.includes(from)) throw new Error(`${documentedConfig} no longer contains "${from}"`);
@@ -28,16 +35,25 @@ function substitute(text, from, to) {
 /**
  * Writes `nginx.conf` (and the site file it includes) into `dir`; start nginx with
  * `-p <dir>/ -c <dir>/nginx.conf -g 'daemon off;'` (the arguments returned). `accessLog`: one
- * line per request, `method uri status cache-status upstream-status`.
+ * line per request, `method uri status cache-status upstream-status`. `tls`: the public server
+ * on HTTPS and HTTP/2 instead of plain HTTP, with the documented TLS lines and this certificate
+ * (bench:slow, as a phone reaches a real deployment).
  * @param {string} dir
- * @param {{ port: number, appPort: number, freshSeconds?: number, accessLog?: boolean }} options
+ * @param {{ port: number, appPort: number, freshSeconds?: number, accessLog?: boolean, tls?: { certificate: string, key: string } }} options
  * @returns {string[]}
  */
-export function writeLocalConfig(dir, { port, appPort, freshSeconds = 0, accessLog = true }) {
+export function writeLocalConfig(dir, { port, appPort, freshSeconds = 0, accessLog = true, tls }) {
 	fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
 	let site = fs.readFileSync(documentedConfig, 'utf8');
 	site = substitute(site, 'server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`);
-	site = substitute(site, 'listen 80;', `listen 127.0.0.1:${port};`);
+	if (tls) {
+		site = substitute(site, 'listen 80;', '');
+		site = substitute(site, tlsLines.listen, `listen 127.0.0.1:${port} ssl http2;`);
+		site = substitute(site, tlsLines.certificate, `ssl_certificate ${tls.certificate};`);
+		site = substitute(site, tlsLines.key, `ssl_certificate_key ${tls.key};`);
+	} else {
+		site = substitute(site, 'listen 80;', `listen 127.0.0.1:${port};`);
+	}
 	site = substitute(site, 'unix:/run/openfloor-nginx.sock', `unix:${dir}/openfloor-nginx.sock`);
 	site = substitute(site, '/var/cache/nginx/openfloor', `${dir}/cache`);
 	if (freshSeconds > 0) {

@@ -205,12 +205,13 @@ test('scanned: the screen’s QR code admits a phone at once; the screen fits a 
 		const list = await items.first().boundingBox();
 		expect(list!.width).toBeGreaterThan(viewport.width * 0.5);
 	}
-	// What the QR code carries: the short address with the code.
+	// What the QR code carries: the live page's address with the code (no redirect on a phone).
 	const label = await chairPage
 		.getByRole('img', { name: /Join and ask/ })
 		.getAttribute('aria-label');
 	const scanned = /https?:\/\/\S+/.exec(label ?? '')![0];
-	expect(scanned).toMatch(/\/join\?code=[A-Z2-9]{8}$/);
+	expect(new URL(scanned).pathname).toBe(`${meeting.path}/live`);
+	expect(new URL(scanned).searchParams.get('code')).toMatch(/^[A-Z2-9]{8}$/);
 	const phonePage = await (await browser.newContext({ viewport: phone })).newPage();
 	await phonePage.goto(scanned);
 	await expect(phonePage).toHaveURL(`${meeting.path}/live`);

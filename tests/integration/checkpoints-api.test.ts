@@ -83,6 +83,12 @@ for (const kind of databaseKinds) {
 			expect(minutes.text).toContain('Decision log checkpoint signed after this version');
 			expect(minutes.text).toContain('exactly as it was published');
 			expect(minutes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			// A version compared with another is the whole page again, corrections and all: what the
+			// fixed page leaves out is kept for it under a name of its own, not served to this one.
+			const fixedFirst = await reader().get('/g/harbour/meetings/2/minutes?version=1');
+			expect(fixedFirst.text).not.toContain('how long people wait in custody');
+			const compared = await reader().get('/g/harbour/meetings/2/minutes?version=1&from=1&to=1');
+			expect(compared.text).toContain('how long people wait in custody');
 
 			const feed = await reader().get('/g/harbour/feed.xml');
 			const entries = feed.text.split('<entry>').length - 1;

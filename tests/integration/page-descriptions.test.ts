@@ -10,7 +10,7 @@ const descriptions = (html: string) =>
  * Lighthouse's SEO audit (issue 17): the ledger, the register and the live page had no
  * description, which search engines and link previews show under the page's title.
  */
-describe('public pages describe themselves', () => {
+describe('public pages describe themselves and come in few requests', () => {
 	let app: RunningApp;
 	let path: MeetingPath;
 
@@ -39,5 +39,36 @@ describe('public pages describe themselves', () => {
 			expect(found, page).toHaveLength(1);
 			expect(found[0], page).toContain('Group descriptions');
 		}
+	});
+
+	it('carries its styles in the page, and a reading page no script (one request on a slow phone)', async () => {
+		const group = `/g/${path.group}`;
+		const reading = ['/', group, `${group}/ledger`, `${group}/meetings/${path.meeting}`];
+		for (const page of [...reading, `${group}/meetings/${path.meeting}/live`, '/login']) {
+			const html = await (await fetch(app.url + page)).text();
+			// svelte.config.js inlineStyleThreshold: a stylesheet grown past it would be a file again.
+			expect(html, page).toMatch(/<style[^>]*>[^<]{1000,}/);
+			expect(html, page).not.toMatch(/<link[^>]+rel="stylesheet"/);
+			if (reading.includes(page)) expect(html, page).not.toContain('<script');
+		}
+	});
+
+	it('names the visitor’s language’s messages with the scripts, so they come in the same wave', async () => {
+		const live = `/g/${path.group}/meetings/${path.meeting}/live`;
+		const preloaded = async (language: string) => {
+			const html = await (
+				await fetch(app.url + live, { headers: { 'accept-language': language } })
+			).text();
+			return [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+		};
+		const [english, french] = [await preloaded('en'), await preloaded('fr')];
+		// The first: the messages, one module of each language; then Kit's own.
+		expect(english[0]).not.toBe(french[0]);
+		expect(english.slice(1)).toEqual(french.slice(1));
+		expect(await (await fetch(app.url + french[0])).text()).toContain('Votre question');
+		expect(await (await fetch(app.url + english[0])).text()).toContain('Your question');
+		// A page without scripts names none.
+		const group = await (await fetch(`${app.url}/g/${path.group}`)).text();
+		expect(group).not.toContain('modulepreload');
 	});
 });

@@ -193,12 +193,17 @@ for (const kind of databaseKinds) {
 			expect(second.text.replace(/nonce="[^"]+"/g, '')).toBe(
 				first.text.replace(/nonce="[^"]+"/g, '')
 			);
-			// A fresh CSP nonce each time, the same in the header and the page.
-			const response = await fetch(app.url + group);
-			const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1];
-			expect(await response.text()).toContain(`nonce="${nonce}"`);
-			expect(first.text).not.toContain(`nonce="${nonce}"`);
+			// A kept page with a script (the group's page has none, `csr = false`) has a fresh CSP
+			// nonce each time, the same in the header and the page.
+			const form = `${group}/apply`;
+			const kept = await read(app.url, form);
+			expect((await read(app.url, form)).cache).toBe('hit');
+			const withScript = await fetch(app.url + form);
+			const nonce = /'nonce-([^']+)'/.exec(withScript.headers.get('content-security-policy')!)![1];
+			expect(await withScript.text()).toContain(`nonce="${nonce}"`);
+			expect(kept.text).not.toContain(`nonce="${nonce}"`);
 			// The reader who has it gets a 304.
+			const response = await fetch(app.url + group);
 			const etag = response.headers.get('etag')!;
 			const again = await fetch(app.url + group, { headers: { 'if-none-match': etag } });
 			expect(again.status).toBe(304);

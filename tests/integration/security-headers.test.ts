@@ -34,7 +34,13 @@ describe('security headers on the built app', () => {
 	it('gives every page a CSP: scripts by nonce alone, no framing, nothing from elsewhere', async () => {
 		const meeting = `/g/${path.group}/meetings/${path.meeting}`;
 		const cookie = [...chair.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-		for (const page of ['/', '/login', `${meeting}/moderate`, `${meeting}/live`, '/no-such-page']) {
+		for (const page of [
+			'/signup',
+			'/login',
+			`${meeting}/moderate`,
+			`${meeting}/live`,
+			'/no-such-page'
+		]) {
 			const response = await fetch(app.url + page, { headers: { cookie } });
 			expect([200, 404], page).toContain(response.status);
 			const csp = directives(response.headers.get('content-security-policy'));
@@ -61,10 +67,15 @@ describe('security headers on the built app', () => {
 		// Each page gets its own nonce.
 		const nonces = new Set<string>();
 		for (let i = 0; i < 3; i++) {
-			const header = (await fetch(app.url + '/')).headers.get('content-security-policy')!;
+			const header = (await fetch(app.url + '/login')).headers.get('content-security-policy')!;
 			nonces.add(/'nonce-([^']+)'/.exec(header)![1]);
 		}
 		expect(nonces.size).toBe(3);
+		// A reading page has no script at all (`csr = false`): its policy allows none inline.
+		const home = await fetch(app.url + '/');
+		const homePolicy = directives(home.headers.get('content-security-policy'));
+		expect(homePolicy['script-src']).toEqual(["'self'"]);
+		expect(await home.text()).not.toContain('<script');
 	});
 
 	it('names every answer by a request id of its own (X-Request-Id), as its log lines do', async () => {

@@ -108,6 +108,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.md.agenda_none': 'لم تكن هناك بنود على جدول الأعمال.',
 	'minutes.md.questions': 'الأسئلة والأجوبة',
 	'minutes.md.questions_none': 'لم يُنشر أي سؤال.',
+	'minutes.md.field': '{label}: {value}',
 	'minutes.md.asked_by': 'السائل',
 	'minutes.md.unnamed': 'حاضر مسمّى',
 	'minutes.md.votes': 'الأصوات',

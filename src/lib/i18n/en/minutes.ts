@@ -112,6 +112,7 @@ export const minutes = {
 	'minutes.md.agenda_none': 'There were no agenda items.',
 	'minutes.md.questions': 'Questions and answers',
 	'minutes.md.questions_none': 'No questions were published.',
+	'minutes.md.field': '{label}: {value}',
 	'minutes.md.asked_by': 'Asked by',
 	'minutes.md.unnamed': 'Named attendee',
 	'minutes.md.votes': 'Votes',

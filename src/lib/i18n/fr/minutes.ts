@@ -118,6 +118,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.md.agenda_none': 'Il n’y avait aucun point à l’ordre du jour.',
 	'minutes.md.questions': 'Questions et réponses',
 	'minutes.md.questions_none': 'Aucune question n’a été publiée.',
+	'minutes.md.field': '{label}\u00a0: {value}',
 	'minutes.md.asked_by': 'Posée par',
 	'minutes.md.unnamed': 'Participant identifié',
 	'minutes.md.votes': 'Votes',

@@ -1,4 +1,4 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { getDb, type Database } from '../db';
 import { listAgenda } from '../meetings/agenda';
 import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
@@ -94,7 +94,10 @@ export async function joinByCode(event: RequestEvent, db: Database, input: unkno
 
 /**
  * What the live, screen and moderation pages load: the snapshot and the agenda's titles. A
- * `?code=` (the screen's QR code) admits the browser, then the address drops the code.
+ * `?code=` (the screen's QR code) admits the browser and the page is drawn at once, admitted: no
+ * redirect to the clean address, which would cost a phone on a slow network one more request
+ * before it sees anything (2 s on Slow 3G, docs/performance.md). The page's script drops the
+ * code from the address; without JavaScript it stays there until the first form post.
  */
 export async function loadLivePage(event: LiveEvent) {
 	const db = await getDb();
@@ -112,7 +115,6 @@ export async function loadLivePage(event: LiveEvent) {
 			if (!isDomainError(error)) throw error;
 			admission = translateError(event.locals.t, error).message;
 		}
-		if (!admission) redirect(303, event.url.pathname);
 	}
 	const [snapshot, agenda] = await Promise.all([
 		liveSnapshot(db, context, participant),

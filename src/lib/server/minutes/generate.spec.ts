@@ -92,7 +92,7 @@ describe('the generated draft', () => {
 			'Questions et réponses',
 			'Actions et engagements'
 		]);
-		expect(md).toContain('Posée par: Anonyme');
+		expect(md).toContain('Posée par\u00a0: Anonyme');
 		expect(md).toContain('jeudi 26 novembre 2026 à 18:30 – 20:30 (Europe/London)');
 	});
 

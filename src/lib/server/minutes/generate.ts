@@ -82,6 +82,11 @@ function verdictText(q: LiveQuestion, t: Translate) {
 }
 
 /** Who asked: "Anonymous" and nothing else for an anonymous question. */
+/** "Label: value", punctuated as the language does (French puts a space before the colon). */
+function field(t: Translate, label: string, value: string) {
+	return t('minutes.md.field', { label, value });
+}
+
 function askedBy(q: LiveQuestion, t: Translate) {
 	if (q.anonymous) return t('live.anonymous');
 	const name = q.askerName ? plain(q.askerName) : t('minutes.md.unnamed');
@@ -99,12 +104,12 @@ function questionsSection(source: DraftSource, t: Translate): string[] {
 		// Details nest under their question only when indented to its text ("10. " is 4 wide).
 		const detail = `${' '.repeat(marker.length)}- `;
 		lines.push(`${marker}${plain(q.text ?? '')}`);
-		lines.push(`${detail}${t('minutes.md.asked_by')}: ${askedBy(q, t)}`);
-		lines.push(`${detail}${t('minutes.md.votes')}: ${q.votes}`);
-		lines.push(`${detail}${t('minutes.md.status')}: ${t(`answer.${q.answerStatus}`)}`);
-		lines.push(`${detail}${t('live.verdict')}: ${verdictText(q, t)}`);
+		lines.push(`${detail}${field(t, t('minutes.md.asked_by'), askedBy(q, t))}`);
+		lines.push(`${detail}${field(t, t('minutes.md.votes'), String(q.votes))}`);
+		lines.push(`${detail}${field(t, t('minutes.md.status'), t(`answer.${q.answerStatus}`))}`);
+		lines.push(`${detail}${field(t, t('live.verdict'), verdictText(q, t))}`);
 		lines.push(
-			`${detail}${t('minutes.md.summary')}: ${q.answerSummary ? plain(q.answerSummary) : t('minutes.md.no_summary')}`
+			`${detail}${field(t, t('minutes.md.summary'), q.answerSummary ? plain(q.answerSummary) : t('minutes.md.no_summary'))}`
 		);
 	});
 	const moderated = source.questions.filter((q) => q.state === 'rejected' || q.state === 'merged');
@@ -114,7 +119,7 @@ function questionsSection(source: DraftSource, t: Translate): string[] {
 			const what = q.state === 'merged' ? t('state.merged') : t('state.rejected');
 			const reason = q.rejectionReason ? ` (${t(`rejection.${q.rejectionReason}`)})` : '';
 			const text = q.text === null ? t('live.text_withheld') : plain(q.text);
-			lines.push(`- ${what}${reason}: ${text}`);
+			lines.push(`- ${field(t, `${what}${reason}`, text)}`);
 		}
 	}
 	return lines;
@@ -125,7 +130,7 @@ function actionsSection(source: DraftSource, t: Translate): string[] {
 	if (!source.commitments.length) lines.push(t('minutes.md.actions_none'));
 	for (const c of source.commitments) {
 		lines.push(
-			`- ${plain(c.description)} — ${t('minutes.md.owner')}: ${plain(c.owner)}; ${t('minutes.md.due')}: ${c.dueOn}`
+			`- ${plain(c.description)} — ${field(t, t('minutes.md.owner'), plain(c.owner))}; ${field(t, t('minutes.md.due'), c.dueOn)}`
 		);
 	}
 	return lines;
@@ -140,9 +145,9 @@ export function draftMarkdown(source: DraftSource, { t, locale }: DraftLanguage)
 	const header = [
 		`**${plain(t('meeting.heading', { number: meeting.number, title: meeting.title }))}**`,
 		'',
-		`${t('meeting.when')}: ${when(source, locale)}`
+		field(t, t('meeting.when'), when(source, locale))
 	];
-	if (meeting.location) header.push('', `${t('meeting.where')}: ${plain(meeting.location)}`);
+	if (meeting.location) header.push('', field(t, t('meeting.where'), plain(meeting.location)));
 	return (
 		[
 			...header,

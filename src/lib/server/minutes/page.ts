@@ -50,12 +50,13 @@ export async function minutesPage(
 	const wanted = query.get('version');
 	const fixed = isFixedVersion(query);
 	const { versions, corrections, checkpoint } = await share(
-		`minutes:${context.meeting.id}:${wanted ?? ''}`,
+		`minutes:${context.meeting.id}:${wanted ?? ''}:${fixed ? 'fixed' : 'whole'}`,
 		async () => {
 			const versions = await listVersions(db, context.meeting.id);
 			const shown = pickVersion(versions, wanted);
 			const [corrections, checkpoint] = await Promise.all([
-				listCorrections(db, context.meeting.id),
+				// A fixed version's page shows none.
+				fixed ? [] : listCorrections(db, context.meeting.id),
 				// The first checkpoint signed at or after this version: it pins the version's log entry.
 				shown ? checkpointSince(db, context.group, shown.publishedAt) : null
 			]);

@@ -11,6 +11,9 @@ import { ledgerSummary } from '$lib/server/ledger/items';
 import { sharedData } from '$lib/server/public-cache/shared-data';
 import type { PageServerLoad } from './$types';
 
+/** A page to read: links and no forms, so no JavaScript (docs/performance.md, Lighthouse). */
+export const csr = false;
+
 /**
  * Everything on a group's home page is public, and shows no vote tally: computed once for every
  * reader while nothing public changed (shared-data.ts).
