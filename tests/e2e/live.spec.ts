@@ -161,12 +161,20 @@ for (const javaScriptEnabled of [true, false]) {
 				// Scanned: the QR link admits the phone at once, drawn without a redirect; the page's
 				// script drops the code from the address, and without it the first post does.
 				const scanned = await open(browser, `${meeting.path}/live?code=${code}`, javaScriptEnabled);
+				// With JavaScript the question goes over the live connection: no form post, no error
+				// (dropping the code from the address once threw during hydration, and the page
+				// never connected: its forms still worked, by posting).
+				const posts: string[] = [];
+				const errors: string[] = [];
+				scanned.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+				scanned.on('pageerror', (e) => errors.push(e.message));
 				await checkA11y(scanned);
 				if (javaScriptEnabled) await expect(scanned).toHaveURL(`${meeting.path}/live`);
 				await scanned.getByLabel('Your question').fill('Who checks the records sent from abroad?');
 				await scanned.getByRole('button', { name: 'Send question' }).click();
 				await expect(scanned.getByText('Your question has been sent.')).toBeVisible();
 				expect(scanned.url()).not.toContain(code);
+				if (javaScriptEnabled) expect({ posts, errors }).toEqual({ posts: [], errors: [] });
 				await checkA11y(scanned);
 
 				// Typed: a wrong code is refused with a clear message, the right one lets them in.
