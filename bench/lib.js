@@ -192,7 +192,17 @@ export async function startChromium({ core, args = [] } = {}) {
 		child,
 		async stop() {
 			await stop(child);
-			fs.rmSync(profile, { recursive: true, force: true });
+			// Chromium's helper processes may still be writing to the profile for a moment: a
+			// profile left behind in /tmp must not fail the run (or leave the app running).
+			for (let attempt = 0; ; attempt++) {
+				try {
+					fs.rmSync(profile, { recursive: true, force: true });
+					return;
+				} catch (error) {
+					if (attempt === 10) return console.error(`left ${profile}: ${error}`);
+					await sleep(300);
+				}
+			}
 		}
 	};
 }
