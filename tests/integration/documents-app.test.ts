@@ -193,5 +193,7 @@ describe('a backup of the embedded database', () => {
 		} finally {
 			await again.stop();
 		}
-	});
+		// Two starts of the app and two operator commands (each a cold tsx start, 10–15 s on a
+		// busy 2-core machine): more than the default 30 s when other tests run beside it.
+	}, 90_000);
 });

@@ -28,16 +28,15 @@ let modules: Partial<Record<Locale, string>> | undefined;
 
 /**
  * A page's head, with the visitor's language's messages named for the browser to fetch at once
- * (`modulepreload`), beside Kit's own modules: the root layout imports them (`loadMessages`) only
- * once those have run, which on a slow network is a whole request later (2 s on Slow 3G,
- * docs/performance.md). Only a page that has scripts gets it: a page without (`csr = false`)
- * needs no messages in the browser.
+ * (`modulepreload`), as Kit names its own modules (in the `Link` header): the root layout imports
+ * them (`loadMessages`) only once those have run, which on a slow network is a whole request
+ * later (2 s on Slow 3G, docs/performance.md). Only a page that has scripts (Kit's start-up
+ * script) gets it: a page without (`csr = false`) needs no messages in the browser.
  */
 export function preloadMessages(html: string, locale: Locale): string {
-	const kitPreload = '<link rel="modulepreload"';
-	if (!html.includes(kitPreload)) return html;
+	if (!html.includes('<script') || !html.includes('</head>')) return html;
 	modules ??= readModules();
 	const file = modules[locale];
 	if (!file) return html;
-	return html.replace(kitPreload, `<link rel="modulepreload" href="/${file}">${kitPreload}`);
+	return html.replace('</head>', `<link rel="modulepreload" href="/${file}">\n\t</head>`);
 }
