@@ -7,11 +7,11 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision, lockGroup } from '../decision-log/log';
 import { getGroup } from '../groups/groups';
-import { findMeeting, lockMeeting } from '../meetings/access';
+import { findMeeting } from '../meetings/access';
 import { actingMembership, membersAt } from '../meetings/members';
 import { motionStateSchema, motionVoteSchema } from '$lib/schemas/motions';
 import type { Clock } from '../clock';
-import { findMotion } from './access';
+import { findMotion, lockMeetingForMotion } from './access';
 import { countVotes, decideMotion, isUndecided } from './rules';
 import { declineMotion, scheduleMotion } from './propose';
 
@@ -30,7 +30,7 @@ async function voteRunner(
 
 /** The meeting locked (a meeting closing waits, and is refused while a vote is open): it must be live. */
 async function lockLiveMeeting(tx: Transaction, meetingId: string) {
-	const meeting = await lockMeeting(tx, meetingId);
+	const meeting = await lockMeetingForMotion(tx, meetingId);
 	if (meeting.state !== 'live') throw conflict('motions.meeting_not_live');
 	return meeting;
 }
