@@ -201,7 +201,7 @@ for (const kind of databaseKinds) {
 		const figures: string[] = [];
 
 		for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-			it(`${signal}: all reconnect within 10 s, converge within 2 s, nothing acknowledged lost`, async () => {
+			it(`${signal}: all reconnect within ${rejoinWithinMs[kind] / 1000} s, converge within 2 s, nothing acknowledged lost`, async () => {
 				const stop = { now: false };
 				const voting = vote(stop);
 				await new Promise((r) => setTimeout(r, votingMs));
