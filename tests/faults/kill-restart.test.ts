@@ -12,9 +12,9 @@ import { verifyChain } from '$lib/server/decision-log/chain';
  * decision log must still verify. On the embedded database this is the durability of PGlite's
  * files under a crash; on PostgreSQL, of the app's transactions.
  */
-// 25 in CI (the whole of `.ci/run` must stay under 30 minutes on 2 cores: on the machine of
+// 15 in CI (the whole of `.ci/run` must stay under 30 minutes on 2 cores: on the machine of
 // 2026-12-06 it took 32 with 50); FAULT_CYCLES=50 or more for a deeper run.
-const cycles = Number(process.env.FAULT_CYCLES ?? 25);
+const cycles = Number(process.env.FAULT_CYCLES ?? 15);
 
 /** A seeded PRNG (mulberry32): the same kills at the same moments on every run. */
 function random(seed: number) {
