@@ -509,3 +509,14 @@ export async function expectControlsAtLeast24(page: Page) {
 	});
 	expect(small, `controls smaller than 24×24 on ${page.url()}`).toEqual([]);
 }
+
+/** Seven long questions a hall might ask: enough to fill the projector screen and the live page. */
+export const longQuestions = [
+	'When will the independent review of detention conditions be published in full, with its annexes?',
+	'How many people were held longer than the statutory limit last year, and why?',
+	'Will the board fund interpreters for every hearing, including the short ones?',
+	'Who decides which complaints reach the board, and can that decision be appealed?',
+	'What happened to the recommendations from the March meeting on family visits?',
+	'Can the minutes be translated into Arabic and Dari before the next meeting?',
+	'Why are the figures for the second quarter still missing from the ledger?'
+];

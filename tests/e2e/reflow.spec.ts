@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import {
+	longQuestions,
 	axeTags,
 	checkA11y,
 	expect,
@@ -52,15 +53,7 @@ async function seed(browser: Browser): Promise<Seeded> {
 	const api = `/api/v1/groups/${group.slug}`;
 	await ok(chair.request.post(`${api}/meetings/1/room-code`));
 
-	const questions = [
-		'When will the independent review of detention conditions be published in full, with its annexes?',
-		'How many people were held longer than the statutory limit last year, and why?',
-		'Will the board fund interpreters for every hearing, including the short ones?',
-		'Who decides which complaints reach the board, and can that decision be appealed?',
-		'What happened to the recommendations from the March meeting on family visits?',
-		'Can the minutes be translated into Arabic and Dari before the next meeting?',
-		'Why are the figures for the second quarter still missing from the ledger?'
-	];
+	const questions = longQuestions;
 	const ids: string[] = [];
 	// Three questions per participant (a meeting's default cap): three attendees.
 	for (const batch of [questions.slice(0, 3), questions.slice(3, 6), questions.slice(6)]) {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import {
+	longQuestions,
 	expect,
 	expectControlsAtLeast24,
 	expectNoSidewaysScroll,
@@ -152,15 +153,7 @@ test('scanned: the screen’s QR code admits a phone at once; the screen fits a 
 	const { roomCode } = await (
 		await chairPage.request.get(`/api/v1/groups/${slug}/meetings/${n}/room-code`)
 	).json();
-	const texts = [
-		'When will the independent review of detention conditions be published in full, with its annexes?',
-		'How many people were held longer than the statutory limit last year, and why?',
-		'Will the board fund interpreters for every hearing, including the short ones?',
-		'Who decides which complaints reach the board, and can that decision be appealed?',
-		'What happened to the recommendations from the March meeting on family visits?',
-		'Can the minutes be translated into Arabic and Dari before the next meeting?',
-		'Why are the figures for the second quarter still missing from the ledger?'
-	];
+	const texts = longQuestions;
 	const ids = await askAsAttendees(browser, meeting.path, texts, roomCode);
 	const pinned = await chairPage.request.post(
 		`/api/v1/groups/${slug}/questions/${ids[6]}/moderate`,
