@@ -15,6 +15,25 @@ let handler;
 // SvelteKit's listener is registered before socket.io attaches: engine.io takes over the listeners
 // it finds and calls them only for paths outside its own, so socket.io alone answers /socket.io/.
 const httpServer = http.createServer((req, res) => handler(req, res));
+
+/** Stops the process with one line (and the details only at LOG_LEVEL=debug). */
+function cannotStart(/** @type {unknown} */ error) {
+	const message = error instanceof Error ? error.message : String(error);
+	if (process.env.LOG_FORMAT === 'json') {
+		logLine('error', `Openfloor cannot start: ${message.split('\n')[0]}`);
+	} else console.error(`Openfloor cannot start: ${message.split('\n')[0]}`);
+	if (process.env.LOG_LEVEL === 'debug') console.error(error);
+	process.exit(1);
+}
+
+// How long an idle keep-alive connection stays open, in seconds (adapter-node's variable; Node's
+// default 5). Whatever reuses connections to the app must give them up sooner: the nginx file
+// does at 4 s. A request sent on a connection the app is just closing gets no answer.
+const keepAliveSeconds = Number(process.env.KEEP_ALIVE_TIMEOUT || 5);
+if (!(keepAliveSeconds > 0 && keepAliveSeconds <= 3600)) {
+	cannotStart('KEEP_ALIVE_TIMEOUT must be a number of seconds from 1 to 3600');
+}
+httpServer.keepAliveTimeout = keepAliveSeconds * 1000;
 globalThis.openfloorSocketServer = new Server(httpServer, socketOptions);
 
 // Agenda papers are uploaded as PDFs of up to 10 MB (src/lib/server/meetings/documents.ts);
@@ -27,12 +46,7 @@ try {
 	({ handler } = await import('./build/handler.js'));
 } catch (error) {
 	// adapter-node validates some variables itself (ORIGIN, …): one line, no stack trace.
-	const message = error instanceof Error ? error.message : String(error);
-	if (process.env.LOG_FORMAT === 'json') {
-		logLine('error', `Openfloor cannot start: ${message.split('\n')[0]}`);
-	} else console.error(`Openfloor cannot start: ${message.split('\n')[0]}`);
-	if (process.env.LOG_LEVEL === 'debug') console.error(error);
-	process.exit(1);
+	cannotStart(error);
 }
 guardRequests(httpServer);
 

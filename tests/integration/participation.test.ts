@@ -6,6 +6,7 @@ import { attendee, liveMeeting } from '../fixtures/live';
 import { failure } from '../fixtures/errors';
 import { decisionLog, meetings, questionVotes } from '$lib/server/db/schema';
 import { askQuestion } from '$lib/server/questions/ask';
+import { moderateQuestion } from '$lib/server/questions/moderate';
 import { castVote } from '$lib/server/questions/votes';
 import { enterRoomCode, rotateRoomCode, setParticipation } from '$lib/server/questions/admission';
 import { identityOf, issueParticipantToken } from '$lib/server/questions/participant';
@@ -57,6 +58,26 @@ describeOnEachDatabase('participation rules', (handle) => {
 		expect(
 			await db.select().from(questionVotes).where(eq(questionVotes.questionId, asked.id))
 		).toHaveLength(1);
+	});
+
+	// CI's permission matrix once got a 500 from a chair's unpinning: a deadlock (PostgreSQL). A
+	// new code updates the meeting's row (a unique column: the strongest row lock), then counts the
+	// change on the meeting's live row. The first change to a fresh meeting inserted that live row
+	// (an unpinning writes it first), and the insert's check that its meeting exists waited for
+	// the meeting's row: each waited for the other. The live row is now made with the meeting.
+	it('takes new room codes and unpinnings of a fresh meeting at once', async () => {
+		const { db } = handle();
+		for (let round = 0; round < 8; round++) {
+			const live = await liveMeeting(db, 'room_code');
+			const chairs = await live.context();
+			const settled = await Promise.allSettled([
+				rotateRoomCode(db, live.chairParticipant, chairs),
+				moderateQuestion(db, live.chairParticipant, chairs, { action: 'unpin' }),
+				rotateRoomCode(db, live.chairParticipant, chairs),
+				moderateQuestion(db, live.chairParticipant, chairs, { action: 'unpin' })
+			]);
+			expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+		}
 	});
 
 	it('limits guessing per participant, and a new code leaves the admitted admitted', async () => {

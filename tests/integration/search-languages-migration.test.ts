@@ -1,25 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
-
-const folder = path.resolve(import.meta.dirname, '../../drizzle');
-
-/** The migrations folder as it stood before `tag`: the same files, the journal cut there. */
-function folderBefore(tag: string) {
-	const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'openfloor-migrations-'));
-	fs.cpSync(folder, copy, { recursive: true });
-	const journalFile = path.join(copy, 'meta/_journal.json');
-	const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
-	expect(at).toBeGreaterThan(0);
-	journal.entries = journal.entries.slice(0, at);
-	fs.writeFileSync(journalFile, JSON.stringify(journal));
-	return copy;
-}
+import { folderBefore, migrationsFolder as folder } from '../fixtures/migrations';
 
 /**
  * The migration that searches each text in its own language, on a database that already has

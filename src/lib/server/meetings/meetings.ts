@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { meetings, type Group, type Meeting } from '../db/schema';
+import { meetingLive, meetings, type Group, type Meeting } from '../db/schema';
 import { authorise, type Actor } from '../auth/authorise';
 import { conflict, invalidField, isUniqueViolation } from '../errors';
 import { parseInput } from '../validation';
@@ -74,6 +74,8 @@ export async function createMeeting(
 						createdBy: user.id
 					})
 					.returning();
+				// Its live row now, so that counting a change on it never inserts (drizzle/0025).
+				await tx.insert(meetingLive).values({ meetingId: meeting.id });
 				await recordAudit(tx, {
 					actorId: user.id,
 					groupId: group.id,

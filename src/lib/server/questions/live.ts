@@ -8,6 +8,7 @@ import {
 	questionVotes,
 	type Group,
 	type Meeting,
+	type MeetingLive,
 	type Question
 } from '../db/schema';
 import { allows, type Actor } from '../auth/authorise';
@@ -48,18 +49,30 @@ export async function liveSettings(db: Executor, meetingId: string) {
 }
 
 /**
- * Counts one change to the meeting's questions and returns the new sequence number. Called in
- * the change's transaction; the row lock also queues concurrent changes to one meeting.
+ * Counts one change to the meeting's questions and returns the new sequence number; `set`
+ * changes the meeting's live settings or pinned question in the same statement. Called in the
+ * change's transaction, as its last write to the meeting's live row: the row lock also queues
+ * concurrent changes to one meeting.
+ *
+ * One write, not two. A second update of a row this transaction already changed checks again
+ * that its meeting exists (PostgreSQL does, for rows the transaction wrote), waiting for the
+ * meeting's row; a new room code holds that row while it waits for this one: a deadlock
+ * (participation.test). The row itself is made with the meeting (drizzle/0025), for the same
+ * reason: an insert checks too.
  */
-export async function bumpSeq(tx: Executor, meetingId: string): Promise<number> {
+export async function bumpSeq(
+	tx: Executor,
+	meetingId: string,
+	set: Partial<Pick<MeetingLive, 'mode' | 'questionCap' | 'pinnedQuestionId'>> = {}
+): Promise<number> {
 	// Every change to a meeting's questions shows on public pages (its live page, search).
 	await countPublicChange(tx);
 	const [row] = await tx
 		.insert(meetingLive)
-		.values({ meetingId, seq: 1 })
+		.values({ meetingId, ...set, seq: 1 })
 		.onConflictDoUpdate({
 			target: meetingLive.meetingId,
-			set: { seq: sql`${meetingLive.seq} + 1` }
+			set: { ...set, seq: sql`${meetingLive.seq} + 1` }
 		})
 		.returning({ seq: meetingLive.seq });
 	return row.seq;

@@ -56,7 +56,7 @@ export async function moderateQuestion(
 		applied = await db.transaction(async (tx) => {
 			if (requestKey && (await requestApplied(tx, requestKey))) return undefined;
 			const now = clock.now ?? new Date();
-			const { changed, decisions, details, retracted } = await apply(
+			const { changed, decisions, details, retracted, pinned } = await apply(
 				tx,
 				context,
 				data,
@@ -77,7 +77,7 @@ export async function moderateQuestion(
 				requestKey
 			});
 			return {
-				seq: await bumpSeq(tx, meetingId),
+				seq: await bumpSeq(tx, meetingId, pinned === undefined ? {} : { pinnedQuestionId: pinned }),
 				changed,
 				retracted,
 				pinChanged: data.action === 'pin' || data.action === 'unpin'
@@ -127,6 +127,8 @@ type Applied = {
 	details?: Record<string, unknown>;
 	/** A question the public saw (rejected or merged) that is awaiting approval again. */
 	retracted?: string;
+	/** The meeting's pinned question now (pin, unpin); written with the change count. */
+	pinned?: string | null;
 };
 
 /**
@@ -142,10 +144,7 @@ async function apply(
 ): Promise<Applied> {
 	const meetingId = context.meeting.id;
 	const number = context.meeting.number;
-	if (data.action === 'unpin') {
-		await setPinned(tx, meetingId, null);
-		return { changed: [], decisions: [] };
-	}
+	if (data.action === 'unpin') return { changed: [], decisions: [], pinned: null };
 	const q = await questionOf(tx as Database, context, data.questionId);
 	switch (data.action) {
 		case 'approve':
@@ -201,8 +200,7 @@ async function apply(
 		}
 		case 'pin':
 			if (q.state !== 'published') throw conflict('question.not_votable');
-			await setPinned(tx, meetingId, q.id);
-			return { changed: [], decisions: [] };
+			return { changed: [], decisions: [], pinned: q.id };
 		case 'status': {
 			if (q.state !== 'published') throw conflict('question.not_votable');
 			let commitment: typeof commitments.$inferSelect | undefined;
@@ -271,13 +269,6 @@ async function transition(
 	return changed;
 }
 
-async function setPinned(tx: Executor, meetingId: string, questionId: string | null) {
-	await tx
-		.insert(meetingLive)
-		.values({ meetingId, pinnedQuestionId: questionId })
-		.onConflictDoUpdate({ target: meetingLive.meetingId, set: { pinnedQuestionId: questionId } });
-}
-
 /** Open or pre-moderated questions, and the cap per participant. */
 export async function updateLiveSettings(
 	db: Database,
@@ -289,10 +280,6 @@ export async function updateLiveSettings(
 	const data = parseInput(liveSettingsSchema, input);
 	const meetingId = context.meeting.id;
 	const seq = await db.transaction(async (tx) => {
-		await tx
-			.insert(meetingLive)
-			.values({ meetingId, ...data })
-			.onConflictDoUpdate({ target: meetingLive.meetingId, set: data });
 		await recordAudit(tx, {
 			actorId: officer.id,
 			groupId: context.group.id,
@@ -300,7 +287,7 @@ export async function updateLiveSettings(
 			subject: meetingId,
 			details: data
 		});
-		return bumpSeq(tx, meetingId);
+		return bumpSeq(tx, meetingId, data);
 	});
 	emit('meeting:changed', {
 		meetingId,
