@@ -226,6 +226,7 @@ for (const kind of databaseKinds) {
 				group: () => fc.constant(slug),
 				n: () => fc.constantFrom(...real.meetings, '999'),
 				item: () => fc.constantFrom(...real.agenda),
+				motion: () => fc.constantFrom('1', '2', '0', '99'),
 				size: () => fc.constantFrom('1', '2', '0'),
 				'version=integer': () => fc.constantFrom('1', '2', '0', '99'),
 				verb: () => fc.constantFrom('vote', 'withdraw', 'rate', 'moderate', 'restore', 'nope'),

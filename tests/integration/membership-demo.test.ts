@@ -53,8 +53,13 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 		// Two appointments; nine membership decisions and the minutes (three published, one amended);
 		// the appeal's panel: appeals by panel, the draw and the two votes that decided it; and what
 		// else can be disputed (issue 13, section 6): a rejection and a merge, eight answer statuses,
-		// commitments (five made, one kept, one dropped), two agenda proposals and two corrections.
-		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 40 });
+		// commitments (five made, one kept, one dropped), two agenda proposals and two corrections;
+		// a motion decided by recorded vote and one declined.
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 42 });
+		expect(entries.filter((e) => e.kind.startsWith('motion.')).map((e) => e.kind)).toEqual([
+			'motion.decided',
+			'motion.declined'
+		]);
 		const membershipAndMinutes =
 			/^(application|membership|minutes)\.|^appeal\.(upheld|overturned)$/;
 		expect(entries.filter((e) => membershipAndMinutes.test(e.kind))).toHaveLength(13);

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveQuestion } from '$lib/realtime/live-types';
-import { Client, type RunningApp } from '../fixtures/app';
+import type { LiveMotion, LiveQuestion } from '$lib/realtime/live-types';
+import { Client, confirmAccount, type RunningApp } from '../fixtures/app';
 import { joinLive, type LiveClient } from '../fixtures/live-app';
 import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
 
@@ -30,7 +30,7 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		await instances?.stop();
 	});
 
-	const join = (app: RunningApp) => joinLive(app.url, path, sockets);
+	const join = (app: RunningApp, cookie?: string) => joinLive(app.url, path, sockets, cookie);
 
 	it('carries a question and exact vote tallies from one instance to clients of the other', async () => {
 		const onFirst = await join(first);
@@ -191,5 +191,84 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 			.emitWithAck('question:vote', { questionId: id, up: true });
 		expect(vote).toMatchObject({ ok: true, voteCount: 1 });
 		expect(await tally).toBe(1);
+	});
+	it('carries a motion vote cast over the socket on one instance to the live pages of the other', async () => {
+		const { admin } = instances!;
+		const api = `/api/v1/groups/${path.group}`;
+		const representative = new Client(first.url);
+		const email = 'motion-representative@multi.test';
+		const signup = await representative.post('/api/v1/users', {
+			email,
+			password: 'motion representative passphrase',
+			displayName: 'Motion Representative'
+		});
+		expect(signup.status, signup.text).toBe(201);
+		await confirmAccount(first, representative, email);
+		const applied = await representative.post(`${api}/applications`, {
+			organisation: {
+				name: 'Harbour Law Centre',
+				category: 'Legal advice',
+				area: 'Harbour',
+				description: 'Advice.'
+			},
+			contact: { name: 'Motion Representative', email },
+			statement: 'We advise people held in custody.'
+		});
+		expect(applied.status, applied.text).toBe(201);
+		const decided = await admin.post(`${api}/applications/${applied.json.id}/decision`, {
+			outcome: 'accepted'
+		});
+		expect(decided.status).toBe(200);
+		const motions = `${api}/meetings/${path.meeting}/motions`;
+		const proposed = await representative.post(motions, { text: 'That the figures be published.' });
+		expect(proposed.status, proposed.text).toBe(201);
+		const number = proposed.json.number as number;
+		for (const state of ['scheduled', 'voting']) {
+			expect((await admin.request('PATCH', `${motions}/${number}`, { state })).status).toBe(200);
+		}
+
+		const watcher = await join(second);
+		const cookie = [...representative.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const voter = await join(first, cookie);
+		const seen = new Promise<LiveMotion>((resolve) =>
+			watcher.socket.on('motion:changed', ({ motion }) => {
+				if (motion.totals?.against === 1) resolve(motion);
+			})
+		);
+		const reply = await voter.socket
+			.timeout(5000)
+			.emitWithAck('motion:vote', { motion: number, vote: 'against' });
+		if (!reply.ok) throw new Error(reply.error.message);
+		expect(reply.motion).toMatchObject({
+			state: 'voting',
+			totals: { for: 0, against: 1, abstain: 0 }
+		});
+		expect(await seen).toMatchObject({
+			number,
+			totals: { for: 0, against: 1, abstain: 0 },
+			votes: null
+		});
+
+		// Bad input and the wrong people get clear refusals, never a vote.
+		const bad = await voter.socket
+			.timeout(5000)
+			.emitWithAck('motion:vote', { motion: number, vote: 'maybe' as 'for' });
+		expect(bad).toMatchObject({
+			ok: false,
+			error: { code: 'invalid', fields: { vote: expect.any(String) } }
+		});
+		const attendee = await join(second);
+		const refused = await attendee.socket
+			.timeout(5000)
+			.emitWithAck('motion:vote', { motion: number, vote: 'for' });
+		expect(refused).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+
+		expect(
+			(await admin.request('PATCH', `${motions}/${number}`, { state: 'decided' })).status
+		).toBe(200);
+		const late = await voter.socket
+			.timeout(5000)
+			.emitWithAck('motion:vote', { motion: number, vote: 'for' });
+		expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
 	});
 });

@@ -80,6 +80,8 @@ const holds: Record<Role, readonly Capability[]> = {
 		'corrector',
 		'meeting.manage',
 		'attendance.record',
+		'motion.propose',
+		'motion.schedule',
 		'application.review',
 		'question.moderate',
 		'question.answer',
@@ -88,7 +90,14 @@ const holds: Record<Role, readonly Capability[]> = {
 		'action.update',
 		'audit.read'
 	],
-	viceChair: ['anyone', 'signedIn', 'appealDecider', 'audit.read'],
+	viceChair: [
+		'anyone',
+		'signedIn',
+		'appealDecider',
+		'motion.propose',
+		'motion.vote.run',
+		'audit.read'
+	],
 	chair: [
 		'anyone',
 		'signedIn',
@@ -100,6 +109,10 @@ const holds: Record<Role, readonly Capability[]> = {
 		'meeting.manage',
 		'attendance.record',
 		'proposal.decide',
+		'motion.propose',
+		'motion.schedule',
+		'motion.vote.run',
+		'motion.rules',
 		'application.review',
 		'application.decide',
 		'membership.end',
@@ -174,6 +187,8 @@ type Spec = Pick<Door, 'variant' | 'foreign' | 'foreignOnly' | 'last'> & {
 	n?: Stage;
 	item?: Stage;
 	id?: IdKey;
+	/** The motion `[motion]` is, in the live meeting: by its state. */
+	motion?: keyof Ids['motion'];
 	query?: string;
 	body?: object | ((x: Ids) => object);
 };
@@ -189,6 +204,7 @@ function fill(route: string, x: Ids, spec: Spec) {
 		if (name === 'document') return x.pdf[spec.n === 'draft' ? 'draft' : 'scheduled'];
 		if (name === '...rest') return 'v2/groups';
 		if (name === 'id' && spec.id) return String(x[spec.id]);
+		if (name === 'motion') return String(x.motion[spec.motion ?? 'proposed']);
 		// An invitation's link (to an address no role has), or an account link, made up: either
 		// lets nobody in, whoever follows it.
 		if (name === 'token') return route.includes('invitations') ? x.invitation.token : madeUpToken;
@@ -465,6 +481,59 @@ const doors: Door[] = [
 		...namingMembership,
 		body: (x) => ({ title: 'Dogs', why: 'Used in cells.', ...naming(x) })
 	}),
+	// Motions, at the live meeting: one proposed by the member, one the chair proposed and
+	// scheduled, one being voted on. Those let in may find the move already made (409).
+	api('GET', `${meetingApi}/motions`, 'anyone', { n: 'live' }),
+	api('POST', `${meetingApi}/motions`, ['representative', 'motion.propose'], {
+		n: 'live',
+		body: { text: 'That the Service publishes its custody figures.' }
+	}),
+	api('GET', `${meetingApi}/motions/[motion]`, 'anyone', { n: 'live', foreign: true }),
+	api('PATCH', `${meetingApi}/motions/[motion]`, 'motion.schedule', {
+		n: 'live',
+		body: { state: 'scheduled' },
+		foreign: true
+	}),
+	api('PATCH', `${meetingApi}/motions/[motion]`, 'motion.schedule', {
+		variant: 'declining',
+		n: 'live',
+		body: { state: 'declined', reason: 'Outside the terms of reference.' },
+		foreign: true
+	}),
+	api('PATCH', `${meetingApi}/motions/[motion]`, 'motion.vote.run', {
+		variant: 'opening the vote',
+		n: 'live',
+		motion: 'scheduled',
+		body: { state: 'voting' },
+		foreign: true
+	}),
+	api('PATCH', `${meetingApi}/motions/[motion]`, 'motion.vote.run', {
+		variant: 'closing the vote',
+		n: 'live',
+		motion: 'voting',
+		body: { state: 'decided' },
+		foreign: true
+	}),
+	api('POST', `${meetingApi}/motions/[motion]/second`, 'representative', {
+		n: 'live',
+		motion: 'scheduled',
+		foreign: true
+	}),
+	api('PUT', `${meetingApi}/motions/[motion]/vote`, 'representative', {
+		n: 'live',
+		motion: 'voting',
+		body: { vote: 'for' },
+		foreign: true
+	}),
+	api('PUT', `${meetingApi}/motions/[motion]/vote`, 'representative', {
+		...namingMembership,
+		n: 'live',
+		motion: 'voting',
+		body: (x) => ({ vote: 'against', ...naming(x) })
+	}),
+	api('POST', `${groupApi}/motion-rules`, 'motion.rules', {
+		body: { quorum: 'half', majority: 'simple' }
+	}),
 	api('GET', `${meetingApi}/questions`, 'anyone', { n: 'live' }),
 	api('POST', `${meetingApi}/questions`, 'anyone', {
 		n: 'live',
@@ -628,6 +697,27 @@ const doors: Door[] = [
 	}),
 	form(meetingPage, 'apologies', 'representative'),
 	form(meetingPage, 'apologies', 'representative', { ...namingMembership, body: naming }),
+	// The motions page's forms: the same domain calls as the API's doors above.
+	form(`${meetingPage}/motions`, 'propose', ['representative', 'motion.propose'], {
+		n: 'live',
+		body: { text: 'That the Service publishes its stop-and-search figures.' }
+	}),
+	...(
+		[
+			['second', 'representative', 'scheduled', {}],
+			['schedule', 'motion.schedule', 'proposed', {}],
+			['decline', 'motion.schedule', 'proposed', { reason: 'Outside the terms of reference.' }],
+			['open', 'motion.vote.run', 'scheduled', {}],
+			['close', 'motion.vote.run', 'voting', {}],
+			['vote', 'representative', 'voting', { vote: 'abstain' }]
+		] as const
+	).map(([action, needs, motion, body]) =>
+		form(`${meetingPage}/motions`, action, needs, {
+			n: 'live',
+			body: (x) => ({ motion: String(x.motion[motion]), ...body }),
+			foreign: true
+		})
+	),
 	form(`${meetingPage}/actions`, 'record', 'action.record', {
 		n: 'live',
 		body: (x) => ({ ...action, questionId: x.question }),
@@ -869,6 +959,10 @@ const doors: Door[] = [
 	).map(([event, needs, body]) =>
 		socket(event, needs, { body: (x) => ({ questionId: x.question, ...body }), foreign: true })
 	),
+	socket('motion:vote', 'representative', {
+		body: (x) => ({ motion: x.motion.voting, vote: 'for' }),
+		foreign: true
+	}),
 	socket('question:withdraw', 'asker', {
 		body: (x) => ({ questionId: x.ownQuestion }),
 		foreign: true
@@ -950,7 +1044,9 @@ describe('the permission matrix table', () => {
 							? { closed: stand, live: stand, scheduled: stand, draft: stand }
 							: key === 'checkpoint'
 								? 7
-								: stand
+								: key === 'motion'
+									? { proposed: 1, scheduled: 2, voting: 3 }
+									: stand
 		});
 		for (const door of doors) {
 			const request = door.request(x);

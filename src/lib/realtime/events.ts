@@ -2,7 +2,7 @@
  * The socket.io event map of namespace `/live`, shared by server and client (types only).
  * Payloads are documented in docs/realtime.md.
  */
-import type { LiveMeeting, LiveQuestion, LiveSnapshot } from './live-types';
+import type { LiveMeeting, LiveMotion, LiveQuestion, LiveSnapshot } from './live-types';
 
 export type AckError = { code: string; message: string; fields?: Record<string, string> };
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: AckError };
@@ -51,6 +51,14 @@ export interface ClientToServerEvents {
 	) => void;
 	/** Officers: restores a rejected or merged question (the same as `moderate` with `restore`). */
 	'question:restore': (payload: { questionId: string }, ack: AckCallback<{ seq: number }>) => void;
+	/**
+	 * A member organisation's representative casts or changes its vote on the motion numbered
+	 * `motion` (`membershipId` for a representative of several organisations).
+	 */
+	'motion:vote': (
+		payload: { motion: number; vote: 'for' | 'against' | 'abstain'; membershipId?: string },
+		ack: AckCallback<{ motion: LiveMotion }>
+	) => void;
 }
 
 export interface ServerToClientEvents {
@@ -59,6 +67,8 @@ export interface ServerToClientEvents {
 	'question:retracted': (payload: { seq: number; questionId: string }) => void;
 	tally: (payload: { seq: number; counts: Record<string, number>; countedAt: number }) => void;
 	'meeting:changed': (payload: { seq: number; meeting: LiveMeeting }) => void;
+	/** A motion of the meeting changed (its state, its running totals, its result). */
+	'motion:changed': (payload: { motion: LiveMotion }) => void;
 }
 
 export const liveNamespace = '/live';

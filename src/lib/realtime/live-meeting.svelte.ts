@@ -1,7 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import { liveNamespace } from './events';
-import type { LiveQuestion, LiveSnapshot } from './live-types';
+import type { LiveMotion, LiveQuestion, LiveSnapshot, MotionChoice } from './live-types';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type TimedSocket = ReturnType<LiveSocket['timeout']>;
@@ -45,6 +45,8 @@ const quietMs = 8_000;
  */
 export class LiveMeetingState {
 	snapshot: LiveSnapshot = $state() as LiveSnapshot;
+	/** The meeting's motions as the public reads them (not numbered changes: each replaces its own). */
+	motions: LiveMotion[] = $state([]);
 	connected = $state(false);
 	/**
 	 * What a screen reader should hear, gathered and released at most once per `quietMs` so a busy
@@ -57,9 +59,12 @@ export class LiveMeetingState {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#socket: LiveSocket | undefined;
 	#joining = false;
+	/** Whether this page joined before: a reconnect reads the motions again, the first join does not. */
+	#joinedBefore = false;
 
-	constructor(snapshot: LiveSnapshot) {
+	constructor(snapshot: LiveSnapshot, motions: LiveMotion[] = []) {
 		this.snapshot = snapshot;
+		this.motions = motions;
 	}
 
 	get questions() {
@@ -73,12 +78,17 @@ export class LiveMeetingState {
 	connect(open: () => LiveSocket = () => io(liveNamespace, liveSocketOptions)) {
 		const socket = open();
 		this.#socket = socket;
-		socket.on('connect', () => void this.resync());
+		socket.on('connect', () => {
+			// The first join: the page's motions are as fresh as its snapshot. Later ones re-read.
+			void this.resync(this.#joinedBefore);
+			this.#joinedBefore = true;
+		});
 		socket.on('disconnect', () => (this.connected = false));
 		socket.on('question:changed', (event) => this.questionChanged(event));
 		socket.on('question:retracted', (event) => this.questionRetracted(event));
 		socket.on('tally', (event) => this.tally(event));
 		socket.on('meeting:changed', (event) => this.meetingChanged(event));
+		socket.on('motion:changed', ({ motion }) => this.motionChanged(motion));
 		return () => {
 			clearTimeout(this.#timer);
 			socket.disconnect();
@@ -147,6 +157,26 @@ export class LiveMeetingState {
 		if (ruleChanged || this.snapshot.viewer.canModerate) void this.resync();
 	}
 
+	motionChanged(motion: LiveMotion) {
+		const at = this.motions.findIndex((m) => m.id === motion.id);
+		if (at >= 0) this.motions[at] = motion;
+		else this.motions.push(motion);
+	}
+
+	/**
+	 * The motions as they are now, after a reconnect (changes made meanwhile were not heard): from
+	 * the public API, which any cache answers. A failure keeps what the page has.
+	 */
+	async #refreshMotions() {
+		const { group, number } = this.snapshot.meeting;
+		try {
+			const response = await fetch(`/api/v1/groups/${group}/meetings/${number}/motions`);
+			if (response.ok) this.motions = ((await response.json()) as { items: LiveMotion[] }).items;
+		} catch {
+			// offline again: the next reconnect tries again
+		}
+	}
+
 	/** Whether a change numbered `seq` is this state's latest or the next; resyncs on a gap. */
 	#inOrder(seq: number) {
 		if (seq < this.snapshot.seq) return false;
@@ -182,7 +212,8 @@ export class LiveMeetingState {
 		}, wait);
 	}
 
-	async resync() {
+	/** Joins again for a fresh snapshot; `motionsToo` after a reconnect (motions are not numbered). */
+	async resync(motionsToo = false) {
 		if (!this.#socket || this.#joining) return;
 		this.#joining = true;
 		try {
@@ -193,6 +224,7 @@ export class LiveMeetingState {
 			if (reply.ok) {
 				this.adopt(reply.snapshot);
 				this.connected = true;
+				if (motionsToo) void this.#refreshMotions();
 			}
 		} catch {
 			this.connected = false;
@@ -252,6 +284,15 @@ export class LiveMeetingState {
 	async vote(questionId: string, up: boolean) {
 		const reply = await this.#request((s) => s.emitWithAck('question:vote', { questionId, up }));
 		if (reply?.ok) this.#setVoted(questionId, reply.voted);
+		return reply;
+	}
+
+	/** A representative's vote for their organisation (the broadcast that follows shows it). */
+	async voteOnMotion(motion: number, vote: MotionChoice, membershipId?: string) {
+		const reply = await this.#request((s) =>
+			s.emitWithAck('motion:vote', { motion, vote, membershipId })
+		);
+		if (reply?.ok) this.motionChanged(reply.motion);
 		return reply;
 	}
 

@@ -69,3 +69,37 @@ export type LiveSnapshot = {
 	questions: LiveQuestion[];
 	viewer: LiveViewer;
 };
+
+export type MotionChoice = 'for' | 'against' | 'abstain';
+
+/**
+ * A motion as the public reads it (the same shape on its page, in broadcasts and the API): while
+ * the vote is open, the running totals only; once decided, the result and each organisation's
+ * vote. Organisations are named, never the people who acted for them.
+ */
+export type LiveMotion = {
+	id: string;
+	number: number;
+	text: string;
+	/** The number of the motion it amends; null for a motion of its own. */
+	amendmentOf: number | null;
+	state: 'proposed' | 'scheduled' | 'voting' | 'decided' | 'declined';
+	proposedBy: string | null;
+	/** The office of an officer who proposed it as such. */
+	proposedAs: 'chair' | 'vice_chair' | 'secretary' | null;
+	secondedBy: string | null;
+	proposedAt: string;
+	declineReason: string | null;
+	reviewedAt: string | null;
+	voteOpenedAt: string | null;
+	voteClosedAt: string | null;
+	totals: Record<MotionChoice, number> | null;
+	result: {
+		outcome: 'carried' | 'lost' | 'no_quorum' | null;
+		members: number | null;
+		quorumNeeded: number | null;
+		quorumMet: boolean | null;
+	} | null;
+	votes: { organisation: string; vote: MotionChoice }[] | null;
+	notVoting: string[] | null;
+};

@@ -1,4 +1,4 @@
-import type { LiveMeeting, LiveQuestion } from '$lib/realtime/live-types';
+import type { LiveMeeting, LiveMotion, LiveQuestion } from '$lib/realtime/live-types';
 
 /**
  * What the domain tells the rest of the server has happened, after its transaction committed.
@@ -16,6 +16,8 @@ export type DomainEvents = {
 	};
 	/** A meeting's live view changed (its state, its settings, the pinned question). */
 	'meeting:changed': { meetingId: string; seq: number; meeting: LiveMeeting };
+	/** A motion changed: proposed, seconded, scheduled or declined, its vote opened, cast or closed. */
+	'motion:changed': { meetingId: string; motion: LiveMotion };
 	/** A vote was written or taken back: the question's count changed. */
 	'vote:counted': { meetingId: string; questionId: string };
 	/**

@@ -18,6 +18,7 @@ import { mail } from './mail';
 import { representatives } from './representatives';
 import { notifications } from './notifications';
 import { help } from './help';
+import { motions } from './motions';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -39,5 +40,6 @@ export const ar: Messages = {
 	...mail,
 	...representatives,
 	...notifications,
-	...help
+	...help,
+	...motions
 };

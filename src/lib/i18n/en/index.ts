@@ -17,6 +17,7 @@ import { mail } from './mail';
 import { representatives } from './representatives';
 import { notifications } from './notifications';
 import { help } from './help';
+import { motions } from './motions';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -38,5 +39,6 @@ export const en = {
 	...mail,
 	...representatives,
 	...notifications,
-	...help
+	...help,
+	...motions
 };

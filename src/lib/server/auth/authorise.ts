@@ -27,6 +27,13 @@ export const permissions = {
 	'meeting.manage': ['chair', 'secretary'],
 	'attendance.record': ['chair', 'secretary'],
 	'proposal.decide': ['chair'],
+	/** Propose a motion as an officer (representatives propose for their organisation). */
+	'motion.propose': ['chair', 'vice_chair', 'secretary'],
+	/** Put a motion on a meeting's business, or decline it with a public reason. */
+	'motion.schedule': ['chair', 'secretary'],
+	/** Open and close the vote on a motion, in the live meeting. */
+	'motion.vote.run': ['chair', 'vice_chair'],
+	'motion.rules': ['chair'],
 	'application.review': ['chair', 'secretary'],
 	'application.decide': ['chair'],
 	'membership.end': ['chair'],

@@ -33,7 +33,10 @@ export type DecisionKind =
 	| 'proposal.accepted'
 	| 'proposal.declined'
 	| 'correction.accepted'
-	| 'correction.declined';
+	| 'correction.declined'
+	| 'motion.declined'
+	| 'motion.decided'
+	| 'motions.rules_changed';
 
 /**
  * Locks the group's row until the transaction ends. Every decision takes this lock first, so

@@ -89,6 +89,7 @@ export async function groupFeed(
 				link: `${groupUrl}/decisions#decision-${d.seq}`,
 				summary: [
 					t('feed.decision.summary', { seq: d.seq }),
+					d.kind.startsWith('motion.') ? motionSummary(d.payload, t) : '',
 					// A question's reason is a category code; its entry on the decisions page says it.
 					d.kind.startsWith('question.') ? '' : text(d.payload.reason)
 				]
@@ -129,4 +130,16 @@ export async function groupFeed(
 		entries,
 		checkpoint
 	});
+}
+
+/** A motion's entry: its text, and once decided its outcome and the totals. */
+function motionSummary(payload: Record<string, unknown>, t: Translate) {
+	const motion = t('decisions.motion', {
+		number: String(payload.number),
+		text: text(payload.text)
+	});
+	const counts = payload.counts as Record<'for' | 'against' | 'abstain', number> | undefined;
+	const outcome = text(payload.outcome);
+	if (!outcome || !counts) return motion;
+	return `${motion} — ${t(`motions.outcome.${outcome}` as MessageKey)} (${t('motions.totals', counts)})`;
 }

@@ -89,6 +89,7 @@ export function publicGroup(group: Group) {
 		purpose: group.purpose,
 		membershipOpen: group.membershipOpen,
 		appealsBy: group.appealsBy,
+		motionRules: { quorum: group.motionQuorum, majority: group.motionMajority },
 		timeZone: group.timeZone,
 		language: group.language,
 		createdAt: group.createdAt.toISOString()

@@ -1,5 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getDb, type Database } from '../db';
+import { motionsOfMeeting } from '../motions/read';
+import { representedOrganisations } from '../meetings/members';
 import { listAgenda } from '../meetings/agenda';
 import { liveContext, liveSnapshot, type LiveContext, type Participant } from '../questions/live';
 import { parseRooms, roomsCookie, withRoom } from '../questions/participation';
@@ -116,14 +118,19 @@ export async function loadLivePage(event: LiveEvent) {
 			admission = translateError(event.locals.t, error).message;
 		}
 	}
-	const [snapshot, agenda] = await Promise.all([
+	const [snapshot, agenda, motions, represented] = await Promise.all([
 		liveSnapshot(db, context, participant),
-		listAgenda(db, context.meeting.id)
+		listAgenda(db, context.meeting.id),
+		motionsOfMeeting(db, context.group.id, context.meeting.id),
+		participant.user ? representedOrganisations(db, context.group.id, participant.user.id) : []
 	]);
 	return {
 		snapshot,
 		admission,
 		agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
+		motions,
+		/** The viewer's member organisations: they vote on motions for them. */
+		represented: represented.map((m) => ({ id: m.id, name: m.organisationName })),
 		liveUrl: `${event.url.origin}/g/${context.group.slug}/meetings/${context.meeting.number}/live`
 	};
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { meetingLive, meetings, type Group, type Meeting } from '../db/schema';
+import { meetingLive, meetings, motions, type Group, type Meeting } from '../db/schema';
 import { authorise, type Actor } from '../auth/authorise';
 import { conflict, invalidField, isUniqueViolation } from '../errors';
 import { parseInput } from '../validation';
@@ -186,6 +186,15 @@ export async function changeMeetingState(
 			}
 			if (data.state === 'scheduled' && meeting.startsAt < now) {
 				throw invalidField('startsAt', 'meeting.in_past');
+			}
+			// A vote on a motion ends with its result, never with the meeting: close it first.
+			if (data.state === 'closed') {
+				const [voting] = await tx
+					.select({ id: motions.id })
+					.from(motions)
+					.where(and(eq(motions.meetingId, meeting.id), eq(motions.state, 'voting')))
+					.limit(1);
+				if (voting) throw conflict('motions.vote_open', 'state');
 			}
 			const [updated] = await tx
 				.update(meetings)

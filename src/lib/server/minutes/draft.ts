@@ -11,6 +11,7 @@ import { draftSchema } from '$lib/schemas/minutes';
 import { listAgenda } from '../meetings/agenda';
 import { listAttendance } from '../meetings/attendance';
 import { liveQuestions } from '../questions/live';
+import { motionsOfMeeting } from '../motions/read';
 import { draftMarkdown } from './generate';
 import { lockMinutes, minutesForChange } from './access';
 
@@ -20,7 +21,7 @@ import { lockMinutes, minutesForChange } from './access';
  */
 export async function generateDraft(db: Executor, group: Group, meeting: Meeting) {
 	const locale = isLocale(group.language) ? group.language : defaultLocale;
-	const [agenda, attendance, rows, actions] = await Promise.all([
+	const [agenda, attendance, rows, actions, motions] = await Promise.all([
 		listAgenda(db, meeting.id),
 		listAttendance(db, meeting.id),
 		db
@@ -32,7 +33,8 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
 			.select()
 			.from(commitments)
 			.where(eq(commitments.meetingId, meeting.id))
-			.orderBy(asc(commitments.dueOn), asc(commitments.createdAt))
+			.orderBy(asc(commitments.dueOn), asc(commitments.createdAt)),
+		motionsOfMeeting(db, group.id, meeting.id)
 	]);
 	return draftMarkdown(
 		{
@@ -41,6 +43,7 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
 			attendance,
 			agenda,
 			questions: await liveQuestions(db, rows),
+			motions,
 			commitments: actions
 		},
 		{ t: translatorFor(locale), locale }

@@ -96,6 +96,55 @@ describe('the generated draft', () => {
 		expect(md).toContain('jeudi 26 novembre 2026 à 18:30 – 20:30 (Europe/London)');
 	});
 
+	it('records each motion: who proposed and seconded it, its result and every organisation’s vote', () => {
+		const motion = {
+			number: 1,
+			text: 'Publish the figures **monthly**',
+			amendmentOf: null,
+			state: 'decided',
+			proposedBy: 'Harbour Mutual Aid',
+			proposedAs: null,
+			secondedBy: 'Riverside Law Centre',
+			declineReason: null,
+			totals: { for: 3, against: 1, abstain: 1 },
+			result: { outcome: 'carried' as const, members: 6, quorumNeeded: 2 },
+			votes: [
+				{ organisation: 'Harbour Mutual Aid', vote: 'for' as const },
+				{ organisation: 'Tenants Union', vote: 'against' as const }
+			],
+			notVoting: ['Youth Forum']
+		};
+		const declined = {
+			...motion,
+			number: 2,
+			text: 'Thanks',
+			state: 'declined',
+			proposedBy: null,
+			proposedAs: 'secretary',
+			secondedBy: null,
+			declineReason: 'Not by motion.',
+			totals: null,
+			result: null,
+			votes: null,
+			notVoting: null
+		};
+		const md = draftMarkdown({ ...source([]), motions: [motion, declined] }, english);
+		const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+		expect(headings.slice(-2)).toEqual(['Motions', 'Actions and commitments']);
+		expect(md).toContain('1. **Motion 1** Publish the figures \\*\\*monthly\\*\\*');
+		expect(md).toContain(
+			'   - Proposed by Harbour Mutual Aid; Seconded by Riverside Law Centre\n   - **Carried** — For 3 · Against 1 · Abstain 1'
+		);
+		expect(md).toContain('   - Tenants Union: Against');
+		expect(md).toContain('   - Did not vote: Youth Forum');
+		expect(md).toContain(
+			'2. **Motion 2** Thanks\n   - Proposed by an officer (Secretary); Not seconded'
+		);
+		expect(md).toContain('   - Declined because: Not by motion.');
+		// No motions, no section.
+		expect(draftMarkdown(source([]), english)).not.toContain('## Motions');
+	});
+
 	it('keeps each question’s details nested under it, past the ninth question too', () => {
 		const many = Array.from({ length: 12 }, (_, i) =>
 			question({ text: `Question ${i + 1}`, votes: 12 - i })

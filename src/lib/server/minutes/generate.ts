@@ -1,6 +1,8 @@
 import { intlLocale, type Locale, type Translate } from '$lib/i18n';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 
+type Vote = 'for' | 'against' | 'abstain';
+
 /** What the generated draft is made from: the meeting's record as it stood when it closed. */
 export type DraftSource = {
 	meeting: {
@@ -15,6 +17,25 @@ export type DraftSource = {
 	attendance: { organisationName: string; status: 'present' | 'apologies' | 'absent' }[];
 	agenda: { title: string; presenter: string | null }[];
 	questions: LiveQuestion[];
+	/** The meeting's motions, as the public reads them (none: no section). */
+	motions?: {
+		number: number;
+		text: string;
+		amendmentOf: number | null;
+		state: string;
+		proposedBy: string | null;
+		proposedAs: string | null;
+		secondedBy: string | null;
+		declineReason: string | null;
+		totals: Record<Vote, number> | null;
+		result: {
+			outcome: 'carried' | 'lost' | 'no_quorum' | null;
+			members: number | null;
+			quorumNeeded: number | null;
+		} | null;
+		votes: { organisation: string; vote: Vote }[] | null;
+		notVoting: string[] | null;
+	}[];
 	commitments: { owner: string; description: string; dueOn: string; status: string }[];
 };
 
@@ -125,6 +146,59 @@ function questionsSection(source: DraftSource, t: Translate): string[] {
 	return lines;
 }
 
+/** Each motion: who proposed and seconded it, and its fate: the result with every organisation's vote. */
+function motionsSection(source: DraftSource, t: Translate): string[] {
+	const lines = [`## ${t('motions.title')}`, ''];
+	(source.motions ?? []).forEach((m, i) => {
+		const marker = `${i + 1}. `;
+		const detail = `${' '.repeat(marker.length)}- `;
+		const title =
+			m.amendmentOf === null
+				? t('motions.number', { number: m.number })
+				: t('motions.amendment', { number: m.number, main: m.amendmentOf });
+		lines.push(`${marker}**${title}** ${plain(m.text)}`);
+		const proposer = m.proposedBy
+			? t('motions.proposed_by', { organisation: plain(m.proposedBy) })
+			: m.proposedAs
+				? t('motions.proposed_as', { office: t(`role.${m.proposedAs}` as 'role.chair') })
+				: '';
+		const seconder = m.secondedBy
+			? t('motions.seconded_by', { organisation: plain(m.secondedBy) })
+			: t('motions.not_seconded');
+		lines.push(`${detail}${[proposer, seconder].filter(Boolean).join('; ')}`);
+		if (m.declineReason) {
+			lines.push(`${detail}${t('motions.decline_reason', { reason: plain(m.declineReason) })}`);
+		} else if (m.result && m.totals) {
+			const totals = t('motions.totals', {
+				for: m.totals.for,
+				against: m.totals.against,
+				abstain: m.totals.abstain
+			});
+			lines.push(
+				`${detail}**${t(`motions.outcome.${m.result.outcome ?? 'no_quorum'}`)}** — ${totals}`
+			);
+			lines.push(
+				`${detail}${t('motions.quorum', {
+					cast: m.totals.for + m.totals.against + m.totals.abstain,
+					members: m.result.members ?? 0,
+					needed: m.result.quorumNeeded ?? 0
+				})}`
+			);
+			for (const v of m.votes ?? []) {
+				lines.push(`${detail}${field(t, plain(v.organisation), t(`motions.vote.${v.vote}`))}`);
+			}
+			if (m.notVoting?.length) {
+				lines.push(
+					`${detail}${t('motions.did_not_vote', { organisations: m.notVoting.map(plain).join(', ') })}`
+				);
+			}
+		} else {
+			lines.push(`${detail}${t(`motions.state.${m.state}` as 'motions.state.proposed')}`);
+		}
+	});
+	return lines;
+}
+
 function actionsSection(source: DraftSource, t: Translate): string[] {
 	const lines = [`## ${t('minutes.md.actions')}`, ''];
 	if (!source.commitments.length) lines.push(t('minutes.md.actions_none'));
@@ -158,6 +232,7 @@ export function draftMarkdown(source: DraftSource, { t, locale }: DraftLanguage)
 			'',
 			...questionsSection(source, t),
 			'',
+			...(source.motions?.length ? [...motionsSection(source, t), ''] : []),
 			...actionsSection(source, t)
 		].join('\n') + '\n'
 	);

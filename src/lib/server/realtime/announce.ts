@@ -1,6 +1,7 @@
 import { on } from '../events';
 import {
 	announceMeeting,
+	announceMotionChange,
 	announceQuestion,
 	closeSessionConnections,
 	reconnectAccount
@@ -21,6 +22,7 @@ subscriptions.push(
 		announceQuestion(meetingId, seq, question, retracted)
 	),
 	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
+	on('motion:changed', ({ meetingId, motion }) => announceMotionChange(meetingId, motion)),
 	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId)),
 	on('officer:ended', ({ userId, here }) => reconnectAccount(userId, here)),
 	on('session:ended', ({ sessionId }) => closeSessionConnections(sessionId)),

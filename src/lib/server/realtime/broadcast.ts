@@ -1,4 +1,4 @@
-import type { LiveMeeting, LiveQuestion } from '$lib/realtime/live-types';
+import type { LiveMeeting, LiveMotion, LiveQuestion } from '$lib/realtime/live-types';
 import { liveNamespace } from '$lib/realtime/events';
 import { socketServer } from './socket-server';
 
@@ -61,4 +61,8 @@ export function announceTally(
 	tally: { seq: number; counts: Record<string, number>; countedAt: number }
 ) {
 	live()?.to(meetingRoom(meetingId)).emit('tally', tally);
+}
+
+export function announceMotionChange(meetingId: string, motion: LiveMotion) {
+	live()?.to(meetingRoom(meetingId)).emit('motion:changed', { motion });
 }

@@ -6,6 +6,8 @@ import { liveContext, liveSnapshot, type LiveContext, type Participant } from '.
 import { askQuestion, withdrawQuestion } from '../questions/ask';
 import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
 import { moderateQuestion, restoreQuestion } from '../questions/moderate';
+import { castMotionVote } from '../motions/voting';
+import { getMotion } from '../motions/read';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { request } from './handlers';
@@ -123,6 +125,17 @@ request('question:restore', anyObject, async (socket, input) => {
 	const { db, context } = await readJoinedMeeting(socket);
 	const { seq } = await restoreQuestion(db, participant(socket), context, input);
 	return { seq };
+});
+
+/** A representative's vote for their organisation on a motion of the joined meeting. */
+request('motion:vote', anyObject, async (socket, input) => {
+	const at = socket.data.meeting;
+	if (!at) throw conflict('live.not_joined');
+	const db = await getDb();
+	const actor = { user: socket.data.user };
+	const number = input.motion as number;
+	await castMotionVote(db, actor, at.group, at.meeting, number, input);
+	return { motion: (await getMotion(db, actor, at.group, at.meeting, number)).motion };
 });
 
 request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({

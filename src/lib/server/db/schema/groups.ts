@@ -15,6 +15,18 @@ import { users } from './accounts';
 /** Who decides an appeal: a second officer, or a panel of three members drawn by lot. */
 export const appealsBy = pgEnum('appeals_by', ['vice_chair', 'panel']);
 
+/**
+ * How many member organisations must vote on a motion (abstentions count) for it to be decided:
+ * none, or a third, half or two-thirds of the member organisations, rounded up.
+ */
+export const motionQuorum = pgEnum('motion_quorum', ['none', 'third', 'half', 'two_thirds']);
+
+/**
+ * What carries a motion among the votes for and against (abstentions do not count): more for
+ * than against, or at least two-thirds for.
+ */
+export const motionMajority = pgEnum('motion_majority', ['simple', 'two_thirds']);
+
 export const groups = pgTable('groups', {
 	id: uuid().primaryKey().defaultRandom(),
 	slug: text().notNull().unique(),
@@ -36,6 +48,9 @@ export const groups = pgTable('groups', {
 	correctionWindowDays: integer().notNull().default(14),
 	/** Who decides appeals lodged from now on (a logged decision of the chair). */
 	appealsBy: appealsBy().notNull().default('vice_chair'),
+	/** Motions: the quorum and the majority (a logged decision of the chair to change). */
+	motionQuorum: motionQuorum().notNull().default('third'),
+	motionMajority: motionMajority().notNull().default('simple'),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	createdBy: uuid().references(() => users.id, { onDelete: 'set null' })
 });
@@ -79,5 +94,7 @@ export const groupRoles = pgTable(
 
 export type Group = typeof groups.$inferSelect;
 export type GroupRole = (typeof groupRole.enumValues)[number];
+export type MotionQuorum = (typeof motionQuorum.enumValues)[number];
+export type MotionMajority = (typeof motionMajority.enumValues)[number];
 export type AppealsBy = (typeof appealsBy.enumValues)[number];
 export type AppointmentEnd = (typeof appointmentEnd.enumValues)[number];

@@ -4,6 +4,7 @@ export * from './audit';
 export * from './membership';
 export * from './representatives';
 export * from './meetings';
+export * from './motions';
 export * from './questions';
 export * from './search';
 export * from './minutes';
