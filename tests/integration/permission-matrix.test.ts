@@ -878,6 +878,9 @@ const doors: Door[] = [
 		foreign: true
 	}),
 	form('/g/[group]/officers', 'appeals', 'appeals.set', { body: { appealsBy: 'vice_chair' } }),
+	form('/g/[group]/officers', 'motionRules', 'motion.rules', {
+		body: { quorum: 'two_thirds', majority: 'two_thirds' }
+	}),
 	form('/join', 'default', 'anyone', { body: wrongCode }),
 	form('/login', 'default', 'anyone', { body: nobodysLogin }),
 	form('/logout', 'default', 'anyone', { last: 2 }),

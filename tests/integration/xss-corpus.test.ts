@@ -276,6 +276,8 @@ for (const kind of databaseKinds) {
 				n: seeded.meetings.map(String),
 				'applications/[id]': seeded.applications,
 				'actions/[id]': actions,
+				// The live meeting's motions: one carried, the others declined.
+				motion: ['1', '2'],
 				// One published version of a meeting's minutes (a 404 where there is none).
 				'version=integer': ['1', '2', '3']
 			};

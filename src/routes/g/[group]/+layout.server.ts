@@ -27,6 +27,7 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 			appointChair: allows(roles, 'officer.appoint.chair'),
 			appointViceChair: allows(roles, 'officer.appoint.vice_chair'),
 			setAppeals: allows(roles, 'appeals.set'),
+			setMotionRules: allows(roles, 'motion.rules'),
 			reviewApplications: allows(roles, 'application.review'),
 			decideApplications: allows(roles, 'application.decide'),
 			endMemberships: allows(roles, 'membership.end'),

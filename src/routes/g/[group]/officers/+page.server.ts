@@ -9,6 +9,7 @@ import {
 } from '$lib/server/groups/officers';
 import { signedInAction } from '$lib/server/http/form';
 import { setAppealsBy } from '$lib/server/membership/appeals';
+import { setMotionRules } from '$lib/server/motions/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const isCurrent = (o: { endedAt: Date | null }) => !o.endedAt || o.endedAt.getTime() > now;
 	return {
 		appealsBy: group.appealsBy,
+		motionRules: { quorum: group.motionQuorum, majority: group.motionMajority },
 		current: officers.filter(isCurrent).map(({ userId, ...o }) => ({
 			...o,
 			// Each action checks again; these only decide which buttons to show.
@@ -45,6 +47,11 @@ export const actions: Actions = {
 		signedInAction(event, async (db, values, actor) => {
 			await endAppointment(db, actor, event.params.group, values.id ?? '', values);
 			return { ended: true };
+		}),
+	motionRules: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await setMotionRules(db, actor, event.params.group, values);
+			return { motionRulesSaved: true };
 		}),
 	appeals: (event) =>
 		signedInAction(event, async (db, values, actor) => {
