@@ -31,6 +31,7 @@ async function createMeeting(page: Page, group: GroupInput, title: string) {
 	// The end before the start: refused, with what was typed kept.
 	await page.getByLabel('Ends').fill(ahead(10, '17:00'));
 	await page.getByLabel('Place').fill('Harbour Community Hall');
+	await page.getByLabel('Livestream link').fill('https://video.example.org/harbour/live');
 	await page.getByRole('button', { name: 'New meeting' }).click();
 	await expect(page.getByRole('alert')).toContainText('The end must be after the start.');
 	await expect(page.getByLabel('Ends')).toHaveAttribute('aria-invalid', 'true');
@@ -199,8 +200,23 @@ test('a secretary publishes an agenda with a paper; the public reads it and take
 	await page.getByRole('button', { name: 'Yes, close the meeting' }).click();
 	await expect(page.getByRole('status')).toHaveText('The meeting is now: Held.');
 	await checkA11y(page);
+	// Held, its details are fixed; its recording is added after.
+	const recordingForm = page.getByRole('form', { name: 'Recording' });
+	await recordingForm
+		.getByLabel('Recording link')
+		.fill('https://video.example.org/harbour/recording');
+	await recordingForm.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Meeting saved.');
 	await logOut(page);
 	await visit(page, meeting);
+	await expect(page.getByRole('link', { name: 'Watch the livestream' })).toHaveAttribute(
+		'href',
+		'https://video.example.org/harbour/live'
+	);
+	await expect(page.getByRole('link', { name: 'Watch the recording' })).toHaveAttribute(
+		'href',
+		'https://video.example.org/harbour/recording'
+	);
 	await expect(
 		page.getByRole('row', { name: `Harbour Law Centre ${group.slug.slice(-5)} Present` })
 	).toBeVisible();

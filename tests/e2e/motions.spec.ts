@@ -136,7 +136,8 @@ test.describe('without JavaScript', () => {
 });
 
 /**
- * On the day, with JavaScript: the chair opens the vote (here through the API), a representative
+ * On the day, with JavaScript, at a hybrid meeting (a livestream linked, loaded by no page): the
+ * chair opens the vote (here through the API), a representative
  * votes from the live page over its live connection (no page load), and the running totals
  * change on every live page and on the hall's screen as the votes come in.
  */
@@ -162,7 +163,19 @@ test('a representative votes from the live page; totals change live on the live 
 		expect(moved.status(), await moved.text()).toBe(200);
 	}
 
+	// A hybrid meeting: its livestream is linked, and nothing is asked of that site before a click.
+	const streamed = await chairPage.request.patch(`/api/v1/groups/${slug}/meetings/1`, {
+		data: { streamUrl: 'https://video.example.org/harbour/live' }
+	});
+	expect(streamed.status(), await streamed.text()).toBe(200);
+	const elsewhere: string[] = [];
+	page.on('request', (request) => {
+		if (new URL(request.url()).hostname !== '127.0.0.1') elsewhere.push(request.url());
+	});
 	await page.goto(`${meeting.path}/live`);
+	await expect(
+		page.getByRole('link', { name: 'Watch the livestream (on video.example.org)' })
+	).toHaveAttribute('href', 'https://video.example.org/harbour/live');
 	const watched = page.getByRole('region', { name: 'Motions' });
 	await expect(watched.getByText('For 0 · Against 0 · Abstain 0')).toBeVisible();
 	await chairPage.goto(`${meeting.path}/screen`);
@@ -191,4 +204,5 @@ test('a representative votes from the live page; totals change live on the live 
 	await expect(watched.getByRole('heading', { name: 'Motion 1 · Decided' })).toBeVisible();
 	await expect(watched.getByText('Carried', { exact: true })).toBeVisible();
 	await expect(chairPage.getByRole('heading', { name: 'Motion 1 · Carried' })).toBeVisible();
+	expect(elsewhere).toEqual([]);
 });

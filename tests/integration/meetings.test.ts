@@ -14,6 +14,7 @@ import {
 	changeMeetingState,
 	createMeeting,
 	listMeetings,
+	setRecording,
 	updateMeeting
 } from '$lib/server/meetings/meetings';
 import {
@@ -184,6 +185,58 @@ describeOnEachDatabase('meetings', (handle) => {
 				'meeting.closed'
 			])
 		);
+	});
+
+	it('links a livestream before and a recording after: officers alone, web addresses only', async () => {
+		const { db, secretary, chair, slug } = await setup();
+		const stream = 'https://video.example.org/harbour/live';
+		const meeting = await createMeeting(
+			db,
+			actorOf(secretary),
+			slug,
+			meetingInput({ streamUrl: stream }),
+			clock
+		);
+		expect(meeting.streamUrl).toBe(stream);
+		const bad = await failure(
+			updateMeeting(db, actorOf(secretary), slug, meeting.number, {
+				streamUrl: 'javascript:alert(1)'
+			})
+		);
+		expect(Object.keys(bad.fields)).toEqual(['streamUrl']);
+		const s = (state: string) =>
+			changeMeetingState(db, actorOf(chair), slug, meeting.number, { state }, clock);
+		await s('scheduled');
+		await s('live');
+		await s('closed');
+		// Held: its details are fixed, but its recording is added after.
+		const recording = 'https://video.example.org/harbour/recording';
+		const stranger = await failure(
+			setRecording(db, actorOf(await makeUser(db)), slug, meeting.number, {
+				recordingUrl: recording
+			})
+		);
+		expect(stranger.code).toBe('not_allowed');
+		const badRecording = await failure(
+			setRecording(db, actorOf(secretary), slug, meeting.number, { recordingUrl: 'ftp://x' })
+		);
+		expect(Object.keys(badRecording.fields)).toEqual(['recordingUrl']);
+		const recorded = await setRecording(db, actorOf(secretary), slug, meeting.number, {
+			recordingUrl: recording
+		});
+		expect(recorded.recordingUrl).toBe(recording);
+		const read = publicRecord(await meetingRecord(db, actorOf(null), slug, meeting.number));
+		expect(read).toMatchObject({ streamUrl: stream, recordingUrl: recording });
+		// Sent empty, it is removed.
+		const removed = await setRecording(db, actorOf(chair), slug, meeting.number, {
+			recordingUrl: ''
+		});
+		expect(removed.recordingUrl).toBeNull();
+		const actions = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'meeting.recording'));
+		expect(actions.filter((a) => a.subject === String(meeting.number))).toHaveLength(2);
 	});
 
 	it('refuses to publish a draft whose start has passed, and cancels with a public note', async () => {

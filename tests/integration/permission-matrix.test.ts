@@ -409,6 +409,11 @@ const doors: Door[] = [
 	api('GET', meetingApi, 'anyone'),
 	api('GET', meetingApi, 'meeting.manage', { variant: 'draft', n: 'draft' }),
 	api('PATCH', meetingApi, 'meeting.manage', { body: { title: 'Renamed meeting' } }),
+	// A held meeting's recording is added after it.
+	api('PUT', `${meetingApi}/recording`, 'meeting.manage', {
+		n: 'closed',
+		body: { recordingUrl: 'https://video.example.org/recording' }
+	}),
 	api('GET', `${meetingApi}/actions`, 'anyone', { n: 'live' }),
 	api('GET', `${meetingApi}/actions`, 'meeting.manage', { variant: 'draft', n: 'draft' }),
 	api('POST', `${meetingApi}/actions`, 'action.record', { n: 'live', body: action }),
@@ -753,6 +758,10 @@ const doors: Door[] = [
 		foreign: true
 	}),
 	form(`${meetingPage}/edit`, 'save', 'meeting.manage', { body: newMeeting }),
+	form(`${meetingPage}/edit`, 'recording', 'meeting.manage', {
+		n: 'closed',
+		body: { recordingUrl: 'https://video.example.org/recorded' }
+	}),
 	// A closed meeting cannot go live again: those let in are refused as a conflict.
 	form(`${meetingPage}/edit`, 'state', 'meeting.manage', { n: 'closed', body: { state: 'live' } }),
 	...(

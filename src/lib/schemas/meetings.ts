@@ -50,8 +50,12 @@ export const meetingSchema = v.object({
 	startsAt: dateTime,
 	endsAt: dateTime,
 	location: optionalText(300),
-	onlineUrl: optionalWebAddress
+	onlineUrl: optionalWebAddress,
+	streamUrl: optionalWebAddress
 });
+
+/** A meeting's recording: its address (empty: none), set before or after it is held. */
+export const recordingSchema = v.object({ recordingUrl: optionalWebAddress });
 
 /** Who may take part in live Q&A (a meeting's `participation`): see questions/participation.ts. */
 export const participationRules = ['open', 'room_code', 'signed_in', 'members'] as const;

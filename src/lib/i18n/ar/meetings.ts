@@ -158,5 +158,17 @@ export const meetings: Record<keyof typeof en, string> = {
 		'حضرت {present} من {total, plural, one {آخر اجتماع} two {آخر اجتماعين} few {آخر # اجتماعات} many {آخر # اجتماعًا} other {آخر # اجتماع}}',
 	'field.other_attendees': 'حضور آخرون (عدد الأشخاص)',
 	'group.next_meeting': 'الاجتماع القادم',
-	'group.no_next_meeting': 'لا يوجد اجتماع مجدول.'
+	'group.no_next_meeting': 'لا يوجد اجتماع مجدول.',
+	'meeting.stream': 'البث المباشر',
+	'meeting.stream.watch': 'مشاهدة البث المباشر',
+	'meeting.recording': 'التسجيل',
+	'meeting.recording.watch': 'مشاهدة التسجيل',
+	'meeting.recording.intro':
+		'أين يمكن مشاهدة تسجيل الاجتماع، ويُضاف حين يتوفر: تحيل إليه صفحة الاجتماع والمحضر. اتركه فارغًا لإزالته.',
+	'field.stream_url': 'رابط البث المباشر',
+	'field.stream_url.hint':
+		'لمن يشاهد دون أن يشارك. تحيل إليه الصفحة المباشرة، ولا يُحمَّل شيء من ذلك الموقع قبل أن يتبع أحد الرابط.',
+	'field.recording_url': 'رابط التسجيل',
+	'live.stream': 'مشاهدة البث المباشر (على {host})',
+	'live.stream.note': 'يُفتح في علامة تبويب جديدة. لا يأتي شيء من ذلك الموقع قبل أن تتبع الرابط.'
 };

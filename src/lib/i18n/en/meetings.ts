@@ -160,5 +160,17 @@ export const meetings = {
 		'{total, plural, one {Present at {present} of the last # meeting} other {Present at {present} of the last # meetings}}',
 	'field.other_attendees': 'Other attendees (number of people)',
 	'group.next_meeting': 'Next meeting',
-	'group.no_next_meeting': 'No meeting is scheduled.'
+	'group.no_next_meeting': 'No meeting is scheduled.',
+	'meeting.stream': 'Livestream',
+	'meeting.stream.watch': 'Watch the livestream',
+	'meeting.recording': 'Recording',
+	'meeting.recording.watch': 'Watch the recording',
+	'meeting.recording.intro':
+		'Where the meeting’s recording can be watched, added once it is available: the meeting page and the minutes link it. Leave empty to remove it.',
+	'field.stream_url': 'Livestream link',
+	'field.stream_url.hint':
+		'For those who watch without taking part. The live page links it; nothing is loaded from that site until someone follows the link.',
+	'field.recording_url': 'Recording link',
+	'live.stream': 'Watch the livestream (on {host})',
+	'live.stream.note': 'Opens in a new tab. Nothing comes from that site until you follow the link.'
 } as const;

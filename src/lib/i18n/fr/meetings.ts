@@ -166,5 +166,18 @@ export const meetings: Record<keyof typeof en, string> = {
 		'{total, plural, =1 {Présences : {present} sur la dernière réunion} other {Présences : {present} sur les # dernières réunions}}',
 	'field.other_attendees': 'Autres participants (nombre de personnes)',
 	'group.next_meeting': 'Prochaine réunion',
-	'group.no_next_meeting': 'Aucune réunion n’est prévue.'
+	'group.no_next_meeting': 'Aucune réunion n’est prévue.',
+	'meeting.stream': 'Diffusion en direct',
+	'meeting.stream.watch': 'Regarder la diffusion en direct',
+	'meeting.recording': 'Enregistrement',
+	'meeting.recording.watch': 'Regarder l’enregistrement',
+	'meeting.recording.intro':
+		'Où regarder l’enregistrement de la réunion, ajouté dès qu’il est disponible : la page de la réunion et le procès-verbal y renvoient. Laissez vide pour le retirer.',
+	'field.stream_url': 'Lien de la diffusion en direct',
+	'field.stream_url.hint':
+		'Pour qui regarde sans participer. La page en direct y renvoie ; rien n’est chargé depuis ce site avant que l’on suive le lien.',
+	'field.recording_url': 'Lien de l’enregistrement',
+	'live.stream': 'Regarder la diffusion en direct (sur {host})',
+	'live.stream.note':
+		'S’ouvre dans un nouvel onglet. Rien ne vient de ce site avant que vous suiviez le lien.'
 };

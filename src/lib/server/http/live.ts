@@ -129,6 +129,8 @@ export async function loadLivePage(event: LiveEvent) {
 		admission,
 		agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
 		motions,
+		/** Where the meeting is streamed: linked, never loaded before the visitor follows it. */
+		streamUrl: context.meeting.streamUrl,
 		/** The viewer's member organisations: they vote on motions for them. */
 		represented: represented.map((m) => ({ id: m.id, name: m.organisationName })),
 		liveUrl: `${event.url.origin}/g/${context.group.slug}/meetings/${context.meeting.number}/live`

@@ -14,6 +14,8 @@ const meeting = (overrides: Partial<Meeting>): Meeting => ({
 	endsAt: new Date('2026-04-02T19:30:00Z'),
 	location: 'Riverside Community Centre, Room 2; side door',
 	onlineUrl: null,
+	streamUrl: null,
+	recordingUrl: null,
 	state: 'scheduled',
 	cancelNote: null,
 	joinCode: null,

@@ -7,7 +7,12 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { getGroup } from '../groups/groups';
 import { localToUtc } from '$lib/time-zone';
-import { meetingStateSchema, meetingUpdateSchema, newMeetingSchema } from '$lib/schemas/meetings';
+import {
+	meetingStateSchema,
+	meetingUpdateSchema,
+	newMeetingSchema,
+	recordingSchema
+} from '$lib/schemas/meetings';
 import { lockMeeting, meetingForChange } from './access';
 import { canMove, isLocked } from './rules';
 import { joinCodes, withUniqueJoinCode } from './join-code';
@@ -70,6 +75,7 @@ export async function createMeeting(
 						endsAt,
 						location: data.location ?? null,
 						onlineUrl: data.onlineUrl ?? null,
+						streamUrl: data.streamUrl ?? null,
 						participation: data.participation,
 						createdBy: user.id
 					})
@@ -124,7 +130,8 @@ export async function updateMeeting(
 			endsAt,
 			// A field sent empty clears it; a field not sent keeps its value.
 			location: 'location' in (input as object) ? (data.location ?? null) : meeting.location,
-			onlineUrl: 'onlineUrl' in (input as object) ? (data.onlineUrl ?? null) : meeting.onlineUrl
+			onlineUrl: 'onlineUrl' in (input as object) ? (data.onlineUrl ?? null) : meeting.onlineUrl,
+			streamUrl: 'streamUrl' in (input as object) ? (data.streamUrl ?? null) : meeting.streamUrl
 		};
 		// Nothing new (an empty body, or the same values again): calendars need not refetch.
 		const unchanged =
@@ -132,7 +139,8 @@ export async function updateMeeting(
 			startsAt.getTime() === meeting.startsAt.getTime() &&
 			endsAt.getTime() === meeting.endsAt.getTime() &&
 			changes.location === meeting.location &&
-			changes.onlineUrl === meeting.onlineUrl;
+			changes.onlineUrl === meeting.onlineUrl &&
+			changes.streamUrl === meeting.streamUrl;
 		if (unchanged) return meeting;
 		const [updated] = await tx
 			.update(meetings)
@@ -153,6 +161,41 @@ export async function updateMeeting(
 				subject: `meeting:${meeting.id}`
 			});
 		}
+		return updated;
+	});
+}
+
+/**
+ * The meeting's recording (`recordingUrl`, empty to remove it): set by its officers before it is
+ * held, or after, when the rest of a held meeting is fixed; a cancelled one has none.
+ */
+export async function setRecording(
+	db: Executor,
+	actor: Actor,
+	groupSlug: string,
+	number: number | string,
+	input: unknown,
+	clock: Clock = {}
+): Promise<Meeting> {
+	const { group, user, meeting: found } = await meetingForChange(db, actor, groupSlug, number);
+	const data = parseInput(recordingSchema, input);
+	return db.transaction(async (tx) => {
+		const meeting = await lockMeeting(tx, found.id);
+		if (meeting.state === 'cancelled') throw conflict('meeting.locked');
+		const recordingUrl = data.recordingUrl ?? null;
+		if (recordingUrl === meeting.recordingUrl) return meeting;
+		const [updated] = await tx
+			.update(meetings)
+			.set({ recordingUrl, updatedAt: clock.now ?? new Date() })
+			.where(eq(meetings.id, meeting.id))
+			.returning();
+		await recordAudit(tx, {
+			actorId: user.id,
+			groupId: group.id,
+			action: 'meeting.recording',
+			subject: String(meeting.number),
+			details: { recordingUrl }
+		});
 		return updated;
 	});
 }
@@ -323,6 +366,8 @@ export function publicMeeting(meeting: Meeting, group: Pick<Group, 'slug' | 'tim
 		timeZone: group.timeZone,
 		location: meeting.location,
 		onlineUrl: meeting.onlineUrl,
+		streamUrl: meeting.streamUrl,
+		recordingUrl: meeting.recordingUrl,
 		cancelNote: meeting.cancelNote,
 		otherAttendees: meeting.otherAttendees,
 		updatedAt: meeting.updatedAt.toISOString(),

@@ -99,7 +99,12 @@ export async function minutesPage(
 	]);
 	return {
 		fixed: false,
-		meeting,
+		// Not on a fixed version's page: kept unasked by caches, it must not change.
+		meeting: {
+			...meeting,
+			streamUrl: context.meeting.streamUrl,
+			recordingUrl: context.meeting.recordingUrl
+		},
 		canEdit: context.canEdit && context.meeting.state === 'closed',
 		versions: versions.map((v) => ({
 			version: v.version,

@@ -49,7 +49,12 @@ export const meetings = pgTable(
 		startsAt: timestamp({ withTimezone: true }).notNull(),
 		endsAt: timestamp({ withTimezone: true }).notNull(),
 		location: text(),
+		/** Where to join the meeting online (a video call). */
 		onlineUrl: text(),
+		/** Where the meeting is streamed, for those who watch: linked, never embedded. */
+		streamUrl: text(),
+		/** Where its recording is, added after the meeting as often as before it. */
+		recordingUrl: text(),
 		state: meetingState().notNull().default('draft'),
 		/** Why a meeting was cancelled: public. */
 		cancelNote: text(),

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { changeMeetingState, updateMeeting } from '$lib/server/meetings/meetings';
+import { changeMeetingState, setRecording, updateMeeting } from '$lib/server/meetings/meetings';
 import { meetingRecord } from '$lib/server/meetings/record';
 import { canMove, isLocked } from '$lib/server/meetings/rules';
 import { orPageError } from '$lib/server/http/page';
@@ -30,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 			endsAt: utcToLocal(meeting.endsAt, zone),
 			location: meeting.location,
 			onlineUrl: meeting.onlineUrl,
+			streamUrl: meeting.streamUrl,
+			recordingUrl: meeting.recordingUrl,
 			locked: isLocked(meeting.state)
 		},
 		nextStates: (['scheduled', 'live', 'closed', 'cancelled'] as const).filter((s) =>
@@ -47,6 +49,11 @@ export const actions: Actions = {
 	save: (event) =>
 		signedInAction(event, async (db, values, actor) => {
 			await updateMeeting(db, actor, event.params.group, event.params.n, values);
+			return { done: 'meeting.saved' as const };
+		}),
+	recording: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await setRecording(db, actor, event.params.group, event.params.n, values);
 			return { done: 'meeting.saved' as const };
 		}),
 	state: (event) =>
