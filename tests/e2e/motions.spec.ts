@@ -204,5 +204,10 @@ test('a representative votes from the live page; totals change live on the live 
 	await expect(watched.getByRole('heading', { name: 'Motion 1 · Decided' })).toBeVisible();
 	await expect(watched.getByText('Carried', { exact: true })).toBeVisible();
 	await expect(chairPage.getByRole('heading', { name: 'Motion 1 · Carried' })).toBeVisible();
+	// Once closed, each organisation's vote, on the live pages and the screen.
+	await expect(watched.getByText(`For: ${harbour}`)).toBeVisible();
+	await expect(chairPage.getByText(`For: ${harbour}`)).toBeVisible();
+	await checkA11y(chairPage);
+	await checkA11y(page);
 	expect(elsewhere).toEqual([]);
 });

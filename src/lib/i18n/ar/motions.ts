@@ -88,6 +88,9 @@ export const motions: Record<keyof typeof en, string> = {
 	'settings.motions.majority.simple': 'أصوات مؤيدة أكثر من المعارضة',
 	'settings.motions.majority.two_thirds': 'ثلثا أصوات المؤيدين والمعارضين',
 	'settings.motions.save': 'حفظ طريقة البتّ في المقترحات',
+	'motions.voted_for': 'مع: {organisations}',
+	'motions.voted_against': 'ضد: {organisations}',
+	'motions.voted_abstain': 'امتنعت: {organisations}',
 	'kind.motion.decided': 'البتّ في مقترح',
 	'kind.motion.declined': 'رفض مقترح دون تصويت',
 	'kind.motions.rules_changed': 'تغيير قواعد البتّ في المقترحات'

@@ -93,6 +93,9 @@ export const motions = {
 	'settings.motions.majority.simple': 'more votes for than against',
 	'settings.motions.majority.two_thirds': 'two thirds of the votes for or against',
 	'settings.motions.save': 'Save how motions are decided',
+	'motions.voted_for': 'For: {organisations}',
+	'motions.voted_against': 'Against: {organisations}',
+	'motions.voted_abstain': 'Abstained: {organisations}',
 	'kind.motion.decided': 'Motion decided',
 	'kind.motion.declined': 'Motion declined',
 	'kind.motions.rules_changed': 'Rules for deciding motions changed'

@@ -101,6 +101,9 @@ export const motions: Record<keyof typeof en, string> = {
 	'settings.motions.majority.simple': 'plus de voix pour que contre',
 	'settings.motions.majority.two_thirds': 'les deux tiers des voix pour ou contre',
 	'settings.motions.save': 'Enregistrer la façon de trancher les motions',
+	'motions.voted_for': 'Pour : {organisations}',
+	'motions.voted_against': 'Contre : {organisations}',
+	'motions.voted_abstain': 'Abstention : {organisations}',
 	'kind.motion.decided': 'Motion tranchée',
 	'kind.motion.declined': 'Motion rejetée sans vote',
 	'kind.motions.rules_changed': 'Règles de décision des motions modifiées'
