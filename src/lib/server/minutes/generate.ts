@@ -1,5 +1,6 @@
 import { intlLocale, type Locale, type Translate } from '$lib/i18n';
 import type { LiveQuestion } from '$lib/realtime/live-types';
+import { motionTitle } from '$lib/motions';
 
 type Vote = 'for' | 'against' | 'abstain';
 
@@ -152,11 +153,7 @@ function motionsSection(source: DraftSource, t: Translate): string[] {
 	(source.motions ?? []).forEach((m, i) => {
 		const marker = `${i + 1}. `;
 		const detail = `${' '.repeat(marker.length)}- `;
-		const title =
-			m.amendmentOf === null
-				? t('motions.number', { number: m.number })
-				: t('motions.amendment', { number: m.number, main: m.amendmentOf });
-		lines.push(`${marker}**${title}** ${plain(m.text)}`);
+		lines.push(`${marker}**${motionTitle(t, m)}** ${plain(m.text)}`);
 		const proposer = m.proposedBy
 			? t('motions.proposed_by', { organisation: plain(m.proposedBy) })
 			: m.proposedAs
@@ -169,11 +166,7 @@ function motionsSection(source: DraftSource, t: Translate): string[] {
 		if (m.declineReason) {
 			lines.push(`${detail}${t('motions.decline_reason', { reason: plain(m.declineReason) })}`);
 		} else if (m.result && m.totals) {
-			const totals = t('motions.totals', {
-				for: m.totals.for,
-				against: m.totals.against,
-				abstain: m.totals.abstain
-			});
+			const totals = t('motions.totals', m.totals);
 			lines.push(
 				`${detail}**${t(`motions.outcome.${m.result.outcome ?? 'no_quorum'}`)}** — ${totals}`
 			);
