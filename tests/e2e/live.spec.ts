@@ -137,6 +137,57 @@ test.describe('without JavaScript', () => {
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(
+		javaScriptEnabled
+			? 'questions in advance, with JavaScript'
+			: 'questions in advance, without JavaScript',
+		() => {
+			test.use({ javaScriptEnabled });
+
+			test('a question asked and voted on before the meeting carries into it with its vote', async ({
+				browser,
+				page,
+				checkA11y
+			}) => {
+				const chairPage = await open(browser, '/');
+				const meeting = await liveMeeting(
+					(await open(browser, '/')).request,
+					chairPage.request,
+					'open',
+					['scheduled']
+				);
+				const question = 'Will the Service publish its stop-and-search figures monthly?';
+				await page.goto(meeting.path);
+				await checkA11y(page);
+				await page.getByRole('link', { name: 'Questions in advance' }).click();
+				await expect(page.getByText('The meeting has not started yet.')).toBeVisible();
+				await checkA11y(page);
+				await page.getByLabel('Your question').fill(question);
+				await page.getByRole('button', { name: 'Send question' }).click();
+				await expect(page.getByText('Your question has been sent.')).toBeVisible();
+				const item = page.getByRole('article').filter({ hasText: question });
+				await item.getByRole('button', { name: 'Vote for this question' }).click();
+				await expect(item).toContainText(/\b1 vote(?!s)/);
+				await checkA11y(page);
+
+				const started = await chairPage.request.patch(
+					`/api/v1${meeting.path.replace('/g/', '/groups/')}`,
+					{
+						data: { state: 'live' }
+					}
+				);
+				expect(started.status()).toBe(200);
+				// With JavaScript the open page learns it at once; without, on its next load.
+				if (!javaScriptEnabled) await page.reload();
+				await expect(page.getByText('The meeting has not started yet.')).toBeHidden();
+				await expect(item).toContainText(/\b1 vote(?!s)/);
+				await expect(item.getByRole('button', { name: 'Take back my vote' })).toBeVisible();
+			});
+		}
+	);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(
 		javaScriptEnabled ? 'room code, with JavaScript' : 'room code, without JavaScript',
 		() => {
 			test.use({ javaScriptEnabled });

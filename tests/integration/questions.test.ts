@@ -282,9 +282,9 @@ describeOnEachDatabase('live questions', (handle) => {
 		expect(
 			(await failure(askQuestion(db, attendee(), closed, { text: 'Too late?', anonymous: true })))
 				.msg.key
-		).toBe('question.not_live');
+		).toBe('question.not_open');
 		expect((await failure(castVote(db, attendee(), closed, { questionId: q.id }))).msg.key).toBe(
-			'question.not_live'
+			'question.not_open'
 		);
 		const record = await liveSnapshot(db, closed, null);
 		expect(record.questions.find((x) => x.id === q.id)!.answerStatus).toBe('not_reached');

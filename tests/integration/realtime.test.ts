@@ -390,6 +390,35 @@ for (const kind of databaseKinds)
 			if (!refused.ok) expect(refused.error.code).toBe('conflict');
 		});
 
+		it('takes questions and votes in advance, and carries them live when the meeting starts', async () => {
+			const advance = await liveMeeting(handle.db, 'open', 'scheduled');
+			const asker = await join(advance.group.slug, advance.meeting.number);
+			const voter = await join(advance.group.slug, advance.meeting.number);
+			expect(asker.snapshot.meeting.state).toBe('scheduled');
+			const asked = await asker.client
+				.timeout(5000)
+				.emitWithAck('question:ask', { text: 'Asked the week before?', anonymous: true });
+			expect(asked.ok).toBe(true);
+			if (!asked.ok) return;
+			const questionId = asked.question.id;
+			const vote = (client: Client) =>
+				client.timeout(5000).emitWithAck('question:vote', { questionId, up: true });
+			expect(await vote(voter.client)).toMatchObject({ ok: true, voteCount: 1 });
+			// Starting the meeting reaches the open pages, and the same socket votes on, live.
+			const started = next(voter.client, 'meeting:changed');
+			await changeMeetingState(
+				handle.db,
+				actorOf(advance.chair),
+				advance.group.slug,
+				advance.meeting.number,
+				{ state: 'live' }
+			);
+			expect((await started).meeting.state).toBe('live');
+			expect(await vote(asker.client)).toMatchObject({ ok: true, voteCount: 2 });
+			const late = await join(advance.group.slug, advance.meeting.number);
+			expect(late.snapshot.questions.find((q: LiveQuestion) => q.id === questionId)?.votes).toBe(2);
+		});
+
 		it('answers bad requests with an error ack and keeps the connection', async () => {
 			const live = await liveMeeting(handle.db);
 			const { client } = await join(live.group.slug, live.meeting.number);

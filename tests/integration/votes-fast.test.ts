@@ -81,11 +81,11 @@ describeOnEachDatabase('the vote path', (handle) => {
 		for (const up of [true, false]) {
 			expect(
 				(await failure(castVote(db, attendee(), stale, { questionId: q.id, up }))).msg.key
-			).toBe('question.not_live');
+			).toBe('question.not_open');
 		}
 		expect(
 			(await failure(castVote(db, voter, stale, { questionId: q.id, up: false }))).msg.key
-		).toBe('question.not_live');
+		).toBe('question.not_open');
 		expect(await votesOf(db, q.id)).toBe(1);
 	});
 

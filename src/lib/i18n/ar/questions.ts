@@ -1,8 +1,8 @@
 import type { questions as en } from '../en/questions';
 
 export const questions: Record<keyof typeof en, string> = {
-	'question.not_live':
-		'لا يمكن طرح الأسئلة والتصويت عليها ومراجعتها إلا أثناء انعقاد الاجتماع مباشرة.',
+	'question.not_live': 'لا يمكن القيام بذلك إلا أثناء انعقاد الاجتماع مباشرة.',
+	'question.not_open': 'تُفتح الأسئلة عند جدولة الاجتماع وتُغلق عند انتهائه.',
 	'question.not_found': 'لا يوجد مثل هذا السؤال في هذا الاجتماع.',
 	'question.name_needed': 'اكتب اسماً للسؤال المسمّى، أو اطرح السؤال دون ذكر اسمك.',
 	'question.participant_unknown':
@@ -24,6 +24,7 @@ export const questions: Record<keyof typeof en, string> = {
 	'participation.rule_now': 'من يحق له السؤال والتصويت: {rule}. يمكن للجميع المتابعة.',
 	'participation.save': 'تغيير',
 	'participation.rotate': 'إنشاء رمز قاعة جديد',
+	'participation.make_code': 'أنشئ رمز القاعة الآن',
 	'participation.rotate_note': 'يبقى المقبولون سابقاً مقبولين.',
 	'participation.current_code': 'رمز القاعة: ',
 	'participation.screen_code_hidden': 'يظهر رمز القاعة على هذه الشاشة للمسؤولين المسجّلين دخولهم.',
@@ -45,6 +46,9 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.title': 'الأسئلة المباشرة',
 	'live.intro': 'اطرح سؤالاً على المتحدثين، وصوّت للأسئلة التي تريد الإجابة عنها أكثر من غيرها.',
 	'live.not_live': 'تُفتح الأسئلة عند بدء الاجتماع.',
+	'live.advance_link': 'أسئلة مسبقة',
+	'live.advance':
+		'لم يبدأ الاجتماع بعد. الأسئلة المطروحة الآن وأصواتها تنتقل إلى الاجتماع عند بدئه.',
 	'live.closed': 'انتهى هذا الاجتماع: توقف طرح الأسئلة والتصويت. السجل أدناه نهائي.',
 	'live.ask': 'اطرح سؤالاً',
 	'live.ask.submit': 'أرسل السؤال',

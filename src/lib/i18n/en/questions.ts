@@ -1,6 +1,6 @@
 export const questions = {
-	'question.not_live':
-		'Questions can only be asked, voted on and moderated while the meeting is live.',
+	'question.not_live': 'This can only be done while the meeting is live.',
+	'question.not_open': 'Questions open when the meeting is scheduled and close when it ends.',
 	'question.not_found': 'There is no such question in this meeting.',
 	'question.name_needed': 'Give a name for a named question, or ask anonymously.',
 	'question.participant_unknown':
@@ -23,6 +23,7 @@ export const questions = {
 	'participation.rule_now': 'Who may ask and vote: {rule}. Anyone may watch.',
 	'participation.save': 'Change',
 	'participation.rotate': 'Make a new room code',
+	'participation.make_code': 'Make the room code now',
 	'participation.rotate_note': 'Those already admitted stay admitted.',
 	'participation.current_code': 'Room code: ',
 	'participation.screen_code_hidden':
@@ -47,6 +48,9 @@ export const questions = {
 	'live.title': 'Live questions',
 	'live.intro': 'Ask the panel a question, and vote for the questions you most want answered.',
 	'live.not_live': 'Questions open when the meeting starts.',
+	'live.advance_link': 'Questions in advance',
+	'live.advance':
+		'The meeting has not started yet. Questions asked now, and their votes, carry into the meeting when it starts.',
 	'live.closed':
 		'This meeting has closed: asking and voting have stopped. The record below is final.',
 	'live.ask': 'Ask a question',

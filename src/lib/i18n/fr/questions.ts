@@ -2,8 +2,9 @@ import type { questions as en } from '../en/questions';
 
 /** Les questions en direct : poser, voter, modérer, l’écran de la salle. */
 export const questions: Record<keyof typeof en, string> = {
-	'question.not_live':
-		'On ne peut poser des questions, voter et modérer que pendant la réunion en direct.',
+	'question.not_live': 'Cela n’est possible que pendant la réunion en direct.',
+	'question.not_open':
+		'Les questions s’ouvrent quand la réunion est programmée et se ferment à sa clôture.',
 	'question.not_found': 'Cette question n’existe pas dans cette réunion.',
 	'question.name_needed':
 		'Donnez un nom pour une question sous votre nom, ou posez-la de façon anonyme.',
@@ -29,6 +30,7 @@ export const questions: Record<keyof typeof en, string> = {
 		'Qui peut poser des questions et voter : {rule}. Tout le monde peut regarder.',
 	'participation.save': 'Changer',
 	'participation.rotate': 'Créer un nouveau code de la salle',
+	'participation.make_code': 'Créer le code de la salle maintenant',
 	'participation.rotate_note': 'Les personnes déjà admises restent admises.',
 	'participation.current_code': 'Code de la salle : ',
 	'participation.screen_code_hidden':
@@ -56,6 +58,9 @@ export const questions: Record<keyof typeof en, string> = {
 	'live.intro':
 		'Posez une question aux intervenants, et votez pour les questions qui vous importent le plus.',
 	'live.not_live': 'Les questions seront ouvertes au début de la réunion.',
+	'live.advance_link': 'Questions à l’avance',
+	'live.advance':
+		'La réunion n’a pas encore commencé. Les questions posées maintenant, et leurs votes, seront reprises dans la réunion dès son ouverture.',
 	'live.closed':
 		'Cette réunion est close : les questions et les votes sont arrêtés. L’historique ci-dessous est définitif.',
 	'live.ask': 'Poser une question',

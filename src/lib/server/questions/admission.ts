@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { MessageKey } from '$lib/i18n';
 import { groups, meetings } from '../db/schema';
@@ -14,7 +14,8 @@ import { participationSchema, roomCodeSchema } from '$lib/schemas/questions';
 import { emit } from '../events';
 import { bumpSeq, liveSettings, toLiveMeeting, type LiveContext, type Participant } from './live';
 import { admissionTag } from './participation';
-import { requireLive } from './ask';
+import { requireQuestionsOpen } from './ask';
+import { takesQuestions } from '$lib/questions-open';
 
 function sameCode(typed: string, actual: string | null) {
 	if (!actual || typed.length !== actual.length) return false;
@@ -35,7 +36,7 @@ export async function enterRoomCode(
 	input: unknown,
 	clientAddress: string
 ) {
-	requireLive(context);
+	requireQuestionsOpen(context);
 	const code = await attemptRoomCode(db, identity, input, clientAddress);
 	if (!sameCode(code, context.meeting.joinCode)) {
 		throw await wrongRoomCode(db, clientAddress, 'participation.room_code_wrong');
@@ -84,7 +85,7 @@ export async function joinByRoomCode(
 		.select({ id: meetings.id, number: meetings.number, group: groups.slug })
 		.from(meetings)
 		.innerJoin(groups, eq(groups.id, meetings.groupId))
-		.where(and(eq(meetings.joinCode, code), eq(meetings.state, 'live')))
+		.where(and(eq(meetings.joinCode, code), inArray(meetings.state, ['scheduled', 'live'])))
 		.limit(1);
 	if (!found) throw await wrongRoomCode(db, clientAddress, 'room.code_unknown');
 	return {
@@ -110,7 +111,7 @@ export async function setParticipation(
 		db.transaction(async (tx) => {
 			// A rule that needs a code gets one, if the meeting has none yet.
 			const joinCode =
-				participation === 'room_code' && !meeting.joinCode && meeting.state === 'live'
+				participation === 'room_code' && !meeting.joinCode && takesQuestions(meeting.state)
 					? joinCodes.draw()
 					: meeting.joinCode;
 			await tx.update(meetings).set({ participation, joinCode }).where(eq(meetings.id, meeting.id));
@@ -139,10 +140,14 @@ export async function setParticipation(
 	return { participation };
 }
 
-/** Officers rotate the room code (a code that leaked); those already admitted stay admitted. */
+/**
+ * Officers rotate the room code (a code that leaked), or make one before the meeting for questions
+ * in advance (to send to those invited); those already admitted stay admitted. Going live draws a
+ * fresh code for the room either way.
+ */
 export async function rotateRoomCode(db: Database, actor: Participant, context: LiveContext) {
 	const officer = await authorise(db, actor, 'question.moderate', context.group.id);
-	requireLive(context);
+	requireQuestionsOpen(context);
 	const { joinCode, seq } = await withUniqueJoinCode(() =>
 		db.transaction(async (tx) => {
 			const joinCode = joinCodes.draw();

@@ -17,10 +17,16 @@ import {
 import { actingIdentity, askerKey, idForRequest } from './participant';
 import { requireTakingPart } from './participation';
 import { recordAudit } from '../audit';
+import { takesQuestions } from '$lib/questions-open';
 
-/** Asking, voting, admitting and the rest happen only while the meeting is live. */
+/** Rotating the room code and the rest that belong to the meeting itself happen only while it is live. */
 export function requireLive(context: Pick<LiveContext, 'meeting'>) {
 	if (context.meeting.state !== 'live') throw conflict('question.not_live');
+}
+
+/** Asking, voting, withdrawing and entering the room code: from scheduling (in advance) until the close. */
+export function requireQuestionsOpen(context: Pick<LiveContext, 'meeting'>) {
+	if (!takesQuestions(context.meeting.state)) throw conflict('question.not_open');
 }
 
 /**
@@ -33,7 +39,7 @@ export async function askQuestion(
 	context: LiveContext,
 	input: unknown
 ) {
-	requireLive(context);
+	requireQuestionsOpen(context);
 	await requireTakingPart(db, participant, context);
 	const data = parseInput(askSchema, input);
 	const { meeting } = context;
@@ -173,7 +179,7 @@ export async function withdrawQuestion(
 	context: LiveContext,
 	input: unknown
 ) {
-	requireLive(context);
+	requireQuestionsOpen(context);
 	await requireTakingPart(db, participant, context);
 	const { questionId } = parseInput(questionRefSchema, input);
 	const q = await questionOf(db, context, questionId);

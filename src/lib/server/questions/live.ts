@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
+import { takesQuestions } from '$lib/questions-open';
 import {
 	meetingLive,
 	meetings,
@@ -284,7 +285,7 @@ export async function liveSnapshot(
 			rated,
 			canModerate,
 			takingPart: await takingPartOf(db, participant, context),
-			roomCode: canModerate && meeting.state === 'live' ? meeting.joinCode : null,
+			roomCode: canModerate && takesQuestions(meeting.state) ? meeting.joinCode : null,
 			recentVotes: recent,
 			bursts: Object.keys(recent).filter((id) => isBurst(recent[id]))
 		}

@@ -45,9 +45,7 @@ export async function moderateQuestion(
 			: 'question.moderate';
 	const officer = await authorise(db, actor, permission, context.group.id);
 	const meetingId = context.meeting.id;
-	if (context.meeting.state !== 'live' && context.meeting.state !== 'closed') {
-		throw conflict('question.not_live');
-	}
+	if (!mayModerateNow(context.meeting.state, data.action)) throw conflict('question.not_live');
 	const requestKey = data.requestId && idForRequest(officer.id, data.requestId);
 	/** Made already: this request sent again (in turn, or racing the first) changes nothing. */
 	const repeated = async () => ({ seq: (await liveSettings(db, meetingId)).seq, changed: [] });
@@ -103,6 +101,15 @@ export async function moderateQuestion(
 		});
 	}
 	return { seq, changed };
+}
+
+/** Questions asked in advance are moderated as they come; pins and answers wait for the meeting. */
+const inAdvance: readonly ModerateInput['action'][] = ['approve', 'reject', 'merge', 'restore'];
+
+function mayModerateNow(state: Meeting['state'], action: ModerateInput['action']) {
+	return (
+		state === 'live' || state === 'closed' || (state === 'scheduled' && inAdvance.includes(action))
+	);
 }
 
 /**

@@ -11,7 +11,12 @@ import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } fr
 import { questionOf } from './ask';
 import { actingIdentity, isNewParticipant, voterKey } from './participant';
 import { requireTakingPart, takingPartCondition, type ParticipationRule } from './participation';
+import { takesQuestions } from '$lib/questions-open';
+import type { Meeting } from '../db/schema';
 import { countPublicChange, votesOf } from '../public-cache/versions';
+
+/** `takesQuestions` as a condition on the meeting `m`: the vote statement checks it at the write. */
+const questionsOpenSql = sql`m.state in ('scheduled', 'live')`;
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
 export type VoteContext = {
@@ -26,7 +31,7 @@ export type VoteContext = {
  *
  * The participant's vote limit is counted off the database (`consumeOffRecord`: no row links a
  * participant's actions by time); then one statement checks that the question is published in
- * this meeting and the meeting live, writes and counts. Because the write checks the meeting
+ * this meeting and its meeting taking questions, writes and counts. Because the write checks the meeting
  * itself, a context read earlier (kept on a socket) can never let a vote into a closed meeting. Only when the write changed nothing does a second
  * query tell a repeated vote from an unknown question, a closed meeting or a rejected question.
  */
@@ -36,14 +41,14 @@ export async function castVote(
 	context: VoteContext,
 	input: unknown
 ) {
-	if (context.meeting.state !== 'live') throw conflict('question.not_live');
+	if (!takesQuestions(context.meeting.state)) throw conflict('question.not_open');
 	const { questionId, up } = parseInput(voteSchema, input);
 	const identity = actingIdentity(participant);
 	await consumeOffRecord(db, limits.votePerParticipant, identity);
 	const meetingId = context.meeting.id;
 	const key = voterKey(identity, meetingId);
 	const votable = sql`q.id = ${questionId} and q.meeting_id = ${meetingId}
-		and q.state = 'published' and m.state = 'live'
+		and q.state = 'published' and ${questionsOpenSql}
 		and ${takingPartCondition(participant, meetingId, context.canModerate)}`;
 	const change = up
 		? sql`insert into question_votes (question_id, voter_key, from_new_participant)
@@ -79,7 +84,7 @@ async function refuseVote(
 	const [row] = rowsOf<{
 		groupId: string;
 		participation: ParticipationRule;
-		meetingState: string;
+		meetingState: Meeting['state'];
 		questionState: string | null;
 	}>(
 		await db.execute(sql`select m.group_id as "groupId", m.participation,
@@ -87,7 +92,7 @@ async function refuseVote(
 			from meetings m left join questions q on q.id = ${questionId} and q.meeting_id = m.id
 			where m.id = ${context.meeting.id}`)
 	);
-	if (!row || row.meetingState !== 'live') throw conflict('question.not_live');
+	if (!row || !takesQuestions(row.meetingState)) throw conflict('question.not_open');
 	if (!row.questionState) throw notFound('question.not_found');
 	if (row.questionState !== 'published') throw conflict('question.not_votable');
 	await requireTakingPart(db, participant, {

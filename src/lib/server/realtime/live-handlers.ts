@@ -11,6 +11,7 @@ import { getMotion } from '../motions/read';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { request } from './handlers';
+import { takesQuestions } from '$lib/questions-open';
 
 /**
  * The live meeting events: thin adapters over the domain functions the pages and the JSON API
@@ -56,10 +57,10 @@ async function readJoinedMeeting(socket: LiveSocket) {
 	return { db, context };
 }
 
-/** The remembered meeting for a vote, unless it says the meeting is not live (then read again). */
+/** The remembered meeting for a vote, unless it says the meeting takes no questions (then read again). */
 async function votingMeeting(socket: LiveSocket): Promise<{ db: Database; context: VoteContext }> {
 	const voting = socket.data.voting;
-	if (!voting || voting.meeting.state !== 'live') return readJoinedMeeting(socket);
+	if (!voting || !takesQuestions(voting.meeting.state)) return readJoinedMeeting(socket);
 	return { db: await getDb(), context: voting };
 }
 

@@ -5,6 +5,7 @@ import { apiHandler } from '$lib/server/http/api';
 import { rotateRoomCode } from '$lib/server/questions/admission';
 import { liveContext } from '$lib/server/questions/live';
 import { participantOf } from '$lib/server/http/live';
+import { takesQuestions } from '$lib/questions-open';
 import type { RequestHandler } from './$types';
 
 /** Officers read the room code (`GET`) or make a new one (`POST`): `{ roomCode }`. */
@@ -13,7 +14,7 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 	const officer = await participantOf(event, db);
 	const context = await liveContext(db, officer, event.params.group, event.params.n);
 	if (!context.canModerate) throw notAllowed();
-	return json({ roomCode: context.meeting.state === 'live' ? context.meeting.joinCode : null });
+	return json({ roomCode: takesQuestions(context.meeting.state) ? context.meeting.joinCode : null });
 });
 
 export const POST: RequestHandler = apiHandler(async (event) => {
