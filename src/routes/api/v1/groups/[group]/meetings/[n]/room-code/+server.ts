@@ -14,7 +14,9 @@ export const GET: RequestHandler = apiHandler(async (event) => {
 	const officer = await participantOf(event, db);
 	const context = await liveContext(db, officer, event.params.group, event.params.n);
 	if (!context.canModerate) throw notAllowed();
-	return json({ roomCode: takesQuestions(context.meeting.state) ? context.meeting.joinCode : null });
+	return json({
+		roomCode: takesQuestions(context.meeting.state) ? context.meeting.joinCode : null
+	});
 });
 
 export const POST: RequestHandler = apiHandler(async (event) => {
