@@ -18,6 +18,13 @@ describeOnEachDatabase('the demo’s meetings', (handle) => {
 		expect(meetings.map((m) => m.state)).toEqual(['closed', 'closed', 'closed', 'scheduled']);
 		expect(meetings[3].startsAt.getTime()).toBeGreaterThan(Date.now());
 		expect(meetings[2].startsAt.getTime()).toBeLessThan(Date.now());
+		// The meeting coming up has questions in advance, with their votes so far.
+		const advance = await liveSnapshot(
+			db,
+			await liveContext(db, { user: null }, demoGroupSlug, meetings[3].number),
+			null
+		);
+		expect(advance.questions.map((q) => q.votes).sort((a, b) => b - a)).toEqual([11, 7, 4]);
 
 		const records = await Promise.all(
 			meetings.map(async (m) =>

@@ -10,7 +10,7 @@ import { recordAttendance, sendApologies } from '../meetings/attendance';
 import { changeMeetingState, createMeeting } from '../meetings/meetings';
 import { decideProposal, proposeAgendaItem } from '../meetings/proposals';
 import { utcToLocal } from '$lib/time-zone';
-import { loadQuestionsDemo } from './questions';
+import { loadAdvanceQuestionsDemo, loadQuestionsDemo } from './questions';
 import { loadMotionsDemo } from './motions';
 
 const day = 86_400_000;
@@ -225,6 +225,7 @@ export async function loadMeetingsDemo(
 		url: 'https://example.org/riverside-police/operation-harbour/statistics'
 	});
 	await changeMeetingState(db, secretary, groupSlug, next.number, { state: 'scheduled' });
+	await loadAdvanceQuestionsDemo(db, officers, groupSlug, next);
 
 	const [first, second] = members;
 	if (first && second) {

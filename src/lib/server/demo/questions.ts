@@ -201,3 +201,38 @@ export async function loadQuestionsDemo(
 		.set({ createdAt: new Date(meeting.startsAt.getTime() + 100 * 60_000) })
 		.where(eq(commitments.meetingId, meeting.id));
 }
+
+/** Asked before the next meeting (questions in advance), with the votes gathered so far. */
+const inAdvance: Story[] = [
+	{
+		text: 'Will the quarterly figures show how many stops under Operation Harbour led to an arrest?',
+		votes: 11
+	},
+	{
+		text: 'Can the meeting have interpreters for Arabic and Tigrinya, as it did in the spring?',
+		name: 'Riverside Refugee Welcome',
+		votes: 7
+	},
+	{ text: 'Who checks the Service’s data before it is published?', votes: 4 }
+];
+
+/** The next meeting's questions in advance: they enter its live list with their votes when it starts. */
+export async function loadAdvanceQuestionsDemo(
+	db: Database,
+	officers: { chair: SessionUser },
+	groupSlug: string,
+	meeting: Meeting
+) {
+	const chair: Participant = { user: officers.chair, token: generateSessionToken() };
+	const context = await liveContext(db, chair, groupSlug, meeting.number);
+	for (const story of inAdvance) {
+		const q = await askQuestion(db, attendee(), context, {
+			text: story.text,
+			anonymous: !story.name,
+			name: story.name
+		});
+		for (let v = 0; v < story.votes; v++) {
+			await castVote(db, attendee(), context, { questionId: q.id, up: true });
+		}
+	}
+}
