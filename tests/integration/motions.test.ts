@@ -17,6 +17,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { appointOfficer } from '$lib/server/groups/officers';
 import { changeMeetingState, createMeeting } from '$lib/server/meetings/meetings';
 import { representedOrganisations } from '$lib/server/meetings/members';
+import { recordAttendance } from '$lib/server/meetings/attendance';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
 import {
@@ -477,6 +478,34 @@ describeOnEachDatabase('motions', (handle) => {
 		expect(late).toMatchObject({ code: 'not_allowed', msg: { key: 'motions.not_eligible' } });
 		const decided = await closeMotionVote(db, actorOf(s.chair), slug, n, number);
 		expect(decided.eligible).toBe(2);
+	});
+
+	it('refuses the vote of an organisation recorded absent or sending apologies, until it is recorded present', async () => {
+		const setup = await liveMeeting(handle().db);
+		const { db, slug, n, ...s } = setup;
+		const number = await scheduled(setup);
+		await s.goLive();
+		await recordAttendance(db, actorOf(s.secretary), slug, n, {
+			entries: [
+				{ membershipId: s.orgA.id, status: 'present' },
+				{ membershipId: s.orgB.id, status: 'absent' },
+				{ membershipId: s.orgC.id, status: 'apologies' }
+			]
+		});
+		await openMotionVote(db, actorOf(s.chair), slug, n, number);
+		for (const rep of [s.repB, s.repC]) {
+			expect(
+				await failure(castMotionVote(db, actorOf(rep), slug, n, number, { vote: 'against' }))
+			).toMatchObject({ code: 'conflict', msg: { key: 'motions.not_present' } });
+		}
+		await castMotionVote(db, actorOf(s.repA), slug, n, number, { vote: 'for' });
+		// Arrived late: the secretary records it present, and its vote counts.
+		await recordAttendance(db, actorOf(s.secretary), slug, n, {
+			entries: [{ membershipId: s.orgB.id, status: 'present' }]
+		});
+		await castMotionVote(db, actorOf(s.repB), slug, n, number, { vote: 'against' });
+		const decided = await closeMotionVote(db, actorOf(s.chair), slug, n, number);
+		expect([decided.votesFor, decided.votesAgainst]).toEqual([1, 1]);
 	});
 
 	it.skipIf(!(groupRole.enumValues as readonly string[]).includes('respondent'))(

@@ -21,6 +21,8 @@ export const motions = {
 	'motions.not_voting': 'The vote on this motion is not open.',
 	'motions.vote_closed':
 		'The vote on this motion has closed: votes can no longer be cast or changed.',
+	'motions.not_present':
+		'Your organisation is recorded as absent or as having sent apologies: ask the secretary to record it present, then vote.',
 	'motions.not_eligible':
 		'Your organisation was not a member when this vote opened, so it cannot vote on this motion.',
 	'motions.vote_open': 'A vote on a motion is still open: close it before closing the meeting.',

@@ -24,6 +24,8 @@ export const motions: Record<keyof typeof en, string> = {
 	'motions.not_voting': 'Le vote sur cette motion n’est pas ouvert.',
 	'motions.vote_closed':
 		'Le vote sur cette motion est clos : les votes ne peuvent plus être exprimés ni modifiés.',
+	'motions.not_present':
+		'Votre organisation est enregistrée comme absente ou excusée : demandez au secrétariat de l’enregistrer présente, puis votez.',
 	'motions.not_eligible':
 		'Votre organisation n’était pas membre à l’ouverture de ce vote : elle ne peut pas voter sur cette motion.',
 	'motions.vote_open':

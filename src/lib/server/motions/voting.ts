@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
-import { groups, memberships, motionVotes, motions, type Motion } from '../db/schema';
+import { attendance, groups, memberships, motionVotes, motions, type Motion } from '../db/schema';
 import { authorise, requireUser, type Actor } from '../auth/authorise';
 import { conflict, notAllowed } from '../errors';
 import { parseInput } from '../validation';
@@ -218,6 +218,16 @@ export async function castMotionVote(
 		if (!membership || !motion.voteOpenedAt || membership.startedAt > motion.voteOpenedAt) {
 			throw notAllowed('motions.not_eligible');
 		}
+		// Cast by a representative present: not for an organisation recorded absent or sending
+		// apologies (the secretary records a late arrival present). Attendance is often taken as
+		// the meeting goes, so an organisation not yet recorded may vote.
+		const [recorded] = await tx
+			.select({ status: attendance.status })
+			.from(attendance)
+			.where(
+				and(eq(attendance.meetingId, meeting.id), eq(attendance.membershipId, organisation.id))
+			);
+		if (recorded && recorded.status !== 'present') throw conflict('motions.not_present');
 		// One row per organisation: a second vote (or a colleague's at the same moment) updates it.
 		const [row] = await tx
 			.insert(motionVotes)
