@@ -80,6 +80,23 @@ describeOnEachDatabase('participation rules', (handle) => {
 		}
 	});
 
+	// A rule changed from a console page drawn before the code was rotated wrote the old (leaked)
+	// code back: the change now touches the code only when it draws one.
+	it('keeps a rotated room code when the rule is changed from a page read before the rotation', async () => {
+		const { db } = handle();
+		const live = await liveMeeting(db, 'room_code');
+		const stale = await live.context();
+		const leaked = stale.meeting.joinCode;
+		const { joinCode } = await rotateRoomCode(db, live.chairParticipant, await live.context());
+		await setParticipation(db, live.chairParticipant, stale, { participation: 'open' });
+		const [row] = await db
+			.select({ joinCode: meetings.joinCode, participation: meetings.participation })
+			.from(meetings)
+			.where(eq(meetings.id, live.meeting.id));
+		expect(row).toEqual({ joinCode, participation: 'open' });
+		expect(row.joinCode).not.toBe(leaked);
+	});
+
 	it('limits guessing per participant, and a new code leaves the admitted admitted', async () => {
 		const { db } = handle();
 		const live = await liveMeeting(db, 'room_code');

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { MessageKey } from '$lib/i18n';
 import { groups, meetings } from '../db/schema';
@@ -109,12 +109,17 @@ export async function setParticipation(
 	const now = new Date();
 	const seq = await withUniqueJoinCode(() =>
 		db.transaction(async (tx) => {
-			// A rule that needs a code gets one, if the meeting has none yet.
-			const joinCode =
-				participation === 'room_code' && !meeting.joinCode && takesQuestions(meeting.state)
-					? joinCodes.draw()
-					: meeting.joinCode;
-			await tx.update(meetings).set({ participation, joinCode }).where(eq(meetings.id, meeting.id));
+			// A rule that needs a code gets one, if the meeting has none yet. Checked at the write:
+			// the context may predate a rotation, whose code must not be written over.
+			const drawn =
+				participation === 'room_code' && takesQuestions(meeting.state) ? joinCodes.draw() : null;
+			await tx
+				.update(meetings)
+				.set({
+					participation,
+					...(drawn && { joinCode: sql`coalesce(${meetings.joinCode}, ${drawn})` })
+				})
+				.where(eq(meetings.id, meeting.id));
 			await appendDecision(tx, group.id, {
 				kind: 'participation.changed',
 				subject: `meeting:${meeting.number}`,
