@@ -416,9 +416,12 @@ describeOnEachDatabase('motions', (handle) => {
 		const setup = await liveMeeting(handle().db);
 		const { db, slug, n, group, ...s } = setup;
 		const main = await scheduled(setup);
+		const amended =
+			'That the group asks the Service to publish its custody figures every month and by organisation.';
 		const amendment = await proposeMotion(db, actorOf(s.repB), slug, n, {
 			text: 'Insert “and by organisation” after “every month”.',
-			amendmentOf: main
+			amendmentOf: main,
+			amendedText: amended
 		});
 		const ofAmendment = await failure(
 			proposeMotion(db, actorOf(s.repC), slug, n, {
@@ -442,7 +445,14 @@ describeOnEachDatabase('motions', (handle) => {
 		);
 		await closeMotionVote(db, actorOf(s.chair), slug, n, amendment.number);
 		const closedAmend = (await listDecisions(db, group.id)).at(-1)!;
-		expect(closedAmend.payload).toMatchObject({ amendmentOf: main, outcome: 'carried' });
+		expect(closedAmend.payload).toMatchObject({
+			amendmentOf: main,
+			outcome: 'carried',
+			amendedText: amended
+		});
+		// Carried, the amendment rewrote its motion, which keeps the text it was proposed with.
+		const { motion: rewritten } = await getMotion(db, actorOf(null), slug, n, main);
+		expect(rewritten).toMatchObject({ text: amended, originalText: text });
 		await openMotionVote(db, actorOf(s.chair), slug, n, main);
 		// Amending a motion being voted on is too late.
 		const late = await failure(
@@ -454,11 +464,63 @@ describeOnEachDatabase('motions', (handle) => {
 		const entry = (await listDecisions(db, group.id)).at(-1)!;
 		expect(entry.payload).toMatchObject({
 			number: main,
+			text: amended,
+			originalText: text,
 			amendmentOf: null,
 			amendments: [{ number: amendment.number, outcome: 'carried' }]
 		});
 		const { motions: listed } = await listMotions(db, actorOf(null), slug, n);
 		expect(listed.find((m) => m.number === amendment.number)?.amendmentOf).toBe(main);
+	});
+
+	it('takes an amendment only with the motion as it would read, and refuses one another amendment outdated', async () => {
+		const setup = await liveMeeting(handle().db);
+		const { db, slug, n, ...s } = setup;
+		const main = await scheduled(setup);
+		const without = await failure(
+			proposeMotion(db, actorOf(s.repB), slug, n, { text: 'Add “monthly”.', amendmentOf: main })
+		);
+		expect(without.fields.amendedText.key).toBe('motions.amended_text_needed');
+		const same = await failure(
+			proposeMotion(db, actorOf(s.repB), slug, n, {
+				text: 'Change nothing.',
+				amendmentOf: main,
+				amendedText: text
+			})
+		);
+		expect(same.fields.amendedText.key).toBe('motions.amended_text_same');
+		const first = await proposeMotion(db, actorOf(s.repB), slug, n, {
+			text: 'Replace “every month” with “every week”.',
+			amendmentOf: main,
+			amendedText: 'That the group asks the Service to publish its custody figures every week.'
+		});
+		const second = await proposeMotion(db, actorOf(s.repC), slug, n, {
+			text: 'Replace “custody figures” with “custody and stop figures”.',
+			amendmentOf: main,
+			amendedText:
+				'That the group asks the Service to publish its custody and stop figures every month.'
+		});
+		for (const a of [first, second]) {
+			await scheduleMotion(db, actorOf(s.chair), slug, n, a.number);
+		}
+		await s.goLive();
+		await openMotionVote(db, actorOf(s.chair), slug, n, first.number);
+		await castMotionVote(db, actorOf(s.repA), slug, n, first.number, { vote: 'for' });
+		await closeMotionVote(db, actorOf(s.chair), slug, n, first.number);
+		// The second was written against the motion before the first changed it.
+		const outdated = await failure(openMotionVote(db, actorOf(s.chair), slug, n, second.number));
+		expect(outdated).toMatchObject({
+			code: 'conflict',
+			msg: { key: 'motions.amendment_outdated' }
+		});
+		await declineMotion(db, actorOf(s.chair), slug, n, second.number, {
+			reason: 'Overtaken by amendment 2; propose it again against the motion as amended.'
+		});
+		const { motion: listed } = await getMotion(db, actorOf(null), slug, n, main);
+		expect(listed).toMatchObject({
+			text: 'That the group asks the Service to publish its custody figures every week.',
+			originalText: text
+		});
 	});
 
 	it('lets only organisations that were members when the vote opened vote', async () => {

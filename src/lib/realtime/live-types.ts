@@ -80,9 +80,14 @@ export type MotionChoice = 'for' | 'against' | 'abstain';
 export type LiveMotion = {
 	id: string;
 	number: number;
+	/** What is (or was) put to the vote: as amended by the carried amendments. */
 	text: string;
+	/** Its text as proposed, when carried amendments rewrote it; otherwise null. */
+	originalText: string | null;
 	/** The number of the motion it amends; null for a motion of its own. */
 	amendmentOf: number | null;
+	/** An amendment: the motion as it would read if carried. */
+	amendedText: string | null;
 	state: 'proposed' | 'scheduled' | 'voting' | 'decided' | 'declined';
 	proposedBy: string | null;
 	/** The office of an officer who proposed it as such. */

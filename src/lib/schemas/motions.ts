@@ -23,13 +23,16 @@ const motionNumber = v.pipe(
 );
 
 /**
- * A new motion: its text; `amendmentOf`, the number of the meeting's motion it amends; and
+ * A new motion: its text; `amendmentOf`, the number of the meeting's motion it amends, with
+ * `amendedText`; and
  * `membershipId` for a representative of several organisations. An officer who represents no
  * organisation proposes as an officer; one who does proposes for it unless `asOfficer`.
  */
 export const motionSchema = v.object({
 	text: text(4000),
 	amendmentOf: v.optional(motionNumber),
+	/** An amendment: the motion as it would read if carried (required with `amendmentOf`). */
+	amendedText: optionalText(4000),
 	membershipId,
 	asOfficer: flag
 });

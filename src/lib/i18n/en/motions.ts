@@ -23,6 +23,19 @@ export const motions = {
 		'The vote on this motion has closed: votes can no longer be cast or changed.',
 	'motions.not_present':
 		'Your organisation is recorded as absent or as having sent apologies: ask the secretary to record it present, then vote.',
+	'motions.amended_text_needed':
+		'An amendment must give the motion as it would read if the amendment is carried.',
+	'motions.amended_text_same':
+		'This is the motion as it already reads: write it as the amendment would change it.',
+	'motions.amendment_outdated':
+		'Another amendment carried since changed the motion, so this one no longer applies as written. Decline it; it can be proposed again against the motion as it now reads.',
+	'motions.amended_text_field':
+		'For an amendment: the motion as it would read if the amendment is carried',
+	'motions.amended_text_hint':
+		'Carried, the amendment replaces the motion’s text with this; the text as proposed stays on the record.',
+	'motions.as_proposed': 'As proposed',
+	'motions.as_amended': 'As amended',
+	'motions.would_read': 'If carried, the motion would read',
 	'motions.not_eligible':
 		'Your organisation was not a member when this vote opened, so it cannot vote on this motion.',
 	'motions.vote_open': 'A vote on a motion is still open: close it before closing the meeting.',

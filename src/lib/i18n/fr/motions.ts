@@ -26,6 +26,19 @@ export const motions: Record<keyof typeof en, string> = {
 		'Le vote sur cette motion est clos : les votes ne peuvent plus être exprimés ni modifiés.',
 	'motions.not_present':
 		'Votre organisation est enregistrée comme absente ou excusée : demandez au secrétariat de l’enregistrer présente, puis votez.',
+	'motions.amended_text_needed':
+		'Un amendement doit donner la motion telle qu’elle se lirait s’il était adopté.',
+	'motions.amended_text_same':
+		'C’est la motion telle qu’elle se lit déjà : écrivez-la telle que l’amendement la changerait.',
+	'motions.amendment_outdated':
+		'Un autre amendement adopté depuis a changé la motion, si bien que celui-ci ne s’applique plus tel qu’il est écrit. Rejetez-le ; il peut être proposé de nouveau sur la motion telle qu’elle se lit maintenant.',
+	'motions.amended_text_field':
+		'Pour un amendement : la motion telle qu’elle se lirait si l’amendement était adopté',
+	'motions.amended_text_hint':
+		'Adopté, l’amendement remplace le texte de la motion par celui-ci ; le texte proposé reste au registre.',
+	'motions.as_proposed': 'Telle que proposée',
+	'motions.as_amended': 'Telle qu’amendée',
+	'motions.would_read': 'Si l’amendement est adopté, la motion se lirait',
 	'motions.not_eligible':
 		'Votre organisation n’était pas membre à l’ouverture de ce vote : elle ne peut pas voter sur cette motion.',
 	'motions.vote_open':

@@ -22,7 +22,10 @@ export type DraftSource = {
 	motions?: {
 		number: number;
 		text: string;
+		/** Set when carried amendments rewrote the motion (or absent). */
+		originalText?: string | null;
 		amendmentOf: number | null;
+		amendedText?: string | null;
 		state: string;
 		proposedBy: string | null;
 		proposedAs: string | null;
@@ -154,6 +157,12 @@ function motionsSection(source: DraftSource, t: Translate): string[] {
 		const marker = `${i + 1}. `;
 		const detail = `${' '.repeat(marker.length)}- `;
 		lines.push(`${marker}**${motionTitle(t, m)}** ${plain(m.text)}`);
+		if (m.originalText) {
+			lines.push(`${detail}${field(t, t('motions.as_proposed'), plain(m.originalText))}`);
+		}
+		if (m.amendedText) {
+			lines.push(`${detail}${field(t, t('motions.would_read'), plain(m.amendedText))}`);
+		}
 		const proposer = m.proposedBy
 			? t('motions.proposed_by', { organisation: plain(m.proposedBy) })
 			: m.proposedAs

@@ -57,6 +57,7 @@ export async function proposeMotion(
 		const locked = await lockMeetingForMotion(tx, meeting.id);
 		if (!takesMotions.has(locked.state)) throw conflict('motions.closed');
 		let amendmentOf: string | null = null;
+		let amends = { amendedText: null as string | null, amendsText: null as string | null };
 		if (data.amendmentOf !== undefined) {
 			const [main] = await tx
 				.select()
@@ -67,7 +68,13 @@ export async function proposeMotion(
 			if (main.amendmentOf || main.state === 'voting' || !isUndecided(main.state)) {
 				throw conflict('motions.not_amendable', 'amendmentOf');
 			}
+			// An amendment says exactly what it changes: the motion as it would then read.
+			if (!data.amendedText) throw invalidField('amendedText', 'motions.amended_text_needed');
+			if (data.amendedText === main.text) {
+				throw invalidField('amendedText', 'motions.amended_text_same');
+			}
 			amendmentOf = main.id;
+			amends = { amendedText: data.amendedText, amendsText: main.text };
 		}
 		const [last] = await tx
 			.select({ number: max(motions.number) })
@@ -81,6 +88,7 @@ export async function proposeMotion(
 				number: (last?.number ?? 0) + 1,
 				text: data.text,
 				amendmentOf,
+				...amends,
 				proposedBy: user.id,
 				membershipId: organisation?.id ?? null,
 				proposedAs,

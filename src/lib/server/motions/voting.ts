@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
 import { attendance, groups, memberships, motionVotes, motions, type Motion } from '../db/schema';
 import { authorise, requireUser, type Actor } from '../auth/authorise';
@@ -61,10 +61,15 @@ export async function openMotionVote(
 		}
 		if (motion.amendmentOf) {
 			const [main] = await tx
-				.select({ state: motions.state })
+				.select({ state: motions.state, text: motions.text })
 				.from(motions)
 				.where(eq(motions.id, motion.amendmentOf));
 			if (!isUndecided(main.state)) throw conflict('motions.not_amendable', 'state');
+			// Another amendment carried since changed the motion: this one no longer applies
+			// as written (decline it; it can be proposed again against the motion as it reads).
+			if (motion.amendsText !== null && motion.amendsText !== main.text) {
+				throw conflict('motions.amendment_outdated', 'state');
+			}
 		} else {
 			const pending = await tx
 				.select({ number: motions.number })
@@ -137,6 +142,16 @@ export async function closeMotionVote(
 			})
 			.where(eq(motions.id, motion.id))
 			.returning();
+		// A carried amendment rewrites its motion, which keeps the text it was proposed with.
+		if (motion.amendmentOf && motion.amendedText !== null && result.outcome === 'carried') {
+			await tx
+				.update(motions)
+				.set({
+					text: motion.amendedText,
+					originalText: sql`coalesce(${motions.originalText}, ${motions.text})`
+				})
+				.where(eq(motions.id, motion.amendmentOf));
+		}
 		const voted = new Set(votes.map((v) => v.membershipId));
 		const names = await proposerNames(tx, motion);
 		const [main] = motion.amendmentOf
@@ -161,6 +176,8 @@ export async function closeMotionVote(
 				meeting: meeting.number,
 				number: motion.number,
 				text: motion.text,
+				...(motion.originalText !== null && { originalText: motion.originalText }),
+				...(motion.amendedText !== null && { amendedText: motion.amendedText }),
 				amendmentOf: main?.number ?? null,
 				amendments: amendments.map((a) => ({ number: a.number, outcome: a.outcome ?? a.state })),
 				proposedBy: names.proposer,

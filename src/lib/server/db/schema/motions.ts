@@ -49,8 +49,18 @@ export const motions = pgTable(
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		/** 1, 2, 3… within the meeting. */
 		number: integer().notNull(),
+		/** What is put to the vote: a motion as amended by its carried amendments. */
 		text: text().notNull(),
+		/** A motion its carried amendments rewrote: its text as proposed (public, never changed). */
+		originalText: text(),
 		amendmentOf: uuid().references((): AnyPgColumn => motions.id),
+		/** An amendment: the motion as it would read if the amendment is carried. */
+		amendedText: text(),
+		/**
+		 * An amendment: the motion's text it was proposed against. Its vote opens only while the
+		 * motion still reads so (another amendment carried first may have changed it).
+		 */
+		amendsText: text(),
 		/** Private: who proposed it (a representative or an officer). */
 		proposedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 		/** The organisation it is proposed for; null when an officer proposed it as such. */
