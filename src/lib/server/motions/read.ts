@@ -173,16 +173,15 @@ async function publicMotion(db: Executor, groupId: string, motionId: string) {
 
 /**
  * Tells the live pages that a motion changed (called once its transaction committed): what the
- * public now reads of it, running totals included.
+ * public now reads of it, running totals included, which it returns.
  */
 export async function announceMotion(
 	db: Executor,
 	motion: Pick<Motion, 'id' | 'groupId' | 'meetingId'>
-) {
-	emit('motion:changed', {
-		meetingId: motion.meetingId,
-		motion: await publicMotion(db, motion.groupId, motion.id)
-	});
+): Promise<LiveMotion> {
+	const announced = await publicMotion(db, motion.groupId, motion.id);
+	emit('motion:changed', { meetingId: motion.meetingId, motion: announced });
+	return announced;
 }
 
 /** One motion of a meeting, by its number, or a 404. */

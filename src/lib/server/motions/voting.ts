@@ -284,8 +284,8 @@ export async function castMotionVote(
 		};
 	});
 	const { motion, ...answer } = cast;
-	await announceMotion(db, motion);
-	return answer;
+	// The motion as the public now reads it, broadcast and returned (the live page's answer).
+	return { ...answer, motion: await announceMotion(db, motion) };
 }
 
 /** The PATCH of a motion: `{ state, reason? }` moves it, each move checking its own right. */

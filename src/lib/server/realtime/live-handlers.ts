@@ -7,7 +7,6 @@ import { askQuestion, withdrawQuestion } from '../questions/ask';
 import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
 import { moderateQuestion, restoreQuestion } from '../questions/moderate';
 import { castMotionVote } from '../motions/voting';
-import { getMotion } from '../motions/read';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { request } from './handlers';
@@ -135,8 +134,8 @@ request('motion:vote', anyObject, async (socket, input) => {
 	const db = await getDb();
 	const actor = { user: socket.data.user };
 	const number = input.motion as number;
-	await castMotionVote(db, actor, at.group, at.meeting, number, input);
-	return { motion: (await getMotion(db, actor, at.group, at.meeting, number)).motion };
+	const { motion } = await castMotionVote(db, actor, at.group, at.meeting, number, input);
+	return { motion };
 });
 
 request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
