@@ -85,6 +85,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'application.review',
 		'question.moderate',
 		'question.answer',
+		'question.answer.written',
 		'minutes.write',
 		'action.record',
 		'action.update',
@@ -105,6 +106,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'officerRemover',
 		'officer.appoint.vice_chair',
 		'officer.appoint.secretary',
+		'officer.appoint.respondent',
 		'appeals.set',
 		'meeting.manage',
 		'attendance.record',
@@ -120,6 +122,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'membership.categories',
 		'question.moderate',
 		'question.answer',
+		'question.answer.written',
 		'minutes.write',
 		'action.record',
 		'action.update',
@@ -136,8 +139,11 @@ const holds: Record<Role, readonly Capability[]> = {
 		'officer.appoint.chair',
 		'officer.appoint.vice_chair',
 		'officer.appoint.secretary',
+		'officer.appoint.respondent',
 		'audit.read'
-	]
+	],
+	/** Institution staff: answers written questions, and holds nothing else in A. */
+	respondent: ['anyone', 'signedIn', 'question.answer.written']
 };
 
 /** The role each of ours is in the app's permission model (src/lib/server/auth/authorise.ts). */
@@ -145,7 +151,8 @@ const modelRole: Partial<Record<Role, string>> = {
 	secretary: 'secretary',
 	viceChair: 'vice_chair',
 	chair: 'chair',
-	admin: 'site_admin'
+	admin: 'site_admin',
+	respondent: 'respondent'
 };
 
 /** The records a door may name by id. */
@@ -580,7 +587,7 @@ const doors: Door[] = [
 		api('POST', `${groupApi}/questions/[id]/${verb}`, needs, { id, body, foreign: true })
 	),
 	api('GET', `${groupApi}/roles`, 'anyone'),
-	...(['secretary', 'vice_chair', 'chair'] as const).map((role) =>
+	...(['secretary', 'vice_chair', 'chair', 'respondent'] as const).map((role) =>
 		api('POST', `${groupApi}/roles`, `officer.appoint.${role}`, {
 			variant: role === 'secretary' ? undefined : role,
 			body: { email: 'officer@matrix.test', role }

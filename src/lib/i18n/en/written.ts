@@ -1,0 +1,40 @@
+/** Written questions and answers (issue 18): the respondent, due dates and lateness. */
+export const written = {
+	'role.respondent': 'Respondent (institution)',
+	'answer.written': 'Written answer due',
+	'written.title': 'Written questions',
+	'written.intro':
+		'Questions the institution answers in writing: sent for a written answer at a meeting, or asked in writing between meetings by a member organisation. Each answer is recorded verbatim with its date.',
+	'written.none': 'No written questions yet.',
+	'written.ask.heading': 'Ask a question in writing',
+	'written.ask.submit': 'Send the question',
+	'written.asked': 'Your question was sent. The answer is due on {date}.',
+	'written.answer.heading': 'Record the answer',
+	'written.answer.submit': 'Record the answer',
+	'written.answered': 'The answer is recorded.',
+	'written.rate.heading': 'Was it answered?',
+	'written.rate.submit': 'Give your verdict',
+	'written.rated': 'Your verdict is recorded.',
+	'written.verdicts': 'Verdicts: {answered} answered, {partly} partly, {not} not answered',
+	'written.due': 'Due {date}',
+	'written.overdue': 'Overdue by {days} days',
+	'written.answered_on': 'Answered on {date}',
+	'written.answered_late': 'Answered {days} days late',
+	'written.answered_in_time': 'Answered in time',
+	'written.from_meeting': 'Sent for a written answer at meeting {number}',
+	'written.for_organisation': 'Asked for {organisation}',
+	'written.the_answer': 'The answer',
+	'field.written_text': 'Your question',
+	'field.written_organisation': 'Asked for',
+	'field.written_answer': 'The institution’s answer, verbatim',
+	'field.answered_on': 'Date of the answer',
+	'written.not_found': 'There is no such written question in this group.',
+	'written.already_answered':
+		'This question is already answered: a public record is not rewritten.',
+	'written.answer_future': 'The date of the answer cannot be in the future.',
+	'written.not_member':
+		'Only a representative of a current member organisation may ask in writing.',
+	'written.not_answered_yet': 'There is no answer to judge yet.',
+	'written.undo': 'This question was sent for a written answer: answer it instead of undoing.',
+	'kind.question.answered_in_writing': 'Written answer recorded'
+};
