@@ -35,5 +35,10 @@ export const written: Record<keyof typeof en, string> = {
 	'written.not_member': 'لا يطرح سؤالًا كتابةً إلا ممثل منظمة عضو حالية.',
 	'written.not_answered_yet': 'لا توجد إجابة للحكم عليها بعد.',
 	'written.undo': 'أُحيل هذا السؤال إلى إجابة كتابية: سجّل الإجابة بدل التراجع.',
-	'kind.question.answered_in_writing': 'سُجّلت إجابة كتابية'
+	'kind.question.answered_in_writing': 'سُجّلت إجابة كتابية',
+	'ledger.kind.written': 'الأسئلة الكتابية',
+	'ledger.written': 'سؤال كتابي',
+	'answer.answered_in_writing': 'أُجيب كتابةً',
+	'written.between_meetings': 'بين الاجتماعات',
+	'written.page_link': 'الأسئلة والإجابات الكتابية'
 };

@@ -36,5 +36,10 @@ export const written = {
 		'Only a representative of a current member organisation may ask in writing.',
 	'written.not_answered_yet': 'There is no answer to judge yet.',
 	'written.undo': 'This question was sent for a written answer: answer it instead of undoing.',
-	'kind.question.answered_in_writing': 'Written answer recorded'
+	'kind.question.answered_in_writing': 'Written answer recorded',
+	'ledger.kind.written': 'Written questions',
+	'ledger.written': 'Written question',
+	'answer.answered_in_writing': 'Answered in writing',
+	'written.between_meetings': 'Between meetings',
+	'written.page_link': 'Written questions and answers'
 };

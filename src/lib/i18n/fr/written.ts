@@ -39,5 +39,10 @@ export const written: Record<keyof typeof en, string> = {
 	'written.not_answered_yet': 'Il n’y a pas encore de réponse à juger.',
 	'written.undo':
 		'Cette question a été renvoyée à une réponse écrite\u00a0: consignez la réponse au lieu d’annuler.',
-	'kind.question.answered_in_writing': 'Réponse écrite consignée'
+	'kind.question.answered_in_writing': 'Réponse écrite consignée',
+	'ledger.kind.written': 'Questions écrites',
+	'ledger.written': 'Question écrite',
+	'answer.answered_in_writing': 'Répondu par écrit',
+	'written.between_meetings': 'Entre les réunions',
+	'written.page_link': 'Questions et réponses écrites'
 };

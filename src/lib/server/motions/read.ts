@@ -89,7 +89,8 @@ function toPublic(
 		amendmentOf: row.mainNumber ?? null,
 		state: m.state,
 		proposedBy: row.proposer ?? null,
-		proposedAs: m.proposedAs,
+		// A respondent holds no office that proposes (`officeOf` in ./propose): never one here.
+		proposedAs: m.proposedAs === 'respondent' ? null : m.proposedAs,
 		secondedBy: row.seconder ?? null,
 		proposedAt: m.proposedAt.toISOString(),
 		declineReason: m.declineReason,
