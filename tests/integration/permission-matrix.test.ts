@@ -165,6 +165,7 @@ type IdKey =
 	| 'proposal'
 	| 'correction'
 	| 'action'
+	| 'written'
 	| 'question'
 	| 'ownQuestion';
 
@@ -586,6 +587,23 @@ const doors: Door[] = [
 	).map(([verb, needs, id, body]) =>
 		api('POST', `${groupApi}/questions/[id]/${verb}`, needs, { id, body, foreign: true })
 	),
+	// Written questions: asked by a member organisation (or an officer who moderates), answered by
+	// the secretary or a respondent, judged by any account. Those let in may find it answered (409).
+	api('GET', `${groupApi}/written`, 'anyone'),
+	api('POST', `${groupApi}/written`, ['representative', 'question.moderate'], {
+		body: { text: 'How many complaints were upheld last year?' }
+	}),
+	api('GET', `${groupApi}/written/[id]`, 'anyone', { id: 'written', foreign: true }),
+	api('POST', `${groupApi}/written/[id]/answer`, 'question.answer.written', {
+		id: 'written',
+		body: { answer: 'Forty-two, of which nine in full.' },
+		foreign: true
+	}),
+	api('POST', `${groupApi}/written/[id]/rate`, 'signedIn', {
+		id: 'written',
+		body: { verdict: 'partly_answered' },
+		foreign: true
+	}),
 	api('GET', `${groupApi}/roles`, 'anyone'),
 	...(['secretary', 'vice_chair', 'chair', 'respondent'] as const).map((role) =>
 		api('POST', `${groupApi}/roles`, `officer.appoint.${role}`, {
@@ -697,6 +715,17 @@ const doors: Door[] = [
 	form('/g/[group]/decisions', 'countersign', 'representative', {
 		...namingMembership,
 		body: (x) => ({ size: String(x.checkpoint), ...naming(x) })
+	}),
+	form('/g/[group]/written', 'ask', ['representative', 'question.moderate'], {
+		body: { text: 'Asked in writing by form.' }
+	}),
+	form('/g/[group]/written', 'answer', 'question.answer.written', {
+		body: (x) => ({ id: x.written, answer: 'Answered by form.' }),
+		foreign: true
+	}),
+	form('/g/[group]/written', 'rate', 'signedIn', {
+		body: (x) => ({ id: x.written, verdict: 'answered' }),
+		foreign: true
 	}),
 	form('/g/[group]/ledger', 'status', 'action.update', {
 		body: (x) => ({ id: x.action, status: 'dropped', note: 'No longer needed.' }),

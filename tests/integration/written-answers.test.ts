@@ -14,7 +14,7 @@ import { askQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion } from '$lib/server/questions/moderate';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
-import { ledgerFilterOf, ledgerItems, ledgerSummary } from '$lib/server/ledger/items';
+import { groupToday, ledgerFilterOf, ledgerItems, ledgerSummary } from '$lib/server/ledger/items';
 import { generateSessionToken } from '$lib/server/auth/session';
 import { askInWriting } from '$lib/server/written/ask';
 import { answerInWriting } from '$lib/server/written/answer';
@@ -22,6 +22,7 @@ import { rateWrittenAnswer } from '$lib/server/written/rate';
 import { getWritten, listWritten } from '$lib/server/written/read';
 import { getGroup } from '$lib/server/groups/groups';
 import { makeGroupWithOfficers } from '../fixtures/factories';
+import { demoGroupSlug, loadDemo } from '$lib/server/demo/load-demo';
 
 const day = (iso: string) => ({ now: new Date(`${iso}T12:00:00Z`) });
 
@@ -117,7 +118,10 @@ describeOnEachDatabase('written answers', (handle) => {
 		const s = await setUp(handle().db);
 		await sendForWriting(s);
 		const row = await writtenOf(s.db, s.question.id);
-		const expected = new Date(row.askedAt.getTime() + 28 * 86_400_000).toISOString().slice(0, 10);
+		const today = groupToday(s.group, row.askedAt);
+		const expected = new Date(Date.parse(`${today}T00:00:00Z`) + 28 * 86_400_000)
+			.toISOString()
+			.slice(0, 10);
 		expect(row).toMatchObject({
 			groupId: s.group.id,
 			meetingId: s.meeting.id,
@@ -240,7 +244,7 @@ describeOnEachDatabase('written answers', (handle) => {
 		const bySecretary = await answerInWriting(db, actorOf(s.secretary), slug, second.id, {
 			answer: 'Yes.'
 		});
-		expect(bySecretary.answeredOn).toBe(new Date().toISOString().slice(0, 10));
+		expect(bySecretary.answeredOn).toBe(groupToday(s.group, new Date()));
 	});
 
 	it('finds no written question of another group, nor one that does not exist', async () => {
@@ -383,5 +387,20 @@ describeOnEachDatabase('written answers', (handle) => {
 		});
 		const rows = await db.select().from(writtenRatings);
 		expect(rows).toHaveLength(2);
+	});
+
+	it('tells the demo’s story: a written answer that came late, one still overdue, a respondent', async () => {
+		const { db } = handle();
+		await loadDemo(db);
+		const group = await getGroup(db, demoGroupSlug);
+		const items = await ledgerItems(db, group, ledgerFilterOf(new URLSearchParams('kind=written')));
+		expect(items.map((i) => [i.status, i.overdue, i.daysLate])).toEqual([
+			['answered_in_writing', false, 12],
+			['written', true, 17]
+		]);
+		const officers = await listOfficers(db, group.id, { currentOnly: true });
+		expect(officers.filter((o) => o.role === 'respondent').map((o) => o.displayName)).toEqual([
+			'Inspector Dana Whitfield'
+		]);
 	});
 });

@@ -31,6 +31,7 @@ import { moderationDecision } from './moderation-log';
 import { commitmentDecision } from '../decision-log/commitment-entry';
 import { mergeVotes, reinstateQuestion, undoAnswerStatus } from './restore';
 import { defaultDueOn } from '../written/rules';
+import { groupToday } from '../ledger/items';
 
 /**
  * The moderation console: approve, reject (with a reason category, shown publicly), merge a
@@ -216,7 +217,7 @@ async function apply(
 			let commitment: typeof commitments.$inferSelect | undefined;
 			let writtenDueOn: string | undefined;
 			if (data.status === 'written') {
-				writtenDueOn = data.dueOn ?? defaultDueOn(now);
+				writtenDueOn = data.dueOn ?? defaultDueOn(groupToday(context.group, now));
 				await tx.insert(writtenQuestions).values({
 					groupId: context.group.id,
 					questionId: q.id,

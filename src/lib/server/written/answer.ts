@@ -10,7 +10,8 @@ import { getGroup } from '../groups/groups';
 import { writtenAnswerSchema } from '$lib/schemas/written';
 import type { Clock } from '../clock';
 import { findWritten } from './access';
-import { isoDay, lateness } from './rules';
+import { lateness } from './rules';
+import { groupToday } from '../ledger/items';
 
 /**
  * The secretary or a respondent records the institution's written answer, verbatim, with the
@@ -30,7 +31,7 @@ export async function answerInWriting(
 	await findWritten(db, group.id, writtenId);
 	const data = parseInput(writtenAnswerSchema, input);
 	const now = clock.now ?? new Date();
-	const today = isoDay(now);
+	const today = groupToday(group, now);
 	const answeredOn = data.answeredOn || today;
 	if (answeredOn > today) throw invalidField('answeredOn', 'written.answer_future');
 	return db.transaction(async (tx) => {

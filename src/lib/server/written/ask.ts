@@ -9,6 +9,7 @@ import { actingMembership, representedOrganisations } from '../meetings/members'
 import { askInWritingSchema } from '$lib/schemas/written';
 import type { Clock } from '../clock';
 import { defaultDueOn } from './rules';
+import { groupToday } from '../ledger/items';
 
 /**
  * A question asked in writing between meetings: by a current member organisation's
@@ -42,7 +43,7 @@ export async function askInWriting(
 				text: data.text,
 				askedBy: user.id,
 				askedAt: now,
-				dueOn: defaultDueOn(now)
+				dueOn: defaultDueOn(groupToday(group, now))
 			})
 			.returning();
 		await recordAudit(tx, {

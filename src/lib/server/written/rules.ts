@@ -12,9 +12,9 @@ const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) /
 /** A date as YYYY-MM-DD (UTC). */
 export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
-/** The default due date of a question sent or asked at `now`. */
-export function defaultDueOn(now: Date, days = writtenAnswerDays) {
-	return isoDay(new Date(now.getTime() + days * day));
+/** The default due date of a question sent or asked on `today` (the group's date). */
+export function defaultDueOn(today: string, days = writtenAnswerDays) {
+	return isoDay(new Date((dayNumber(today) + days) * day));
 }
 
 export type Lateness =
