@@ -6,7 +6,7 @@ export const written: Record<keyof typeof en, string> = {
 	'answer.written': 'Réponse écrite attendue',
 	'written.title': 'Questions écrites',
 	'written.intro':
-		'Les questions auxquelles l’institution répond par écrit : renvoyées à une réponse écrite en réunion, ou posées par écrit entre les réunions par une organisation membre. Chaque réponse est consignée mot pour mot, avec sa date.',
+		'Les questions auxquelles l’institution répond par écrit\u00a0: renvoyées à une réponse écrite en réunion, ou posées par écrit entre les réunions par une organisation membre. Chaque réponse est consignée mot pour mot, avec sa date.',
 	'written.none': 'Aucune question écrite pour l’instant.',
 	'written.ask.heading': 'Poser une question par écrit',
 	'written.ask.submit': 'Envoyer la question',

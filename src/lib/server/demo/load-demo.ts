@@ -112,10 +112,11 @@ export async function loadDemo(db: Database): Promise<string> {
 		if (index === 0) await resumeMembership();
 	});
 	await loadRepresentativesDemo(db, demoGroupSlug);
-	await loadCheckpointsDemo(db, demoGroupSlug);
-	await loadFollowersDemo(db, demoGroupSlug);
+	// Written questions between meetings, answered and overdue, before the head is signed.
 	const respondent = await ensureUser(db, demoAccounts.respondent);
 	await loadWrittenDemo(db, officers, respondent, demoGroupSlug);
+	await loadCheckpointsDemo(db, demoGroupSlug);
+	await loadFollowersDemo(db, demoGroupSlug);
 	await forgetDemoMail(db);
 	const lines = Object.entries(demoAccounts).map(
 		([role, a]) => `  ${role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`
