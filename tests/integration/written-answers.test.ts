@@ -12,6 +12,7 @@ import { appointOfficer, endAppointment, listOfficers } from '$lib/server/groups
 import { createMeeting } from '$lib/server/meetings/meetings';
 import { askQuestion } from '$lib/server/questions/ask';
 import { moderateQuestion } from '$lib/server/questions/moderate';
+import { rateAnswer } from '$lib/server/questions/votes';
 import { listDecisions } from '$lib/server/decision-log/log';
 import { verifyChain } from '$lib/server/decision-log/chain';
 import { groupToday, ledgerFilterOf, ledgerItems, ledgerSummary } from '$lib/server/ledger/items';
@@ -145,6 +146,11 @@ describeOnEachDatabase('written answers', (handle) => {
 		expect(undo).toMatchObject({ code: 'conflict', msg: { key: 'written.undo' } });
 		const again = await failure(sendForWriting(s, { dueOn: '2027-01-01' }));
 		expect(again).toMatchObject({ code: 'conflict', msg: { key: 'written.undo' } });
+		// No answer yet, so no room's verdict on it: that is given on the written answer.
+		const verdict = await failure(
+			rateAnswer(s.db, attendee(), context, { questionId: s.question.id, verdict: 'answered' })
+		);
+		expect(verdict).toMatchObject({ code: 'conflict', msg: { key: 'question.not_rateable' } });
 
 		const other = await setUp(handle().db);
 		await sendForWriting(other, { dueOn: '2026-12-24' });
