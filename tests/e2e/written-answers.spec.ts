@@ -76,6 +76,7 @@ test.describe('without JavaScript', () => {
 		// A live question the chair sent for a written answer, due three days ago.
 		await chair.goto(`${meeting.path}/live`);
 		await page.goto(`${meeting.path}/live`);
+		await checkA11y(page);
 		const asked = await page.request.post(
 			`/api/v1/groups/${slug}/meetings/${meeting.path.split('/').at(-1)}/questions`,
 			{
