@@ -2,6 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import {
 	confirmByApi,
 	expect,
+	expectNoSidewaysScroll,
 	liveMeeting,
 	memberOrganisation,
 	newAccount,
@@ -123,6 +124,7 @@ test.describe('without JavaScript', () => {
 		await expect(answered).toContainText('Answered 3 days late');
 		await expect(answered.getByText('Within two hours in 91% of cases.')).toBeVisible();
 		await checkA11y(respondent);
+		await expectNoSidewaysScroll(respondent);
 
 		// And nothing else: no console, no appointing.
 		const console = await respondent.goto(`${meeting.path}/moderate`);

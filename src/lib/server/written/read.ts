@@ -39,10 +39,7 @@ export async function listWritten(
 		.leftJoin(meetings, eq(writtenQuestions.meetingId, meetings.id))
 		.leftJoin(memberships, eq(writtenQuestions.membershipId, memberships.id))
 		.where(
-			and(
-				eq(writtenQuestions.groupId, group.id),
-				only ? eq(writtenQuestions.id, only) : undefined
-			)
+			and(eq(writtenQuestions.groupId, group.id), only ? eq(writtenQuestions.id, only) : undefined)
 		)
 		.orderBy(asc(writtenQuestions.askedAt), asc(writtenQuestions.id));
 	const ids = rows.map((r) => r.written.id);
