@@ -141,5 +141,12 @@ test.describe('without JavaScript', () => {
 			'Written answer due'
 		);
 		await checkA11y(page);
+
+		// The decision log: the written answer, verbatim, and how late it came.
+		await page.goto(`/g/${slug}/decisions`);
+		const entry = page.locator('li.card').filter({ hasText: 'Written answer recorded' });
+		await expect(entry).toContainText('Within two hours in 91% of cases.');
+		await expect(entry).toContainText('Answered 3 days late');
+		await checkA11y(page);
 	});
 });
