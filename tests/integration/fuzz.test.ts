@@ -206,6 +206,9 @@ for (const kind of databaseKinds) {
 			});
 			expect(action.status).toBe(201);
 			remember('actions', action.json.id);
+			const written = await chair.post(`${api}/written`, { text: 'How many were upheld?' });
+			expect(written.status).toBe(201);
+			remember('written', written.json.id);
 			remember('checkpoints', '1');
 			callers.member = `session=${member.cookies.get('session')}`;
 			callers.chair = `session=${chair.cookies.get('session')}`;
@@ -229,7 +232,8 @@ for (const kind of databaseKinds) {
 				motion: () => fc.constantFrom('1', '2', '0', '99'),
 				size: () => fc.constantFrom('1', '2', '0'),
 				'version=integer': () => fc.constantFrom('1', '2', '0', '99'),
-				verb: () => fc.constantFrom('vote', 'withdraw', 'rate', 'moderate', 'restore', 'nope'),
+				verb: () =>
+					fc.constantFrom('vote', 'withdraw', 'rate', 'moderate', 'restore', 'answer', 'nope'),
 				id: () => fc.constantFrom(...(real[after] ?? [randomUUID()])),
 				'...rest': () => fc.constantFrom('v2/groups', 'v1', 'v1/groups/x/y/z/w'),
 				// A representative, an invitation, an invitation's token: none real, all refused.

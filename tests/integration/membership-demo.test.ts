@@ -54,8 +54,9 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 		// the appeal's panel: appeals by panel, the draw and the two votes that decided it; and what
 		// else can be disputed (issue 13, section 6): a rejection and a merge, eight answer statuses,
 		// commitments (five made, one kept, one dropped), two agenda proposals and two corrections;
-		// a motion decided by recorded vote and one declined.
-		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 42 });
+		// a motion decided by recorded vote and one declined; a respondent appointed and a written
+		// answer recorded (issue 18).
+		expect(verifyChain(entries)).toMatchObject({ ok: true, count: 44 });
 		expect(entries.filter((e) => e.kind.startsWith('motion.')).map((e) => e.kind)).toEqual([
 			'motion.decided',
 			'motion.declined'
@@ -63,7 +64,8 @@ describeOnEachDatabase('the demo’s membership story', (handle) => {
 		const membershipAndMinutes =
 			/^(application|membership|minutes)\.|^appeal\.(upheld|overturned)$/;
 		expect(entries.filter((e) => membershipAndMinutes.test(e.kind))).toHaveLength(13);
-		expect(entries.filter((e) => e.kind.startsWith('officer.'))).toHaveLength(2);
+		// The chair, the secretary and the Service's respondent (written answers).
+		expect(entries.filter((e) => e.kind.startsWith('officer.'))).toHaveLength(3);
 		expect(entries.filter((e) => e.kind.startsWith('appeal')).map((e) => e.kind)).toEqual([
 			'appeals.changed',
 			'appeal.panel_drawn',

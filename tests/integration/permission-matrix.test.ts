@@ -85,6 +85,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'application.review',
 		'question.moderate',
 		'question.answer',
+		'question.answer.written',
 		'minutes.write',
 		'action.record',
 		'action.update',
@@ -105,6 +106,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'officerRemover',
 		'officer.appoint.vice_chair',
 		'officer.appoint.secretary',
+		'officer.appoint.respondent',
 		'appeals.set',
 		'meeting.manage',
 		'attendance.record',
@@ -120,6 +122,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'membership.categories',
 		'question.moderate',
 		'question.answer',
+		'question.answer.written',
 		'minutes.write',
 		'action.record',
 		'action.update',
@@ -136,8 +139,11 @@ const holds: Record<Role, readonly Capability[]> = {
 		'officer.appoint.chair',
 		'officer.appoint.vice_chair',
 		'officer.appoint.secretary',
+		'officer.appoint.respondent',
 		'audit.read'
-	]
+	],
+	/** Institution staff: answers written questions, and holds nothing else in A. */
+	respondent: ['anyone', 'signedIn', 'question.answer.written']
 };
 
 /** The role each of ours is in the app's permission model (src/lib/server/auth/authorise.ts). */
@@ -145,7 +151,8 @@ const modelRole: Partial<Record<Role, string>> = {
 	secretary: 'secretary',
 	viceChair: 'vice_chair',
 	chair: 'chair',
-	admin: 'site_admin'
+	admin: 'site_admin',
+	respondent: 'respondent'
 };
 
 /** The records a door may name by id. */
@@ -158,6 +165,7 @@ type IdKey =
 	| 'proposal'
 	| 'correction'
 	| 'action'
+	| 'written'
 	| 'question'
 	| 'ownQuestion';
 
@@ -579,8 +587,25 @@ const doors: Door[] = [
 	).map(([verb, needs, id, body]) =>
 		api('POST', `${groupApi}/questions/[id]/${verb}`, needs, { id, body, foreign: true })
 	),
+	// Written questions: asked by a member organisation (or an officer who moderates), answered by
+	// the secretary or a respondent, judged by any account. Those let in may find it answered (409).
+	api('GET', `${groupApi}/written`, 'anyone'),
+	api('POST', `${groupApi}/written`, ['representative', 'question.moderate'], {
+		body: { text: 'How many complaints were upheld last year?' }
+	}),
+	api('GET', `${groupApi}/written/[id]`, 'anyone', { id: 'written', foreign: true }),
+	api('POST', `${groupApi}/written/[id]/answer`, 'question.answer.written', {
+		id: 'written',
+		body: { answer: 'Forty-two, of which nine in full.' },
+		foreign: true
+	}),
+	api('POST', `${groupApi}/written/[id]/rate`, 'signedIn', {
+		id: 'written',
+		body: { verdict: 'partly_answered' },
+		foreign: true
+	}),
 	api('GET', `${groupApi}/roles`, 'anyone'),
-	...(['secretary', 'vice_chair', 'chair'] as const).map((role) =>
+	...(['secretary', 'vice_chair', 'chair', 'respondent'] as const).map((role) =>
 		api('POST', `${groupApi}/roles`, `officer.appoint.${role}`, {
 			variant: role === 'secretary' ? undefined : role,
 			body: { email: 'officer@matrix.test', role }
@@ -690,6 +715,17 @@ const doors: Door[] = [
 	form('/g/[group]/decisions', 'countersign', 'representative', {
 		...namingMembership,
 		body: (x) => ({ size: String(x.checkpoint), ...naming(x) })
+	}),
+	form('/g/[group]/written', 'ask', ['representative', 'question.moderate'], {
+		body: { text: 'Asked in writing by form.' }
+	}),
+	form('/g/[group]/written', 'answer', 'question.answer.written', {
+		body: (x) => ({ id: x.written, answer: 'Answered by form.' }),
+		foreign: true
+	}),
+	form('/g/[group]/written', 'rate', 'signedIn', {
+		body: (x) => ({ id: x.written, verdict: 'answered' }),
+		foreign: true
 	}),
 	form('/g/[group]/ledger', 'status', 'action.update', {
 		body: (x) => ({ id: x.action, status: 'dropped', note: 'No longer needed.' }),

@@ -271,8 +271,12 @@ for (const kind of databaseKinds) {
 			const actions = (await read(null, `${api}/actions`)).json.items.map(
 				(a: { id: string }) => a.id
 			);
+			const written = (await read(null, `${api}/written`)).json.items.map(
+				(w: { id: string }) => w.id
+			);
 			const fill: Record<string, string[]> = {
 				group: [slug],
+				'written/[id]': written,
 				n: seeded.meetings.map(String),
 				'applications/[id]': seeded.applications,
 				'actions/[id]': actions,

@@ -18,7 +18,8 @@ export type LiveQuestion = {
 		| 'not_answered'
 		| 'declined'
 		| 'deferred'
-		| 'not_reached';
+		| 'not_reached'
+		| 'written';
 	answerSummary: string | null;
 	agendaItemId: string | null;
 	votes: number;

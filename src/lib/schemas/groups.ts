@@ -24,7 +24,7 @@ export const createGroupSchema = v.object({
 	reviewOn: v.optional(v.union([v.literal(''), isoDate], 'validation.date'), '')
 });
 
-export const officerRoles = ['chair', 'vice_chair', 'secretary'] as const;
+export const officerRoles = ['chair', 'vice_chair', 'secretary', 'respondent'] as const;
 
 /** An appointment; `termEndsOn` (YYYY-MM-DD, optional) ends it at the start of that day (UTC). */
 export const appointSchema = v.object({

@@ -57,7 +57,9 @@ export const answerStatuses = [
 	'partly_answered',
 	'not_answered',
 	'declined',
-	'deferred'
+	'deferred',
+	/** Sent for a written answer, due on `dueOn` (default: in 28 days). */
+	'written'
 ] as const;
 
 const isoDate = v.pipe(

@@ -23,6 +23,8 @@ export const permissions = {
 	'officer.appoint.chair': ['site_admin'],
 	'officer.appoint.vice_chair': ['site_admin', 'chair'],
 	'officer.appoint.secretary': ['site_admin', 'chair'],
+	/** Institution staff who answer written questions (and may do nothing else). */
+	'officer.appoint.respondent': ['site_admin', 'chair'],
 	'appeals.set': ['chair'],
 	'meeting.manage': ['chair', 'secretary'],
 	'attendance.record': ['chair', 'secretary'],
@@ -41,6 +43,8 @@ export const permissions = {
 	'membership.categories': ['chair'],
 	'question.moderate': ['chair', 'secretary'],
 	'question.answer': ['chair', 'secretary'],
+	/** Record the institution's written answer: the secretary or a respondent (the chair too). */
+	'question.answer.written': ['chair', 'secretary', 'respondent'],
 	'minutes.write': ['chair', 'secretary'],
 	'action.record': ['chair', 'secretary'],
 	'action.update': ['chair', 'secretary'],

@@ -27,6 +27,7 @@ export type DecisionKind =
 	| 'question.answered'
 	| 'question.restored'
 	| 'question.status_undone'
+	| 'question.answered_in_writing'
 	| 'commitment.made'
 	| 'commitment.done'
 	| 'commitment.dropped'

@@ -10,6 +10,7 @@ import { loadRepresentativesDemo } from './representatives';
 import { forgetDemoMail } from './people';
 import { loadFollowersDemo } from './followers';
 import { loadMeetingsDemo } from './meetings';
+import { loadWrittenDemo } from './written';
 import { loadMinutesDemo } from './minutes';
 import { loadCheckpointsDemo } from './checkpoints';
 
@@ -29,6 +30,12 @@ export const demoAccounts = {
 		email: 'secretary@harbour.example',
 		password: 'demo-secretary-passphrase',
 		displayName: 'Tomasz Nowak'
+	},
+	/** Staff of the Service appointed to answer written questions (and nothing else). */
+	respondent: {
+		email: 'respondent@riverside-police.example',
+		password: 'demo-respondent-passphrase',
+		displayName: 'Inspector Dana Whitfield'
 	}
 } as const;
 
@@ -105,6 +112,9 @@ export async function loadDemo(db: Database): Promise<string> {
 		if (index === 0) await resumeMembership();
 	});
 	await loadRepresentativesDemo(db, demoGroupSlug);
+	// Written questions between meetings, answered and overdue, before the head is signed.
+	const respondent = await ensureUser(db, demoAccounts.respondent);
+	await loadWrittenDemo(db, officers, respondent, demoGroupSlug);
 	await loadCheckpointsDemo(db, demoGroupSlug);
 	await loadFollowersDemo(db, demoGroupSlug);
 	await forgetDemoMail(db);

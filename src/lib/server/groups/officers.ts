@@ -15,7 +15,8 @@ import type { Clock } from '../clock';
 const appointPermission = {
 	chair: 'officer.appoint.chair',
 	vice_chair: 'officer.appoint.vice_chair',
-	secretary: 'officer.appoint.secretary'
+	secretary: 'officer.appoint.secretary',
+	respondent: 'officer.appoint.respondent'
 } as const;
 
 /** The start of a date (UTC): when a term given as a date ends. */

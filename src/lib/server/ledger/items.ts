@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, ne, notExists, sql, type SQL } from 'drizzle
 import type { Executor } from '../db';
 import { commitments, meetings, questions, type Group } from '../db/schema';
 import { utcToLocal } from '$lib/time-zone';
+import { writtenLedgerRows, writtenStatuses, writtenSummary } from './written';
 
 /** Question outcomes the ledger follows: the institution still owes the group something. */
 export const unresolvedAnswers = [
@@ -12,8 +13,14 @@ export const unresolvedAnswers = [
 	'not_reached'
 ] as const;
 
-export const ledgerKinds = ['question', 'action'] as const;
-export const ledgerStatuses = ['open', 'done', 'dropped', ...unresolvedAnswers] as const;
+export const ledgerKinds = ['question', 'action', 'written'] as const;
+export const ledgerStatuses = [
+	'open',
+	'done',
+	'dropped',
+	...unresolvedAnswers,
+	...writtenStatuses
+] as const;
 
 export type LedgerFilter = {
 	kind?: (typeof ledgerKinds)[number];
@@ -33,13 +40,15 @@ export function ledgerFilterOf(params: URLSearchParams): LedgerFilter {
 }
 
 export type LedgerItem = {
-	kind: 'question' | 'action';
+	/** `written`: a question the institution answers in writing (ledger/written.ts). */
+	kind: 'question' | 'action' | 'written';
 	id: string;
 	/** The question asked, or what was promised. */
 	text: string;
 	/** For an action made in answer to a question: that question. */
 	questionId: string | null;
-	meetingNumber: number;
+	/** Null for a question asked in writing between meetings. */
+	meetingNumber: number | null;
 	/** Who owes it: the action's owner; for a question, the group's institution. */
 	owner: string;
 	arisenAt: string;
@@ -52,6 +61,12 @@ export type LedgerItem = {
 	timesRaised: number;
 	resolution: string | null;
 	resolvedAt: string | null;
+	/** A written question: the organisation that asked it between meetings. */
+	organisation: string | null;
+	/** A written question: the date of the answer. */
+	answeredOn: string | null;
+	/** A written question: days overdue while unanswered, or days late once answered. */
+	daysLate: number | null;
 };
 
 const day = 86_400_000;
@@ -124,14 +139,17 @@ export async function ledgerItems(
 	const today = groupToday(group, now);
 	const nowParam = sql`${now.toISOString()}::timestamptz`;
 	const wantQuestions =
-		filter.kind !== 'action' &&
+		(!filter.kind || filter.kind === 'question') &&
 		!filter.overdueOnly &&
 		(!filter.status || (unresolvedAnswers as readonly string[]).includes(filter.status));
 	const wantActions =
-		filter.kind !== 'question' &&
+		(!filter.kind || filter.kind === 'action') &&
 		(!filter.status || ['open', 'done', 'dropped'].includes(filter.status));
+	const wantWritten =
+		(!filter.kind || filter.kind === 'written') &&
+		(!filter.status || (writtenStatuses as readonly string[]).includes(filter.status));
 
-	const [questionRows, actionRows] = await Promise.all([
+	const [questionRows, actionRows, writtenRows] = await Promise.all([
 		wantQuestions
 			? db
 					.select({
@@ -162,7 +180,8 @@ export async function ledgerItems(
 					.innerJoin(meetings, eq(commitments.meetingId, meetings.id))
 					.where(ledgerActions(group, filter, today))
 					.orderBy(asc(meetings.number), asc(commitments.createdAt))
-			: []
+			: [],
+		wantWritten ? writtenLedgerRows(db, group, filter, today, now) : []
 	]);
 
 	const ageOf = (from: Date, to: Date | null) =>
@@ -182,7 +201,10 @@ export async function ledgerItems(
 			overdue: action.status === 'open' && action.dueOn < today,
 			timesRaised: Number(timesRaised),
 			resolution: action.statusNote,
-			resolvedAt: action.resolvedAt?.toISOString() ?? null
+			resolvedAt: action.resolvedAt?.toISOString() ?? null,
+			organisation: null,
+			answeredOn: null,
+			daysLate: null
 		})),
 		...questionRows.map((q) => ({
 			kind: 'question' as const,
@@ -198,11 +220,36 @@ export async function ledgerItems(
 			overdue: false,
 			timesRaised: Number(q.timesRaised),
 			resolution: q.summary,
-			resolvedAt: null
+			resolvedAt: null,
+			organisation: null,
+			answeredOn: null,
+			daysLate: null
+		})),
+		...writtenRows.map((w) => ({
+			kind: 'written' as const,
+			id: w.id,
+			text: w.text,
+			questionId: w.questionId,
+			meetingNumber: w.meetingNumber,
+			owner: group.institution,
+			arisenAt: w.arisenAt.toISOString(),
+			ageDays: ageOf(w.arisenAt, w.answeredAt),
+			dueOn: w.dueOn,
+			status: w.status,
+			overdue: w.overdue,
+			timesRaised: w.timesRaised,
+			resolution: w.answer,
+			resolvedAt: w.answeredAt?.toISOString() ?? null,
+			organisation: w.organisation,
+			answeredOn: w.answeredOn,
+			daysLate: w.daysLate
 		}))
 	];
+	// Questions asked in writing between meetings come after the meetings' items, by date.
+	const order = (n: number | null) => n ?? Number.MAX_SAFE_INTEGER;
 	return items.sort(
-		(a, b) => a.meetingNumber - b.meetingNumber || a.arisenAt.localeCompare(b.arisenAt)
+		(a, b) =>
+			order(a.meetingNumber) - order(b.meetingNumber) || a.arisenAt.localeCompare(b.arisenAt)
 	);
 }
 
@@ -213,7 +260,7 @@ export async function ledgerItems(
 export async function ledgerSummary(db: Executor, group: Group, now = new Date()) {
 	const today = groupToday(group, now);
 	const all: LedgerFilter = { overdueOnly: false };
-	const [[questionCount], [actionCounts]] = await Promise.all([
+	const [[questionCount], [actionCounts], written] = await Promise.all([
 		db
 			.select({ n: sql<number>`count(*)::int` })
 			.from(questions)
@@ -227,11 +274,13 @@ export async function ledgerSummary(db: Executor, group: Group, now = new Date()
 			})
 			.from(commitments)
 			.innerJoin(meetings, eq(commitments.meetingId, meetings.id))
-			.where(ledgerActions(group, all, today))
+			.where(ledgerActions(group, all, today)),
+		writtenSummary(db, group, today)
 	]);
+	// A written answer due is a question the institution still owes; overdue, it counts as such.
 	return {
 		openActions: Number(actionCounts.open),
-		overdue: Number(actionCounts.overdue),
-		unresolvedQuestions: Number(questionCount.n)
+		overdue: Number(actionCounts.overdue) + written.overdue,
+		unresolvedQuestions: Number(questionCount.n) + written.due
 	};
 }

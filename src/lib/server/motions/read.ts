@@ -91,7 +91,8 @@ function toPublic(
 		amendedText: m.amendedText,
 		state: m.state,
 		proposedBy: row.proposer ?? null,
-		proposedAs: m.proposedAs,
+		// A respondent holds no office that proposes (`officeOf` in ./propose): never one here.
+		proposedAs: m.proposedAs === 'respondent' ? null : m.proposedAs,
 		secondedBy: row.seconder ?? null,
 		proposedAt: m.proposedAt.toISOString(),
 		declineReason: m.declineReason,

@@ -1,7 +1,14 @@
 import { recordNotice } from '../notifications/notices';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
-import { commitments, meetingLive, questions, type Group, type Meeting } from '../db/schema';
+import {
+	commitments,
+	meetingLive,
+	questions,
+	writtenQuestions,
+	type Group,
+	type Meeting
+} from '../db/schema';
 import { authorise } from '../auth/authorise';
 import { conflict, invalidField } from '../errors';
 import { parseInput } from '../validation';
@@ -23,6 +30,8 @@ import type { Clock } from '../clock';
 import { moderationDecision } from './moderation-log';
 import { commitmentDecision } from '../decision-log/commitment-entry';
 import { mergeVotes, reinstateQuestion, undoAnswerStatus } from './restore';
+import { defaultDueOn } from '../written/rules';
+import { groupToday } from '../ledger/items';
 
 /**
  * The moderation console: approve, reject (with a reason category, shown publicly), merge a
@@ -210,7 +219,22 @@ async function apply(
 			return { changed: [], decisions: [], pinned: q.id };
 		case 'status': {
 			if (q.state !== 'published') throw conflict('question.not_votable');
+			// The institution owes a written answer: the record keeps the question until it comes.
+			if (q.answerStatus === 'written') throw conflict('written.undo');
 			let commitment: typeof commitments.$inferSelect | undefined;
+			let writtenDueOn: string | undefined;
+			if (data.status === 'written') {
+				writtenDueOn = data.dueOn ?? defaultDueOn(groupToday(context.group, now));
+				await tx.insert(writtenQuestions).values({
+					groupId: context.group.id,
+					questionId: q.id,
+					meetingId,
+					text: q.text,
+					askedBy: officerId,
+					askedAt: now,
+					dueOn: writtenDueOn
+				});
+			}
 			if (data.status === 'deferred') {
 				if (!data.owner) throw invalidField('owner', 'question.owner_needed');
 				if (!data.dueOn) throw invalidField('dueOn', 'question.due_needed');
@@ -237,7 +261,8 @@ async function apply(
 			const decisions: Applied['decisions'] = [
 				moderationDecision('question.answered', answered, number, {
 					status: data.status,
-					summary: data.summary ?? null
+					summary: data.summary ?? null,
+					...(writtenDueOn ? { dueOn: writtenDueOn } : {})
 				})
 			];
 			if (commitment) decisions.push(commitmentDecision('commitment.made', commitment, number));

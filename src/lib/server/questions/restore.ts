@@ -147,6 +147,8 @@ export async function undoAnswerStatus(
 	if (!latest || latest.kind !== 'question.answered' || latest.payload.status !== q.answerStatus)
 		throw conflict('question.nothing_to_undo');
 	if (q.answerStatus === 'deferred') throw conflict('question.undo_deferred');
+	// Sent for a written answer: the institution owes it; the record keeps it (answer it instead).
+	if (q.answerStatus === 'written') throw conflict('written.undo');
 	const status = (before?.payload.status ?? 'open') as Question['answerStatus'];
 	const summary = (before?.payload.summary ?? null) as string | null;
 	const [undone] = await tx

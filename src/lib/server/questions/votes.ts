@@ -102,7 +102,10 @@ async function refuseVote(
 	});
 }
 
-/** Once an answer status is set, each participant may give the room's verdict (and change it). */
+/**
+ * Once an answer status is set, each participant may give the room's verdict (and change it). A
+ * question sent for a written answer has no answer yet: its verdict is on the written answer.
+ */
 export async function rateAnswer(
 	db: Database,
 	participant: Participant,
@@ -112,7 +115,8 @@ export async function rateAnswer(
 	const { questionId, verdict } = parseInput(rateSchema, input);
 	await requireTakingPart(db, participant, context);
 	const q = await questionOf(db, context, questionId);
-	if (q.state !== 'published' || q.answerStatus === 'open' || q.answerStatus === 'not_reached') {
+	const unanswered = ['open', 'not_reached', 'written'];
+	if (q.state !== 'published' || unanswered.includes(q.answerStatus)) {
 		throw conflict('question.not_rateable');
 	}
 	const identity = actingIdentity(participant);

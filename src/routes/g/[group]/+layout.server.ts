@@ -26,6 +26,7 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 			appointSecretary: allows(roles, 'officer.appoint.secretary'),
 			appointChair: allows(roles, 'officer.appoint.chair'),
 			appointViceChair: allows(roles, 'officer.appoint.vice_chair'),
+			appointRespondent: allows(roles, 'officer.appoint.respondent'),
 			setAppeals: allows(roles, 'appeals.set'),
 			setMotionRules: allows(roles, 'motion.rules'),
 			reviewApplications: allows(roles, 'application.review'),

@@ -55,7 +55,11 @@ export const groups = pgTable('groups', {
 	createdBy: uuid().references(() => users.id, { onDelete: 'set null' })
 });
 
-export const groupRole = pgEnum('group_role', ['chair', 'vice_chair', 'secretary']);
+/**
+ * `respondent`: named staff of the institution, appointed by the chair, who may answer written
+ * questions and nothing else (written answers, issue 18). No officer's permission names it.
+ */
+export const groupRole = pgEnum('group_role', ['chair', 'vice_chair', 'secretary', 'respondent']);
 
 /** How an appointment ends: the officer resigns, is removed, or their term runs out. */
 export const appointmentEnd = pgEnum('appointment_end', ['resignation', 'removal', 'term']);

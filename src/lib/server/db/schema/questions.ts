@@ -43,7 +43,9 @@ export const answerStatus = pgEnum('answer_status', [
 	'not_answered',
 	'declined',
 	'deferred',
-	'not_reached'
+	'not_reached',
+	/** Sent for a written answer (a `written_questions` row holds its due date and answer). */
+	'written'
 ]);
 
 export const rejectionReason = pgEnum('rejection_reason', [
