@@ -19,10 +19,10 @@ CREATE TABLE "written_questions" (
 --> statement-breakpoint
 CREATE TABLE "written_ratings" (
 	"written_question_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
+	"rater_key" text NOT NULL,
 	"verdict" "room_verdict" NOT NULL,
 	"rated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "written_ratings_written_question_id_user_id_pk" PRIMARY KEY("written_question_id","user_id")
+	CONSTRAINT "written_ratings_written_question_id_rater_key_pk" PRIMARY KEY("written_question_id","rater_key")
 );
 --> statement-breakpoint
 ALTER TABLE "written_questions" ADD CONSTRAINT "written_questions_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -32,5 +32,4 @@ ALTER TABLE "written_questions" ADD CONSTRAINT "written_questions_membership_id_
 ALTER TABLE "written_questions" ADD CONSTRAINT "written_questions_asked_by_users_id_fk" FOREIGN KEY ("asked_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "written_questions" ADD CONSTRAINT "written_questions_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "written_ratings" ADD CONSTRAINT "written_ratings_written_question_id_written_questions_id_fk" FOREIGN KEY ("written_question_id") REFERENCES "public"."written_questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "written_ratings" ADD CONSTRAINT "written_ratings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "written_questions_group_id_due_on_index" ON "written_questions" USING btree ("group_id","due_on");

@@ -393,6 +393,9 @@ describeOnEachDatabase('written answers', (handle) => {
 		});
 		const rows = await db.select().from(writtenRatings);
 		expect(rows).toHaveLength(2);
+		// Keyed hashes: no verdict names its account, nor links to the same person's others.
+		const ids = [s.rep.id, reader.id];
+		for (const row of rows) for (const id of ids) expect(row.raterKey).not.toContain(id);
 	});
 
 	it('tells the demo’s story: a written answer that came late, one still overdue, a respondent', async () => {

@@ -39,6 +39,7 @@ export type Purpose =
 	| 'participant'
 	| 'voter'
 	| 'asker'
+	| 'rater'
 	| 'limit'
 	| 'admission'
 	| 'log-signing'

@@ -9,6 +9,13 @@ import { countPublicChange } from '../public-cache/versions';
 import { writtenVerdictSchema } from '$lib/schemas/written';
 import type { Clock } from '../clock';
 import { findWritten } from './access';
+import { keyedHash } from '../secrets';
+import { identityOf } from '../questions/participant';
+
+/** Whose verdict, as a keyed hash of the account and this written question: links to nothing else. */
+export function raterKey(identity: string, writtenId: string) {
+	return keyedHash('rater', writtenId, identity);
+}
 
 /**
  * The verdict on a written answer (answered / partly / not answered). Between meetings there is no
@@ -32,9 +39,14 @@ export async function rateWrittenAnswer(
 		if (row.answer === null) throw conflict('written.not_answered_yet');
 		await tx
 			.insert(writtenRatings)
-			.values({ writtenQuestionId: row.id, userId: user.id, verdict: data.verdict, ratedAt: now })
+			.values({
+				writtenQuestionId: row.id,
+				raterKey: raterKey(identityOf({ user, token: null })!, row.id),
+				verdict: data.verdict,
+				ratedAt: now
+			})
 			.onConflictDoUpdate({
-				target: [writtenRatings.writtenQuestionId, writtenRatings.userId],
+				target: [writtenRatings.writtenQuestionId, writtenRatings.raterKey],
 				set: { verdict: sql`excluded.verdict`, ratedAt: now }
 			});
 		await countPublicChange(tx);

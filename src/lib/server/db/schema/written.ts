@@ -39,20 +39,22 @@ export const writtenQuestions = pgTable(
 	(t) => [index().on(t.groupId, t.dueOn)]
 );
 
-/** The verdict on a written answer: one per signed-in account (`userId`) and question. */
+/**
+ * The verdict on a written answer: one per signed-in account and question. `raterKey` is a keyed
+ * hash of the account with the written question's id (`raterKey` in written/rate.ts), as votes
+ * on live questions are: it links to no account, nor to the same person's other verdicts.
+ */
 export const writtenRatings = pgTable(
 	'written_ratings',
 	{
 		writtenQuestionId: uuid()
 			.notNull()
 			.references(() => writtenQuestions.id, { onDelete: 'cascade' }),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		raterKey: text().notNull(),
 		verdict: roomVerdict().notNull(),
 		ratedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.writtenQuestionId, t.userId] })]
+	(t) => [primaryKey({ columns: [t.writtenQuestionId, t.raterKey] })]
 );
 
 export type WrittenQuestion = typeof writtenQuestions.$inferSelect;
