@@ -38,8 +38,10 @@ function snapshot(seq: number, questions: LiveQuestion[]): LiveSnapshot {
 			participation: 'open'
 		},
 		questions,
+		speakers: { currentItem: null, turnSeconds: 180, list: [], serverTime: '' },
 		viewer: {
 			mine: [],
+			speaking: [],
 			voted: [],
 			rated: {},
 			canModerate: true,

@@ -19,6 +19,7 @@ import { representatives } from './representatives';
 import { notifications } from './notifications';
 import { help } from './help';
 import { motions } from './motions';
+import { speakers } from './speakers';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -41,5 +42,6 @@ export const ar: Messages = {
 	...representatives,
 	...notifications,
 	...help,
-	...motions
+	...motions,
+	...speakers
 };

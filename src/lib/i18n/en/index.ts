@@ -18,6 +18,7 @@ import { representatives } from './representatives';
 import { notifications } from './notifications';
 import { help } from './help';
 import { motions } from './motions';
+import { speakers } from './speakers';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -40,5 +41,6 @@ export const en = {
 	...representatives,
 	...notifications,
 	...help,
-	...motions
+	...motions,
+	...speakers
 };

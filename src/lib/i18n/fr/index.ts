@@ -19,6 +19,7 @@ import { representatives } from './representatives';
 import { notifications } from './notifications';
 import { help } from './help';
 import { motions } from './motions';
+import { speakers } from './speakers';
 
 /** French. The type makes a missing translation a compile error. */
 export const fr: Messages = {
@@ -41,5 +42,6 @@ export const fr: Messages = {
 	...representatives,
 	...notifications,
 	...help,
-	...motions
+	...motions,
+	...speakers
 };

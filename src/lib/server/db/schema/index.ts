@@ -13,3 +13,4 @@ export * from './instance';
 export * from './mail';
 export * from './notifications';
 export * from './public-cache';
+export * from './speakers';
