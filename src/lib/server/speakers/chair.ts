@@ -14,21 +14,12 @@ import {
 } from '$lib/schemas/speakers';
 import type { Clock } from '../clock';
 import { changeSpeakers, findSpeakerRequest } from './access';
+import { endCurrentTurn } from './turns';
 
 /** The chair's moves need the permission to run the list (the officers who moderate). */
 async function chairOf(db: Executor, actor: Actor, groupSlug: string) {
 	const group = await getGroup(db, groupSlug);
 	return authorise(db, actor, 'speakers.chair', group.id);
-}
-
-/** Ends the current turn, if any (at `now`). */
-async function endCurrentTurn(tx: Executor, meetingId: string, now: Date) {
-	const [ended] = await tx
-		.update(speakerRequests)
-		.set({ state: 'spoke', endedAt: now })
-		.where(and(eq(speakerRequests.meetingId, meetingId), eq(speakerRequests.state, 'speaking')))
-		.returning();
-	return ended;
 }
 
 /** The chair gives the floor to a waiting speaker, ending any current turn first. */
