@@ -1,4 +1,5 @@
 import type { Translate } from '$lib/i18n';
+import type { LiveSpeaker } from '$lib/realtime/live-types';
 
 /** A length of time as m:ss (h:mm:ss from an hour), the way a timer shows it. */
 export function clockTime(seconds: number): string {
@@ -35,3 +36,18 @@ export function speakerName(
 	if (s.name) return organisation ? `${text(s.name)} (${organisation})` : text(s.name);
 	return organisation ?? t('speakers.attendee');
 }
+
+/** One turn of the record: who spoke (as they chose to be named), for whom, how long. */
+export type SpokenTurn = {
+	name: string | null;
+	organisation: string | null;
+	shownAs: LiveSpeaker['shownAs'];
+	startedAt: string;
+	seconds: number;
+};
+
+export type SpeakingRecord = {
+	items: { agendaItemId: string | null; title: string | null; turns: SpokenTurn[] }[];
+	/** Per organisation (null: speakers for no organisation), turns and seconds, most time first. */
+	totals: { organisation: string | null; turns: number; seconds: number }[];
+};

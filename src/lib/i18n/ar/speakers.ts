@@ -32,6 +32,7 @@ export const speakers: Record<keyof typeof en, string> = {
 	'speakers.privacy':
 		'من تحدث وكم من الوقت وباسم أي منظمة يصبح جزءًا من السجل العام، بالاسم الذي تختاره هنا. لا يظهر بريدك الإلكتروني أبدًا.',
 	'speakers.sign_in': 'سجّل الدخول لطلب الكلمة.',
+	'speakers.speak_for': 'باسم',
 	'speakers.withdraw': 'سحب طلب الكلمة',
 	'speakers.asked': 'أنت في قائمة المتحدثين.',
 	'speakers.withdrawn': 'سُحب طلبك للكلمة.',
@@ -59,6 +60,7 @@ export const speakers: Record<keyof typeof en, string> = {
 	'speakers.no_organisation_total': 'بلا منظمة',
 	'speakers.no_item': 'خارج بنود جدول الأعمال',
 	'speakers.turn_length': 'مدة الكلمة الافتراضية بالثواني',
+	'speakers.turn_length_now': 'تستغرق الكلمة {seconds} ثانية ما لم يعدّلها الرئيس.',
 	'speakers.turn_length_heading': 'مدة الكلمات',
 	'speakers.turn_saved': 'حُفظت مدة الكلمة الافتراضية.',
 	'speakers.save_turn': 'حفظ مدة الكلمة',

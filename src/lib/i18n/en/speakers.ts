@@ -31,6 +31,7 @@ export const speakers = {
 	'speakers.privacy':
 		'Who spoke, for how long and for which organisation becomes part of the public record, named as you choose here. Your email is never shown.',
 	'speakers.sign_in': 'Sign in to ask to speak.',
+	'speakers.speak_for': 'Speaking for',
 	'speakers.withdraw': 'Withdraw my request to speak',
 	'speakers.asked': 'You are on the speakers’ list.',
 	'speakers.withdrawn': 'Your request to speak was withdrawn.',
@@ -58,6 +59,8 @@ export const speakers = {
 	'speakers.no_organisation_total': 'No organisation',
 	'speakers.no_item': 'Outside the agenda items',
 	'speakers.turn_length': 'Default speaking turn, in seconds',
+	'speakers.turn_length_now':
+		'A speaking turn lasts {seconds} seconds unless the chair adjusts it.',
 	'speakers.turn_length_heading': 'Speaking turns',
 	'speakers.turn_saved': 'The default speaking turn was saved.',
 	'speakers.save_turn': 'Save the speaking turn',

@@ -33,6 +33,7 @@ export const speakers: Record<keyof typeof en, string> = {
 	'speakers.privacy':
 		'Qui a parlé, combien de temps et pour quelle organisation entre dans le compte rendu public, sous le nom choisi ici. Votre adresse électronique n’est jamais affichée.',
 	'speakers.sign_in': 'Connectez-vous pour demander la parole.',
+	'speakers.speak_for': 'Au nom de',
 	'speakers.withdraw': 'Retirer ma demande de parole',
 	'speakers.asked': 'Vous êtes sur la liste des orateurs.',
 	'speakers.withdrawn': 'Votre demande de parole a été retirée.',
@@ -60,6 +61,8 @@ export const speakers: Record<keyof typeof en, string> = {
 	'speakers.no_organisation_total': 'Sans organisation',
 	'speakers.no_item': 'Hors des points de l’ordre du jour',
 	'speakers.turn_length': 'Tour de parole par défaut, en secondes',
+	'speakers.turn_length_now':
+		'Un tour de parole dure {seconds} secondes, sauf si la présidence l’ajuste.',
 	'speakers.turn_length_heading': 'Tours de parole',
 	'speakers.turn_saved': 'Le tour de parole par défaut a été enregistré.',
 	'speakers.save_turn': 'Enregistrer le tour de parole',

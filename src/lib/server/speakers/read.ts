@@ -13,6 +13,9 @@ import type { Actor } from '../auth/authorise';
 import { findMeeting } from '../meetings/access';
 import { emit } from '../events';
 import type { LiveSpeaker, LiveSpeakers } from '$lib/realtime/live-types';
+import type { SpeakingRecord } from '$lib/speakers';
+
+export type { SpeakingRecord };
 
 type Row = { request: SpeakerRequest; organisation: string | null };
 
@@ -109,21 +112,6 @@ export async function listSpeakers(
 	const { group, meeting, roles } = await findMeeting(db, actor, groupSlug, meetingNumber);
 	return { group, meeting, roles, speakers: await speakersOf(db, meeting.id) };
 }
-
-/** One turn of the record: who spoke (as they chose to be named), for whom, how long. */
-export type SpokenTurn = {
-	name: string | null;
-	organisation: string | null;
-	shownAs: LiveSpeaker['shownAs'];
-	startedAt: string;
-	seconds: number;
-};
-
-export type SpeakingRecord = {
-	items: { agendaItemId: string | null; title: string | null; turns: SpokenTurn[] }[];
-	/** Per organisation (null: speakers for no organisation), turns and seconds, most time first. */
-	totals: { organisation: string | null; turns: number; seconds: number }[];
-};
 
 /** Whole seconds between two times. */
 const secondsBetween = (from: Date, to: Date) =>

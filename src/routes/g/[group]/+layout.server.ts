@@ -28,6 +28,7 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 			appointViceChair: allows(roles, 'officer.appoint.vice_chair'),
 			setAppeals: allows(roles, 'appeals.set'),
 			setMotionRules: allows(roles, 'motion.rules'),
+			setSpeakingTurn: allows(roles, 'speakers.settings'),
 			reviewApplications: allows(roles, 'application.review'),
 			decideApplications: allows(roles, 'application.decide'),
 			endMemberships: allows(roles, 'membership.end'),
