@@ -520,3 +520,35 @@ export const longQuestions = [
 	'Can the minutes be translated into Arabic and Dari before the next meeting?',
 	'Why are the figures for the second quarter still missing from the ledger?'
 ];
+
+/**
+ * Signs up a representative through the API, applies for an organisation and has the chair
+ * accept it: a member organisation whose representative is signed in on `request`.
+ */
+export async function memberOrganisation(
+	request: APIRequestContext,
+	chair: APIRequestContext,
+	slug: string,
+	name: string
+) {
+	const account = newAccount('Representative');
+	const signup = await request.post('/api/v1/users', {
+		data: { email: account.email, password: account.password, displayName: account.name }
+	});
+	expect(signup.status()).toBe(201);
+	await confirmByApi(request, account.email);
+	expect((await request.post('/api/v1/session', { data: account })).status()).toBe(200);
+	const applied = await request.post(`/api/v1/groups/${slug}/applications`, {
+		data: {
+			organisation: { name, category: 'Legal advice', area: 'Harbour', description: 'A member.' },
+			contact: { name: account.name, email: account.email },
+			statement: 'We work with the people most affected.'
+		}
+	});
+	expect(applied.status(), await applied.text()).toBe(201);
+	const { id } = (await applied.json()) as { id: string };
+	const decided = await chair.post(`/api/v1/groups/${slug}/applications/${id}/decision`, {
+		data: { outcome: 'accepted' }
+	});
+	expect(decided.status(), await decided.text()).toBe(200);
+}

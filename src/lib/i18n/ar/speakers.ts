@@ -47,7 +47,7 @@ export const speakers: Record<keyof typeof en, string> = {
 	'speakers.set_time': 'تحديد المدة',
 	'speakers.set_item': 'تحديد البند الجاري',
 	'speakers.item_none': 'لا شيء',
-	'speakers.agenda_item': 'بند جدول الأعمال',
+	'speakers.agenda_item': 'البند قيد النقاش',
 	'speakers.chair_heading': 'إدارة قائمة المتحدثين',
 	'speakers.done': 'حُدّثت قائمة المتحدثين.',
 	'speakers.record_heading': 'المتحدثون',

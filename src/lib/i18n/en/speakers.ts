@@ -46,7 +46,7 @@ export const speakers = {
 	'speakers.set_time': 'Set the time',
 	'speakers.set_item': 'Set the current item',
 	'speakers.item_none': 'None',
-	'speakers.agenda_item': 'Agenda item',
+	'speakers.agenda_item': 'Item under discussion',
 	'speakers.chair_heading': 'Run the speakers’ list',
 	'speakers.done': 'The speakers’ list was updated.',
 	'speakers.record_heading': 'Speakers',

@@ -48,7 +48,7 @@ export const speakers: Record<keyof typeof en, string> = {
 	'speakers.set_time': 'Fixer la durée',
 	'speakers.set_item': 'Choisir le point en cours',
 	'speakers.item_none': 'Aucun',
-	'speakers.agenda_item': 'Point de l’ordre du jour',
+	'speakers.agenda_item': 'Point en discussion',
 	'speakers.chair_heading': 'Mener la liste des orateurs',
 	'speakers.done': 'La liste des orateurs a été mise à jour.',
 	'speakers.record_heading': 'Orateurs',
