@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveMotion, LiveQuestion, LiveSpeakers } from '$lib/realtime/live-types';
+import type { LiveMotion, LiveQuestion, LiveSpeaker, LiveSpeakers } from '$lib/realtime/live-types';
 import { Client, confirmAccount, type RunningApp } from '../fixtures/app';
 import { joinLive, type LiveClient } from '../fixtures/live-app';
 import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
@@ -302,7 +302,7 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		const asked = await asker.socket.timeout(5000).emitWithAck('speaker:request', {});
 		if (!asked.ok) throw new Error(asked.error.message);
 		const requestId = asked.requestId;
-		expect(asked.speakers.list.find((r) => r.id === requestId)).toMatchObject({
+		expect(asked.speakers.list.find((r: LiveSpeaker) => r.id === requestId)).toMatchObject({
 			state: 'waiting',
 			name: 'Speaking Attendee',
 			organisation: null
@@ -337,7 +337,9 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 		expect(ended.ok).toBe(true);
 		// A rejoin's snapshot carries the list as it now is.
 		const late = await join(first);
-		expect(late.snapshot.speakers.list.find((r) => r.id === requestId)?.state).toBe('spoke');
+		expect(late.snapshot.speakers.list.find((r: LiveSpeaker) => r.id === requestId)?.state).toBe(
+			'spoke'
+		);
 		expect(heard.map((h) => h.seq)).toEqual(heard.map((_, i) => heard[0].seq + i));
 	});
 });

@@ -41,7 +41,7 @@ export async function loadSpeakersDemo(
 		[1, three, 'organisation', 32, 120],
 		[1, one, 'name', 33, 90]
 	] as const;
-	let clock = 10;
+	let clock: number;
 	for (const [index, item] of items.entries()) {
 		const start = index === 0 ? 10 : 30;
 		await setCurrentItem(db, chair, groupSlug, n, { agendaItemId: item.id }, at(start));
