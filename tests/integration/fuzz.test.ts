@@ -230,6 +230,8 @@ for (const kind of databaseKinds) {
 				n: () => fc.constantFrom(...real.meetings, '999'),
 				item: () => fc.constantFrom(...real.agenda),
 				motion: () => fc.constantFrom('1', '2', '0', '99'),
+				// A request to speak: none real (none is made), all 404 or refused.
+				request: () => fc.constantFrom(randomUUID(), 'not-a-request'),
 				size: () => fc.constantFrom('1', '2', '0'),
 				'version=integer': () => fc.constantFrom('1', '2', '0', '99'),
 				verb: () =>

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { asc, isNotNull } from 'drizzle-orm';
+import { asc, eq, isNotNull } from 'drizzle-orm';
 import { describeOnEachDatabase } from '../fixtures/databases';
 import { loadDemo, demoGroupSlug } from '$lib/server/demo/load-demo';
 import { getGroup } from '$lib/server/groups/groups';
@@ -7,7 +7,8 @@ import { listMeetingsAfter, nextMeeting } from '$lib/server/meetings/meetings';
 import { meetingRecord, publicRecord } from '$lib/server/meetings/record';
 import { attendanceByOrganisation } from '$lib/server/meetings/attendance';
 import { liveContext, liveSnapshot } from '$lib/server/questions/live';
-import { commitments, minutesCorrections, minutesVersions } from '$lib/server/db/schema';
+import { commitments, minutes, minutesCorrections, minutesVersions } from '$lib/server/db/schema';
+import { speakingRecord } from '$lib/server/speakers/read';
 
 describeOnEachDatabase('the demo’s meetings', (handle) => {
 	it('has three meetings held with attendance, falling at the second, and one coming up', async () => {
@@ -127,5 +128,27 @@ describeOnEachDatabase('the demo’s meetings', (handle) => {
 			])
 		);
 		expect(corrections.find((c) => c.state === 'declined')?.decisionReason).toBeTruthy();
+	});
+
+	it('records a speakers list at the last meeting held: five turns on two items', async () => {
+		const { db } = handle();
+		await loadDemo(db);
+		const group = await getGroup(db, demoGroupSlug);
+		const meetings = await listMeetingsAfter(db, group, undefined, 10);
+		const last = meetings[2];
+		const record = await speakingRecord(db, last.id);
+		expect(record.items).toHaveLength(2);
+		expect(record.items.flatMap((i) => i.turns)).toHaveLength(5);
+		expect(record.items[0].turns.map((t) => t.shownAs)).toEqual([
+			'name',
+			'organisation',
+			'attendee'
+		]);
+		expect(record.totals.filter((t) => t.organisation !== null).length).toBeGreaterThanOrEqual(2);
+		const [{ draft }] = await db
+			.select({ draft: minutes.draft })
+			.from(minutes)
+			.where(eq(minutes.meetingId, last.id));
+		expect(draft).toContain('## Speakers');
 	});
 });

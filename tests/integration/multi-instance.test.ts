@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveMotion, LiveQuestion } from '$lib/realtime/live-types';
+import type { LiveMotion, LiveQuestion, LiveSpeaker, LiveSpeakers } from '$lib/realtime/live-types';
 import { Client, confirmAccount, type RunningApp } from '../fixtures/app';
 import { joinLive, type LiveClient } from '../fixtures/live-app';
 import { startTwoInstances, type TwoInstances } from '../fixtures/two-instances';
@@ -270,5 +270,76 @@ describe.runIf(databaseUrl && redisUrl)('two instances behind Redis', () => {
 			.timeout(5000)
 			.emitWithAck('motion:vote', { motion: number, vote: 'for' });
 		expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
+	});
+
+	it('carries the speakers list from one instance to the other: ask, floor, refusals', async () => {
+		const { admin } = instances!;
+		const speaker = new Client(first.url);
+		const email = 'speaker-attendee@multi.test';
+		const signup = await speaker.post('/api/v1/users', {
+			email,
+			password: 'speaker attendee passphrase',
+			displayName: 'Speaking Attendee'
+		});
+		expect(signup.status, signup.text).toBe(201);
+		await confirmAccount(first, speaker, email);
+		const cookieOf = (client: Client) =>
+			[...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+
+		const watcher = await join(second);
+		const asker = await join(first, cookieOf(speaker));
+		const chair = await join(second, cookieOf(admin));
+		const heard: { seq: number; speakers: LiveSpeakers }[] = [];
+		watcher.socket.on('speakers:changed', (event) => heard.push(event));
+		const next = (check: (speakers: LiveSpeakers) => boolean) =>
+			new Promise<{ seq: number; speakers: LiveSpeakers }>((resolve) =>
+				watcher.socket.on('speakers:changed', (event) => {
+					if (check(event.speakers)) resolve(event);
+				})
+			);
+
+		const listed = next((s) => s.list.some((r) => r.name === 'Speaking Attendee'));
+		const asked = await asker.socket.timeout(5000).emitWithAck('speaker:request', {});
+		if (!asked.ok) throw new Error(asked.error.message);
+		const requestId = asked.requestId;
+		expect(asked.speakers.list.find((r: LiveSpeaker) => r.id === requestId)).toMatchObject({
+			state: 'waiting',
+			name: 'Speaking Attendee',
+			organisation: null
+		});
+		const first_ = await listed;
+		expect(JSON.stringify(first_.speakers)).not.toContain(email);
+
+		// Refusals: no account, not the chair, bad input; nothing is changed by them.
+		const anonymous = await watcher.socket.timeout(5000).emitWithAck('speaker:request', {});
+		expect(anonymous).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+		const notChair = await asker.socket.timeout(5000).emitWithAck('speaker:floor', { requestId });
+		expect(notChair).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+		const badTime = await chair.socket
+			.timeout(5000)
+			.emitWithAck('speaker:time', { requestId, seconds: 1 });
+		expect(badTime).toMatchObject({
+			ok: false,
+			error: { code: 'invalid', fields: { seconds: expect.any(String) } }
+		});
+
+		const speaking = next((s) => s.list.some((r) => r.id === requestId && r.state === 'speaking'));
+		const floor = await chair.socket.timeout(5000).emitWithAck('speaker:floor', { requestId });
+		if (!floor.ok) throw new Error(floor.error.message);
+		const given = await speaking;
+		expect(given.seq).toBe(first_.seq + 1);
+		expect(given.speakers.list.find((r) => r.id === requestId)?.startedAt).toEqual(
+			expect.any(String)
+		);
+		const again = await chair.socket.timeout(5000).emitWithAck('speaker:floor', { requestId });
+		expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		const ended = await chair.socket.timeout(5000).emitWithAck('speaker:end', {});
+		expect(ended.ok).toBe(true);
+		// A rejoin's snapshot carries the list as it now is.
+		const late = await join(first);
+		expect(late.snapshot.speakers.list.find((r: LiveSpeaker) => r.id === requestId)?.state).toBe(
+			'spoke'
+		);
+		expect(heard.map((h) => h.seq)).toEqual(heard.map((_, i) => heard[0].seq + i));
 	});
 });

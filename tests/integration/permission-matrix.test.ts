@@ -65,6 +65,8 @@ type Relation =
 	| 'panellist'
 	/** May challenge A's minutes: an officer who writes them, or a representative. */
 	| 'corrector'
+	/** Asked to speak at A's live meeting: the request the withdraw doors name. */
+	| 'speaker'
 	/** May end another officer's appointment (`mayRemove`): the chair, or the site admin. */
 	| 'officerRemover';
 type Capability = Permission | Relation;
@@ -73,7 +75,7 @@ type Capability = Permission | Relation;
 const holds: Record<Role, readonly Capability[]> = {
 	anonymous: ['anyone', 'asker'],
 	outsider: ['anyone', 'signedIn', 'applicant'],
-	member: ['anyone', 'signedIn', 'representative', 'corrector'],
+	member: ['anyone', 'signedIn', 'representative', 'corrector', 'speaker'],
 	secretary: [
 		'anyone',
 		'signedIn',
@@ -86,6 +88,7 @@ const holds: Record<Role, readonly Capability[]> = {
 		'question.moderate',
 		'question.answer',
 		'question.answer.written',
+		'speakers.chair',
 		'minutes.write',
 		'action.record',
 		'action.update',
@@ -115,6 +118,8 @@ const holds: Record<Role, readonly Capability[]> = {
 		'motion.schedule',
 		'motion.vote.run',
 		'motion.rules',
+		'speakers.chair',
+		'speakers.settings',
 		'application.review',
 		'application.decide',
 		'membership.end',
@@ -213,6 +218,7 @@ function fill(route: string, x: Ids, spec: Spec) {
 		if (name === '...rest') return 'v2/groups';
 		if (name === 'id' && spec.id) return String(x[spec.id]);
 		if (name === 'motion') return String(x.motion[spec.motion ?? 'proposed']);
+		if (name === 'request') return x.speaker;
 		// An invitation's link (to an address no role has), or an account link, made up: either
 		// lets nobody in, whoever follows it.
 		if (name === 'token') return route.includes('invitations') ? x.invitation.token : madeUpToken;
@@ -547,6 +553,32 @@ const doors: Door[] = [
 	api('POST', `${groupApi}/motion-rules`, 'motion.rules', {
 		body: { quorum: 'half', majority: 'simple' }
 	}),
+	// The speakers' list of the live meeting (the member's request, waiting).
+	api('GET', `${meetingApi}/speakers`, 'anyone', { n: 'live' }),
+	api('POST', `${meetingApi}/speakers`, 'signedIn', { n: 'live', body: {} }),
+	api('POST', `${meetingApi}/speakers/[request]/withdraw`, 'speaker', {
+		n: 'live',
+		foreign: true
+	}),
+	...(
+		[
+			['floor', {}],
+			['end', {}],
+			['move', { position: 1 }],
+			['time', { seconds: 120 }]
+		] as const
+	).map(([verb, body]) =>
+		api('POST', `${meetingApi}/speakers/[request]/${verb}`, 'speakers.chair', {
+			n: 'live',
+			body,
+			foreign: true
+		})
+	),
+	api('PUT', `${meetingApi}/speakers/current-item`, 'speakers.chair', {
+		n: 'live',
+		body: (x) => ({ agendaItemId: x.item.live })
+	}),
+	api('PUT', `${groupApi}/speaking-turn`, 'speakers.settings', { body: { seconds: 150 } }),
 	api('GET', `${meetingApi}/questions`, 'anyone', { n: 'live' }),
 	api('POST', `${meetingApi}/questions`, 'anyone', {
 		n: 'live',
@@ -847,6 +879,28 @@ const doors: Door[] = [
 		})
 	),
 	form(`${meetingPage}/live`, 'admit', 'anyone', { n: 'live', body: wrongCode }),
+	// The speakers' list's forms: the same domain calls as its API's and socket's doors.
+	form(`${meetingPage}/live`, 'speakerAsk', 'signedIn', { n: 'live', body: {} }),
+	...(
+		[
+			['speakerWithdraw', 'speaker', {}],
+			['speakerFloor', 'speakers.chair', {}],
+			['speakerEnd', 'speakers.chair', {}],
+			['speakerMove', 'speakers.chair', { position: '1' }],
+			['speakerTime', 'speakers.chair', { seconds: '120' }]
+		] as const
+	).map(([action, needs, body]) =>
+		form(`${meetingPage}/live`, action, needs, {
+			n: 'live',
+			body: (x) => ({ requestId: x.speaker, ...body }),
+			foreign: true
+		})
+	),
+	form(`${meetingPage}/live`, 'currentItem', 'speakers.chair', {
+		n: 'live',
+		body: (x) => ({ agendaItemId: x.item.live }),
+		foreign: true
+	}),
 	form(`${meetingPage}/minutes`, 'correct', 'corrector', {
 		n: 'closed',
 		body: { text: 'The minutes misdate the meeting.' }
@@ -926,6 +980,7 @@ const doors: Door[] = [
 	form('/g/[group]/officers', 'motionRules', 'motion.rules', {
 		body: { quorum: 'two_thirds', majority: 'two_thirds' }
 	}),
+	form('/g/[group]/officers', 'speakingTurn', 'speakers.settings', { body: { seconds: '200' } }),
 	form('/join', 'default', 'anyone', { body: wrongCode }),
 	form('/login', 'default', 'anyone', { body: nobodysLogin }),
 	form('/logout', 'default', 'anyone', { last: 2 }),
@@ -1013,6 +1068,28 @@ const doors: Door[] = [
 	}),
 	socket('question:withdraw', 'asker', {
 		body: (x) => ({ questionId: x.ownQuestion }),
+		foreign: true
+	}),
+	socket('speaker:request', 'signedIn', { body: {} }),
+	socket('speaker:withdraw', 'speaker', {
+		body: (x) => ({ requestId: x.speaker }),
+		foreign: true
+	}),
+	...(
+		[
+			['speaker:floor', {}],
+			['speaker:end', {}],
+			['speaker:move', { position: 1 }],
+			['speaker:time', { seconds: 120 }]
+		] as const
+	).map(([event, body]) =>
+		socket(event, 'speakers.chair', {
+			body: (x) => ({ requestId: x.speaker, ...body }),
+			foreign: true
+		})
+	),
+	socket('agenda:current', 'speakers.chair', {
+		body: (x) => ({ agendaItemId: x.item.live }),
 		foreign: true
 	})
 ];

@@ -2,7 +2,13 @@
  * The socket.io event map of namespace `/live`, shared by server and client (types only).
  * Payloads are documented in docs/realtime.md.
  */
-import type { LiveMeeting, LiveMotion, LiveQuestion, LiveSnapshot } from './live-types';
+import type {
+	LiveMeeting,
+	LiveMotion,
+	LiveQuestion,
+	LiveSnapshot,
+	LiveSpeakers
+} from './live-types';
 
 export type AckError = { code: string; message: string; fields?: Record<string, string> };
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: AckError };
@@ -59,6 +65,44 @@ export interface ClientToServerEvents {
 		payload: { motion: number; vote: 'for' | 'against' | 'abstain'; membershipId?: string },
 		ack: AckCallback<{ motion: LiveMotion }>
 	) => void;
+	/**
+	 * Asks to speak on the current agenda item (signed in): `shownAs` how to be named in public,
+	 * `membershipId` for a representative of several organisations.
+	 */
+	'speaker:request': (
+		payload: { shownAs?: 'name' | 'organisation' | 'attendee'; membershipId?: string },
+		ack: AckCallback<{ speakers: LiveSpeakers; requestId: string }>
+	) => void;
+	/** Withdraws one's own waiting request. */
+	'speaker:withdraw': (
+		payload: { requestId: string },
+		ack: AckCallback<{ speakers: LiveSpeakers }>
+	) => void;
+	/** The chair: gives the floor to a waiting request (ending any current turn). */
+	'speaker:floor': (
+		payload: { requestId: string },
+		ack: AckCallback<{ speakers: LiveSpeakers }>
+	) => void;
+	/** The chair: ends the current turn (the named one's, if `requestId`). */
+	'speaker:end': (
+		payload: { requestId?: string },
+		ack: AckCallback<{ speakers: LiveSpeakers }>
+	) => void;
+	/** The chair: moves a waiting request to `position` (1: next) in its item's list. */
+	'speaker:move': (
+		payload: { requestId: string; position: number },
+		ack: AckCallback<{ speakers: LiveSpeakers }>
+	) => void;
+	/** The chair: sets the seconds a waiting or current turn allows. */
+	'speaker:time': (
+		payload: { requestId: string; seconds: number },
+		ack: AckCallback<{ speakers: LiveSpeakers }>
+	) => void;
+	/** The chair: sets the agenda item under discussion (null: none). */
+	'agenda:current': (
+		payload: { agendaItemId: string | null },
+		ack: AckCallback<{ speakers: LiveSpeakers }>
+	) => void;
 }
 
 export interface ServerToClientEvents {
@@ -69,6 +113,8 @@ export interface ServerToClientEvents {
 	'meeting:changed': (payload: { seq: number; meeting: LiveMeeting }) => void;
 	/** A motion of the meeting changed (its state, its running totals, its result). */
 	'motion:changed': (payload: { motion: LiveMotion }) => void;
+	/** The speakers' list or the current agenda item changed: the whole of it, numbered. */
+	'speakers:changed': (payload: { seq: number; speakers: LiveSpeakers }) => void;
 }
 
 export const liveNamespace = '/live';

@@ -38,8 +38,10 @@ function snapshot(seq: number, questions: LiveQuestion[]): LiveSnapshot {
 			participation: 'open'
 		},
 		questions,
+		speakers: { currentItem: null, turnSeconds: 180, list: [], serverTime: '' },
 		viewer: {
 			mine: [],
+			speaking: [],
 			voted: [],
 			rated: {},
 			canModerate: true,
@@ -137,5 +139,24 @@ describe('a live meeting in the browser', () => {
 		// Newer counts are taken, going down too (a vote taken back).
 		live.tally({ seq: 13, counts: { a: 8 }, countedAt: 400 });
 		expect(votesOf(live, 'a')).toBe(8);
+	});
+
+	it('takes the speakers list in order, and refetches on a gap', () => {
+		const live = new LiveMeetingState(snapshot(4, []));
+		const speakers = (title: string) => ({
+			currentItem: { id: 'i1', title, plannedMinutes: 10, startedAt: '2026-12-04T10:00:00.000Z' },
+			turnSeconds: 180,
+			list: [],
+			serverTime: '2026-12-04T10:00:00.000Z'
+		});
+		live.speakersChanged({ seq: 5, speakers: speakers('Custody figures') });
+		expect(live.snapshot.speakers.currentItem?.title).toBe('Custody figures');
+		expect(live.snapshot.seq).toBe(5);
+		// An older change (already in what the page holds) is ignored.
+		live.speakersChanged({ seq: 4, speakers: speakers('Older') });
+		expect(live.snapshot.speakers.currentItem?.title).toBe('Custody figures');
+		// A gap: not applied (a fresh snapshot is fetched instead).
+		live.speakersChanged({ seq: 9, speakers: speakers('Later') });
+		expect(live.snapshot.speakers.currentItem?.title).toBe('Custody figures');
 	});
 });

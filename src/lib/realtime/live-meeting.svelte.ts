@@ -1,7 +1,13 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './events';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from './events';
 import { liveNamespace } from './events';
-import type { LiveMotion, LiveQuestion, LiveSnapshot, MotionChoice } from './live-types';
+import type {
+	LiveMotion,
+	LiveQuestion,
+	LiveSnapshot,
+	LiveSpeakers,
+	MotionChoice
+} from './live-types';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type TimedSocket = ReturnType<LiveSocket['timeout']>;
@@ -9,6 +15,15 @@ type TimedSocket = ReturnType<LiveSocket['timeout']>;
 type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
 /** What a broadcast carries, as the event map declares it. */
 type EventOf<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+/** The speakers' list's requests. */
+export type SpeakerEvent =
+	| 'speaker:request'
+	| 'speaker:withdraw'
+	| 'speaker:floor'
+	| 'speaker:end'
+	| 'speaker:move'
+	| 'speaker:time'
+	| 'agenda:current';
 /** A participant's verdict on an answer. */
 export type Verdict = PayloadOf<'question:rate'>['verdict'];
 
@@ -89,6 +104,7 @@ export class LiveMeetingState {
 		socket.on('tally', (event) => this.tally(event));
 		socket.on('meeting:changed', (event) => this.meetingChanged(event));
 		socket.on('motion:changed', ({ motion }) => this.motionChanged(motion));
+		socket.on('speakers:changed', (event) => this.speakersChanged(event));
 		return () => {
 			clearTimeout(this.#timer);
 			socket.disconnect();
@@ -155,6 +171,13 @@ export class LiveMeetingState {
 		this.snapshot.seq = Math.max(this.snapshot.seq, seq);
 		// What this viewer may now do (and, for officers, the room code) comes with a snapshot.
 		if (ruleChanged || this.snapshot.viewer.canModerate) void this.resync();
+	}
+
+	/** The speakers' list as it now is (numbered like the questions' changes). */
+	speakersChanged({ seq, speakers }: EventOf<'speakers:changed'>) {
+		if (!this.#inOrder(seq)) return;
+		this.snapshot.speakers = speakers;
+		this.snapshot.seq = Math.max(this.snapshot.seq, seq);
 	}
 
 	motionChanged(motion: LiveMotion) {
@@ -293,6 +316,30 @@ export class LiveMeetingState {
 			s.emitWithAck('motion:vote', { motion, vote, membershipId })
 		);
 		if (reply?.ok) this.motionChanged(reply.motion);
+		return reply;
+	}
+
+	/**
+	 * The speakers' list's requests (asking, withdrawing; the chair's moves). The broadcast that
+	 * follows brings the list; the acknowledgement's list is shown at once unless one newer came.
+	 */
+	async speakers<E extends SpeakerEvent>(event: E, payload: PayloadOf<E>) {
+		const reply = await this.#request((s) =>
+			(
+				s.emitWithAck as (
+					e: E,
+					p: PayloadOf<E>
+				) => Promise<Ack<{ speakers: LiveSpeakers; requestId?: string }>>
+			)(event, payload)
+		);
+		if (reply?.ok) {
+			if (reply.requestId && !this.snapshot.viewer.speaking.includes(reply.requestId)) {
+				this.snapshot.viewer.speaking.push(reply.requestId);
+			}
+			if (Date.parse(reply.speakers.serverTime) > Date.parse(this.snapshot.speakers.serverTime)) {
+				this.snapshot.speakers = reply.speakers;
+			}
+		}
 		return reply;
 	}
 

@@ -49,6 +49,8 @@ export type LiveMeeting = {
 /** What this browser did: its own questions, votes and ratings (never broadcast). */
 export type LiveViewer = {
 	mine: string[];
+	/** The ids of this viewer's own open requests to speak (signed-in viewers only). */
+	speaking: string[];
 	voted: string[];
 	rated: Record<string, string>;
 	canModerate: boolean;
@@ -69,6 +71,8 @@ export type LiveSnapshot = {
 	meeting: LiveMeeting;
 	questions: LiveQuestion[];
 	viewer: LiveViewer;
+	/** The speakers' list and the current agenda item (speakers/read.ts). */
+	speakers: LiveSpeakers;
 };
 
 export type MotionChoice = 'for' | 'against' | 'abstain';
@@ -108,4 +112,41 @@ export type LiveMotion = {
 	} | null;
 	votes: { organisation: string; vote: MotionChoice }[] | null;
 	notVoting: string[] | null;
+};
+
+/**
+ * A request to speak as everyone reads it (live page, screen, broadcasts, the API). Named as its
+ * speaker chose: by name (with the organisation they speak for, if any), by organisation alone,
+ * or as an attendee. Never an email or an account id.
+ */
+export type LiveSpeaker = {
+	id: string;
+	agendaItemId: string | null;
+	shownAs: 'name' | 'organisation' | 'attendee';
+	name: string | null;
+	organisation: string | null;
+	position: number;
+	state: 'waiting' | 'speaking' | 'spoke';
+	allowedSeconds: number;
+	requestedAt: string;
+	startedAt: string | null;
+	endedAt: string | null;
+};
+
+/**
+ * The speakers' list of a meeting and its current agenda item: timers run in the browser from
+ * these server times (`serverTime`, when it was read, lets a client allow for its clock's error).
+ */
+export type LiveSpeakers = {
+	currentItem: {
+		id: string;
+		title: string;
+		plannedMinutes: number;
+		startedAt: string;
+	} | null;
+	/** The group's default turn length, in seconds. */
+	turnSeconds: number;
+	/** Waiting, speaking and spoken requests (withdrawn ones are nobody's business), in order. */
+	list: LiveSpeaker[];
+	serverTime: string;
 };

@@ -1,4 +1,4 @@
-import type { LiveMeeting, LiveMotion, LiveQuestion } from '$lib/realtime/live-types';
+import type { LiveMeeting, LiveMotion, LiveQuestion, LiveSpeakers } from '$lib/realtime/live-types';
 
 /**
  * What the domain tells the rest of the server has happened, after its transaction committed.
@@ -18,6 +18,8 @@ export type DomainEvents = {
 	'meeting:changed': { meetingId: string; seq: number; meeting: LiveMeeting };
 	/** A motion changed: proposed, seconded, scheduled or declined, its vote opened, cast or closed. */
 	'motion:changed': { meetingId: string; motion: LiveMotion };
+	/** The speakers' list or the current agenda item changed. */
+	'speakers:changed': { meetingId: string; seq: number; speakers: LiveSpeakers };
 	/** A vote was written or taken back: the question's count changed. */
 	'vote:counted': { meetingId: string; questionId: string };
 	/**

@@ -20,6 +20,7 @@ import { notifications } from './notifications';
 import { help } from './help';
 import { motions } from './motions';
 import { written } from './written';
+import { speakers } from './speakers';
 
 /** Arabic (right to left). The type makes a missing translation a compile error. */
 export const ar: Messages = {
@@ -43,5 +44,6 @@ export const ar: Messages = {
 	...notifications,
 	...help,
 	...motions,
-	...written
+	...written,
+	...speakers
 };

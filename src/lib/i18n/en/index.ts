@@ -19,6 +19,7 @@ import { notifications } from './notifications';
 import { help } from './help';
 import { motions } from './motions';
 import { written } from './written';
+import { speakers } from './speakers';
 
 /** English, the reference language: every other language must translate every key. */
 export const en = {
@@ -42,5 +43,6 @@ export const en = {
 	...notifications,
 	...help,
 	...motions,
-	...written
+	...written,
+	...speakers
 };

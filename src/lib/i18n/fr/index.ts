@@ -20,6 +20,7 @@ import { notifications } from './notifications';
 import { help } from './help';
 import { motions } from './motions';
 import { written } from './written';
+import { speakers } from './speakers';
 
 /** French. The type makes a missing translation a compile error. */
 export const fr: Messages = {
@@ -43,5 +44,6 @@ export const fr: Messages = {
 	...notifications,
 	...help,
 	...motions,
-	...written
+	...written,
+	...speakers
 };

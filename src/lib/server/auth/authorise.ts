@@ -36,6 +36,10 @@ export const permissions = {
 	/** Open and close the vote on a motion, in the live meeting. */
 	'motion.vote.run': ['chair', 'vice_chair'],
 	'motion.rules': ['chair'],
+	/** Run the live meeting's speakers' list and set its current agenda item. */
+	'speakers.chair': ['chair', 'secretary'],
+	/** The group's default speaking turn. */
+	'speakers.settings': ['chair'],
 	'application.review': ['chair', 'secretary'],
 	'application.decide': ['chair'],
 	'membership.end': ['chair'],

@@ -12,6 +12,7 @@ import { decideProposal, proposeAgendaItem } from '../meetings/proposals';
 import { utcToLocal } from '$lib/time-zone';
 import { loadAdvanceQuestionsDemo, loadQuestionsDemo } from './questions';
 import { loadMotionsDemo } from './motions';
+import { loadSpeakersDemo } from './speakers';
 
 const day = 86_400_000;
 const minute = 60_000;
@@ -191,10 +192,12 @@ export async function loadMeetingsDemo(
 			entries: members.map((m, i) => ({ membershipId: m.id, status: statuses[i] ?? 'absent' })),
 			otherAttendees: story.others
 		});
-		// The last meeting held carries the live Q&A record of the demo story, and its motions.
+		// The last meeting held carries the live Q&A record of the demo story, its speakers' list and
+		// its motions.
 		if (index === held.length - 1) {
 			await loadQuestionsDemo(db, officers, groupSlug, meeting);
 			const present = members.map((m, i) => ({ id: m.id, present: statuses[i] === 'present' }));
+			await loadSpeakersDemo(db, officers, groupSlug, meeting, present);
 			await loadMotionsDemo(db, officers, groupSlug, meeting, present);
 		}
 		await changeMeetingState(

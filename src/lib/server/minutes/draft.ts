@@ -12,6 +12,7 @@ import { listAgenda } from '../meetings/agenda';
 import { listAttendance } from '../meetings/attendance';
 import { liveQuestions } from '../questions/live';
 import { motionsOfMeeting } from '../motions/read';
+import { speakingRecord } from '../speakers/read';
 import { draftMarkdown } from './generate';
 import { lockMinutes, minutesForChange } from './access';
 
@@ -21,7 +22,7 @@ import { lockMinutes, minutesForChange } from './access';
  */
 export async function generateDraft(db: Executor, group: Group, meeting: Meeting) {
 	const locale = isLocale(group.language) ? group.language : defaultLocale;
-	const [agenda, attendance, rows, actions, motions] = await Promise.all([
+	const [agenda, attendance, rows, actions, motions, speakers] = await Promise.all([
 		listAgenda(db, meeting.id),
 		listAttendance(db, meeting.id),
 		db
@@ -34,7 +35,8 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
 			.from(commitments)
 			.where(eq(commitments.meetingId, meeting.id))
 			.orderBy(asc(commitments.dueOn), asc(commitments.createdAt)),
-		motionsOfMeeting(db, group.id, meeting.id)
+		motionsOfMeeting(db, group.id, meeting.id),
+		speakingRecord(db, meeting.id)
 	]);
 	return draftMarkdown(
 		{
@@ -44,6 +46,7 @@ export async function generateDraft(db: Executor, group: Group, meeting: Meeting
 			agenda,
 			questions: await liveQuestions(db, rows),
 			motions,
+			speakers,
 			commitments: actions
 		},
 		{ t: translatorFor(locale), locale }

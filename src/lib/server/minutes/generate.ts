@@ -1,6 +1,8 @@
 import { intlLocale, type Locale, type Translate } from '$lib/i18n';
 import type { LiveQuestion } from '$lib/realtime/live-types';
 import { motionTitle } from '$lib/motions';
+import { clockTime, speakerName } from '$lib/speakers';
+import type { SpeakingRecord } from '../speakers/read';
 
 type Vote = 'for' | 'against' | 'abstain';
 
@@ -41,6 +43,8 @@ export type DraftSource = {
 		notVoting: string[] | null;
 	}[];
 	commitments: { owner: string; description: string; dueOn: string; status: string }[];
+	/** Who spoke from the speakers' list, per agenda item, and the totals (none: no section). */
+	speakers?: SpeakingRecord;
 };
 
 /**
@@ -150,6 +154,29 @@ function questionsSection(source: DraftSource, t: Translate): string[] {
 	return lines;
 }
 
+/** Who spoke, per agenda item, for how long; then the time per organisation. */
+function speakersSection(record: SpeakingRecord, t: Translate): string[] {
+	const lines = [`## ${t('speakers.minutes_heading')}`, ''];
+	for (const item of record.items) {
+		lines.push(`### ${item.title ? plain(item.title) : t('speakers.no_item')}`, '');
+		for (const turn of item.turns) {
+			const speaker = speakerName(t, turn, plain);
+			lines.push(`- ${t('speakers.minutes_turn', { speaker, duration: clockTime(turn.seconds) })}`);
+		}
+		lines.push('');
+	}
+	lines.push(`### ${t('speakers.totals')}`, '');
+	for (const total of record.totals) {
+		const organisation = total.organisation
+			? plain(total.organisation)
+			: t('speakers.no_organisation_total');
+		lines.push(
+			`- ${t('speakers.minutes_total', { organisation, turns: total.turns, duration: clockTime(total.seconds) })}`
+		);
+	}
+	return lines;
+}
+
 /** Each motion: who proposed and seconded it, and its fate: the result with every organisation's vote. */
 function motionsSection(source: DraftSource, t: Translate): string[] {
 	const lines = [`## ${t('motions.title')}`, ''];
@@ -235,6 +262,7 @@ export function draftMarkdown(source: DraftSource, { t, locale }: DraftLanguage)
 			...questionsSection(source, t),
 			'',
 			...(source.motions?.length ? [...motionsSection(source, t), ''] : []),
+			...(source.speakers?.items.length ? [...speakersSection(source.speakers, t), ''] : []),
 			...actionsSection(source, t)
 		].join('\n') + '\n'
 	);

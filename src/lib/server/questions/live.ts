@@ -22,6 +22,7 @@ import { isBurst, recentVotes } from './bursts';
 import { isUuid } from '../validation';
 import { coalesced } from '../coalesce';
 import { countPublicChange } from '../public-cache/versions';
+import { ownSpeakerRequests, speakersOf } from '../speakers/read';
 
 /**
  * Who is at the live page: the account (if signed in) and the participant token this server
@@ -64,7 +65,12 @@ export async function liveSettings(db: Executor, meetingId: string) {
 export async function bumpSeq(
 	tx: Executor,
 	meetingId: string,
-	set: Partial<Pick<MeetingLive, 'mode' | 'questionCap' | 'pinnedQuestionId'>> = {}
+	set: Partial<
+		Pick<
+			MeetingLive,
+			'mode' | 'questionCap' | 'pinnedQuestionId' | 'currentAgendaItemId' | 'currentItemStartedAt'
+		>
+	> = {}
 ): Promise<number> {
 	// Every change to a meeting's questions shows on public pages (its live page, search).
 	await countPublicChange(tx);
@@ -279,8 +285,10 @@ export async function liveSnapshot(
 		seq: settings.seq,
 		meeting: toLiveMeeting(group, meeting, settings),
 		questions: visible,
+		speakers: await speakersOf(db, meeting.id),
 		viewer: {
 			mine,
+			speaking: await ownSpeakerRequests(db, meeting.id, participant?.user?.id ?? null),
 			voted,
 			rated,
 			canModerate,

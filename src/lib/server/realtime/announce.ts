@@ -2,6 +2,7 @@ import { on } from '../events';
 import {
 	announceMeeting,
 	announceMotionChange,
+	announceSpeakersChange,
 	announceQuestion,
 	closeSessionConnections,
 	reconnectAccount
@@ -23,6 +24,9 @@ subscriptions.push(
 	),
 	on('meeting:changed', ({ meetingId, seq, meeting }) => announceMeeting(meetingId, seq, meeting)),
 	on('motion:changed', ({ meetingId, motion }) => announceMotionChange(meetingId, motion)),
+	on('speakers:changed', ({ meetingId, seq, speakers }) =>
+		announceSpeakersChange(meetingId, seq, speakers)
+	),
 	on('vote:counted', ({ meetingId, questionId }) => scheduleTally(meetingId, questionId)),
 	on('officer:ended', ({ userId, here }) => reconnectAccount(userId, here)),
 	on('session:ended', ({ sessionId }) => closeSessionConnections(sessionId)),

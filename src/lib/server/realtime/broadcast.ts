@@ -1,4 +1,4 @@
-import type { LiveMeeting, LiveMotion, LiveQuestion } from '$lib/realtime/live-types';
+import type { LiveMeeting, LiveMotion, LiveQuestion, LiveSpeakers } from '$lib/realtime/live-types';
 import { liveNamespace } from '$lib/realtime/events';
 import { socketServer } from './socket-server';
 
@@ -65,4 +65,8 @@ export function announceTally(
 
 export function announceMotionChange(meetingId: string, motion: LiveMotion) {
 	live()?.to(meetingRoom(meetingId)).emit('motion:changed', { motion });
+}
+
+export function announceSpeakersChange(meetingId: string, seq: number, speakers: LiveSpeakers) {
+	live()?.to(meetingRoom(meetingId)).emit('speakers:changed', { seq, speakers });
 }

@@ -7,6 +7,10 @@ import { askQuestion, withdrawQuestion } from '../questions/ask';
 import { castVote, rateAnswer, type VoteContext } from '../questions/votes';
 import { moderateQuestion, restoreQuestion } from '../questions/moderate';
 import { castMotionVote } from '../motions/voting';
+import { askToSpeak, withdrawSpeakerRequest } from '../speakers/requests';
+import { endTurn, giveFloor, moveSpeaker, setCurrentItem, setSpeakerTime } from '../speakers/chair';
+import { speakersOf } from '../speakers/read';
+import type { Actor } from '../auth/authorise';
 import type { LiveSocket } from './connection';
 import { meetingRoom, officersRoom } from './broadcast';
 import { request } from './handlers';
@@ -137,6 +141,40 @@ request('motion:vote', anyObject, async (socket, input) => {
 	const { motion } = await castMotionVote(db, actor, at.group, at.meeting, number, input);
 	return { motion };
 });
+
+/**
+ * The speakers' list of the joined meeting: each request calls its domain function (which checks
+ * the permission and announces the change) and answers with the list as it now is.
+ */
+function speakerRequest(
+	event: string,
+	run: (
+		db: Database,
+		actor: Actor,
+		group: string,
+		meeting: number,
+		input: Record<string, unknown>
+	) => Promise<{ id: string; meetingId: string } | { agendaItemId: string | null }>
+) {
+	request(event, anyObject, async (socket, input) => {
+		const at = socket.data.meeting;
+		if (!at) throw conflict('live.not_joined');
+		const db = await getDb();
+		const actor = { user: socket.data.user };
+		const result = await run(db, actor, at.group, at.meeting, input);
+		const { context } = await readJoinedMeeting(socket);
+		const speakers = await speakersOf(db, context.meeting.id);
+		return 'id' in result ? { speakers, requestId: result.id } : { speakers };
+	});
+}
+
+speakerRequest('speaker:request', askToSpeak);
+speakerRequest('speaker:withdraw', withdrawSpeakerRequest);
+speakerRequest('speaker:floor', giveFloor);
+speakerRequest('speaker:end', endTurn);
+speakerRequest('speaker:move', moveSpeaker);
+speakerRequest('speaker:time', setSpeakerTime);
+speakerRequest('agenda:current', setCurrentItem);
 
 request('session:whoami', v.optional(v.object({}), {}), async (socket) => ({
 	user: socket.data.user

@@ -29,6 +29,7 @@ export const load: LayoutServerLoad = async ({ params, locals }) => {
 			appointRespondent: allows(roles, 'officer.appoint.respondent'),
 			setAppeals: allows(roles, 'appeals.set'),
 			setMotionRules: allows(roles, 'motion.rules'),
+			setSpeakingTurn: allows(roles, 'speakers.settings'),
 			reviewApplications: allows(roles, 'application.review'),
 			decideApplications: allows(roles, 'application.decide'),
 			endMemberships: allows(roles, 'membership.end'),

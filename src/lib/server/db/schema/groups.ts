@@ -51,6 +51,10 @@ export const groups = pgTable('groups', {
 	/** Motions: the quorum and the majority (a logged decision of the chair to change). */
 	motionQuorum: motionQuorum().notNull().default('third'),
 	motionMajority: motionMajority().notNull().default('simple'),
+	// --- speakers (issue 18, part 2) ---
+	/** The length of a speaking turn unless the chair adjusts it, in seconds. */
+	speakingTurnSeconds: integer().notNull().default(180),
+	// --- end speakers ---
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 	createdBy: uuid().references(() => users.id, { onDelete: 'set null' })
 });

@@ -14,3 +14,4 @@ export * from './mail';
 export * from './notifications';
 export * from './public-cache';
 export * from './written';
+export * from './speakers';

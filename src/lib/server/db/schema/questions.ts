@@ -25,6 +25,11 @@ export const meetingLive = pgTable('meeting_live', {
 	/** Each participant may ask at most this many questions in the meeting. */
 	questionCap: integer().notNull().default(3),
 	pinnedQuestionId: uuid(),
+	// --- speakers (issue 18, part 2) ---
+	/** The agenda item under discussion, set by the chair, and since when. */
+	currentAgendaItemId: uuid().references(() => agendaItems.id, { onDelete: 'set null' }),
+	currentItemStartedAt: timestamp({ withTimezone: true }),
+	// --- end speakers ---
 	seq: bigint({ mode: 'number' }).notNull().default(0)
 });
 

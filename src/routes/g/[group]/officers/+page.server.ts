@@ -10,6 +10,7 @@ import {
 import { signedInAction } from '$lib/server/http/form';
 import { setAppealsBy } from '$lib/server/membership/appeals';
 import { setMotionRules } from '$lib/server/motions/settings';
+import { setSpeakingTurn } from '$lib/server/speakers/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return {
 		appealsBy: group.appealsBy,
 		motionRules: { quorum: group.motionQuorum, majority: group.motionMajority },
+		speakingTurnSeconds: group.speakingTurnSeconds,
 		current: officers.filter(isCurrent).map(({ userId, ...o }) => ({
 			...o,
 			// Each action checks again; these only decide which buttons to show.
@@ -52,6 +54,11 @@ export const actions: Actions = {
 		signedInAction(event, async (db, values, actor) => {
 			await setMotionRules(db, actor, event.params.group, values);
 			return { motionRulesSaved: true };
+		}),
+	speakingTurn: (event) =>
+		signedInAction(event, async (db, values, actor) => {
+			await setSpeakingTurn(db, actor, event.params.group, values);
+			return { speakingTurnSaved: true };
 		}),
 	appeals: (event) =>
 		signedInAction(event, async (db, values, actor) => {

@@ -7,6 +7,7 @@ import { agendaHtml, meetingRecord, publicRecord } from '$lib/server/meetings/re
 import { orPageError } from '$lib/server/http/page';
 import { sharedWithAll } from '$lib/server/public-cache/shared-data';
 import { actorOf } from '$lib/server/http/actor';
+import { speakingRecord } from '$lib/server/speakers/read';
 import type { Actions, PageServerLoad } from './$types';
 
 // A public reading page: plain HTML; its forms (for member representatives) are plain posts.
@@ -27,7 +28,11 @@ export const load: PageServerLoad = async (event) => {
 		canManage: record.canManage,
 		participation: record.meeting.participation,
 		joinCode: record.canManage ? record.meeting.joinCode : null,
-		represented: beforeStart ? represented : []
+		represented: beforeStart ? represented : [],
+		speakers:
+			record.meeting.state === 'live' || record.meeting.state === 'closed'
+				? await speakingRecord(db, record.meeting.id)
+				: null
 	};
 };
 

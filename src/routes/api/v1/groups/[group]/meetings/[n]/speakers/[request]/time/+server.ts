@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { apiHandler, readJson } from '$lib/server/http/api';
+import { actorOf } from '$lib/server/http/actor';
+import { setSpeakerTime } from '$lib/server/speakers/chair';
+import { speakersOf } from '$lib/server/speakers/read';
+import type { RequestHandler } from './$types';
+
+/** Chair or secretary: sets the `{ seconds }` (10–3600) this waiting or current turn allows → `{ speakers }`. */
+export const POST: RequestHandler = apiHandler(async (event) => {
+	const db = await getDb();
+	const { group, n, request } = event.params;
+	const body = { ...((await readJson(event)) as object), requestId: request };
+	const changed = await setSpeakerTime(db, actorOf(event), group, n, body);
+	return json({ speakers: await speakersOf(db, changed.meetingId) });
+});
