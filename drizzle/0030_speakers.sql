@@ -1,5 +1,5 @@
 CREATE TYPE "public"."speaker_shown_as" AS ENUM('name', 'organisation', 'attendee');--> statement-breakpoint
-CREATE TYPE "public"."speaker_state" AS ENUM('waiting', 'speaking', 'spoke', 'withdrawn');--> statement-breakpoint
+CREATE TYPE "public"."speaker_state" AS ENUM('waiting', 'speaking', 'spoke', 'withdrawn', 'not_reached');--> statement-breakpoint
 CREATE TABLE "speaker_requests" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"group_id" uuid NOT NULL,

@@ -46,8 +46,16 @@ export type SpokenTurn = {
 	seconds: number;
 };
 
+/** Who asked to speak and was still waiting when the meeting closed. */
+export type UnheardRequest = Pick<SpokenTurn, 'name' | 'organisation' | 'shownAs'>;
+
 export type SpeakingRecord = {
-	items: { agendaItemId: string | null; title: string | null; turns: SpokenTurn[] }[];
+	items: {
+		agendaItemId: string | null;
+		title: string | null;
+		turns: SpokenTurn[];
+		notReached: UnheardRequest[];
+	}[];
 	/** Per organisation (null: speakers for no organisation), turns and seconds, most time first. */
 	totals: { organisation: string | null; turns: number; seconds: number }[];
 };

@@ -339,6 +339,8 @@ describeOnEachDatabase('speakers', (handle) => {
 		const a2 = await askToSpeak(db, actorOf(s.repA), slug, n, {});
 		await giveFloor(db, actorOf(s.chair), slug, n, { requestId: b.id }, at(7));
 		await giveFloor(db, actorOf(s.chair), slug, n, { requestId: a2.id }, at(9));
+		// Still waiting when the meeting closes: recorded as not reached, never silently dropped.
+		await askToSpeak(db, actorOf(s.attendee), slug, n, { shownAs: 'name' });
 		// Closing the meeting ends the last turn: it is part of the record.
 		await changeMeetingState(db, actorOf(s.chair), slug, n, { state: 'closed' }, at(10));
 
@@ -361,6 +363,10 @@ describeOnEachDatabase('speakers', (handle) => {
 				]
 			]
 		]);
+		expect(record.items.map((i) => i.notReached.map((r) => [r.name, r.organisation]))).toEqual([
+			[],
+			[[s.attendee.displayName, null]]
+		]);
 		expect(record.totals).toEqual([
 			{ organisation: 'Harbour Law Centre', turns: 2, seconds: 240 },
 			{ organisation: 'Migrants Network', turns: 1, seconds: 120 },
@@ -374,6 +380,7 @@ describeOnEachDatabase('speakers', (handle) => {
 		expect(draft).toContain('### Custody figures');
 		expect(draft).toContain(`- ${plain(s.repA.displayName)} (Harbour Law Centre): 3:00`);
 		expect(draft).toContain('- An attendee: 2:00');
+		expect(draft).toContain(`Asked to speak, not reached: ${plain(s.attendee.displayName)}`);
 		expect(draft).toContain('- Harbour Law Centre: 2 turn(s), 4:00');
 		expect(draft).toContain('- No organisation: 1 turn(s), 2:00');
 	});

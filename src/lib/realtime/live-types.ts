@@ -126,7 +126,7 @@ export type LiveSpeaker = {
 	name: string | null;
 	organisation: string | null;
 	position: number;
-	state: 'waiting' | 'speaking' | 'spoke';
+	state: 'waiting' | 'speaking' | 'spoke' | 'not_reached';
 	allowedSeconds: number;
 	requestedAt: string;
 	startedAt: string | null;

@@ -2,6 +2,7 @@ import type { speakers as en } from '../en/speakers';
 
 /** قائمة المتحدثين ومؤقتاتها والبند الجاري من جدول الأعمال (المسألة 18). */
 export const speakers: Record<keyof typeof en, string> = {
+	'speakers.not_reached': 'طلبوا الكلام ولم يُعطَوه: {speakers}',
 	'speakers.not_found': 'لا يوجد طلب كلمة كهذا في هذا الاجتماع.',
 	'speakers.not_live': 'تعمل قائمة المتحدثين أثناء انعقاد الاجتماع مباشرة فقط.',
 	'speakers.already_listed': 'أنت مسجّل بالفعل في قائمة المتحدثين لهذا البند.',

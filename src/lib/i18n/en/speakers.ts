@@ -1,5 +1,6 @@
 /** The speakers' list, its timers and the current agenda item (issue 18, part 2). */
 export const speakers = {
+	'speakers.not_reached': 'Asked to speak, not reached: {speakers}',
 	'speakers.not_found': 'There is no such request to speak at this meeting.',
 	'speakers.not_live': 'The speakers’ list runs only while the meeting is live.',
 	'speakers.already_listed': 'You are already on the speakers’ list for this agenda item.',

@@ -2,6 +2,7 @@ import type { speakers as en } from '../en/speakers';
 
 /** La liste des orateurs, ses minuteurs et le point de l’ordre du jour en cours (ticket 18). */
 export const speakers: Record<keyof typeof en, string> = {
+	'speakers.not_reached': 'Ont demandé la parole sans l’obtenir : {speakers}',
 	'speakers.not_found': 'Cette réunion n’a pas de demande de parole portant cet identifiant.',
 	'speakers.not_live': 'La liste des orateurs ne fonctionne que pendant la réunion en direct.',
 	'speakers.already_listed': 'Vous êtes déjà inscrit sur la liste des orateurs pour ce point.',

@@ -17,7 +17,7 @@ import { lockMeeting, meetingForChange } from './access';
 import { canMove, isLocked } from './rules';
 import { joinCodes, withUniqueJoinCode } from './join-code';
 import { announceMeetingState, markQuestionsNotReached } from '../questions/moderate';
-import { endCurrentTurn } from '../speakers/turns';
+import { closeSpeakersList } from '../speakers/turns';
 import { createDraftOnClose } from '../minutes/draft';
 import type { Clock } from '../clock';
 import { announceNotices, recordNotice } from '../notifications/notices';
@@ -271,11 +271,12 @@ export async function changeMeetingState(
 					now
 				});
 			}
-			// Closing ends the Q&A and the turn of whoever is speaking: open questions are recorded as not reached, and the record
+			// Closing ends the Q&A and the speakers' list: open questions and requests to speak still
+			// waiting are recorded as not reached (the turn under way ends), and the record
 			// as it now stands becomes the minutes' first draft.
 			if (data.state === 'closed') {
 				await markQuestionsNotReached(tx, meeting.id);
-				await endCurrentTurn(tx, meeting.id, now);
+				await closeSpeakersList(tx, meeting.id, now);
 				await createDraftOnClose(tx, group, updated);
 			}
 			return updated;

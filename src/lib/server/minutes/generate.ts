@@ -163,6 +163,10 @@ function speakersSection(record: SpeakingRecord, t: Translate): string[] {
 			const speaker = speakerName(t, turn, plain);
 			lines.push(`- ${t('speakers.minutes_turn', { speaker, duration: clockTime(turn.seconds) })}`);
 		}
+		if (item.notReached.length) {
+			const speakers = item.notReached.map((r) => speakerName(t, r, plain)).join(', ');
+			lines.push(`- ${t('speakers.not_reached', { speakers })}`);
+		}
 		lines.push('');
 	}
 	lines.push(`### ${t('speakers.totals')}`, '');

@@ -118,8 +118,9 @@ const secondsBetween = (from: Date, to: Date) =>
 	Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 
 /**
- * Who spoke at a meeting, per agenda item in agenda order (turns on no item last), and the totals
- * per organisation: the meeting's record and the minutes draft's section.
+ * Who spoke at a meeting, per agenda item in agenda order (turns on no item last), who asked and
+ * was not reached, and the totals per organisation: the meeting's record and the minutes draft's
+ * section.
  */
 export async function speakingRecord(db: Executor, meetingId: string): Promise<SpeakingRecord> {
 	const rows = await db
@@ -132,25 +133,44 @@ export async function speakingRecord(db: Executor, meetingId: string): Promise<S
 		.from(speakerRequests)
 		.leftJoin(memberships, eq(memberships.id, speakerRequests.membershipId))
 		.leftJoin(agendaItems, eq(agendaItems.id, speakerRequests.agendaItemId))
-		.where(and(eq(speakerRequests.meetingId, meetingId), eq(speakerRequests.state, 'spoke')))
-		.orderBy(asc(speakerRequests.startedAt), asc(speakerRequests.id));
+		.where(
+			and(
+				eq(speakerRequests.meetingId, meetingId),
+				inArray(speakerRequests.state, ['spoke', 'not_reached'])
+			)
+		)
+		.orderBy(
+			asc(speakerRequests.startedAt),
+			asc(speakerRequests.position),
+			asc(speakerRequests.id)
+		);
 	const items = new Map<string, SpeakingRecord['items'][number] & { order: number }>();
 	const totals = new Map<string, SpeakingRecord['totals'][number]>();
 	for (const row of rows) {
 		const r = row.request;
-		if (!r.startedAt || !r.endedAt) continue;
 		const turn = toPublic(row);
-		const seconds = secondsBetween(r.startedAt, r.endedAt);
 		const key = r.agendaItemId ?? '';
 		if (!items.has(key)) {
 			items.set(key, {
 				agendaItemId: r.agendaItemId,
 				title: row.title,
 				order: row.itemPosition ?? Number.MAX_SAFE_INTEGER,
-				turns: []
+				turns: [],
+				notReached: []
 			});
 		}
-		items.get(key)!.turns.push({
+		const item = items.get(key)!;
+		if (r.state === 'not_reached') {
+			item.notReached.push({
+				name: turn.name,
+				organisation: turn.organisation,
+				shownAs: turn.shownAs
+			});
+			continue;
+		}
+		if (!r.startedAt || !r.endedAt) continue;
+		const seconds = secondsBetween(r.startedAt, r.endedAt);
+		item.turns.push({
 			name: turn.name,
 			organisation: turn.organisation,
 			shownAs: turn.shownAs,
@@ -166,7 +186,12 @@ export async function speakingRecord(db: Executor, meetingId: string): Promise<S
 	return {
 		items: [...items.values()]
 			.sort((a, b) => a.order - b.order)
-			.map(({ agendaItemId, title, turns }) => ({ agendaItemId, title, turns })),
+			.map(({ agendaItemId, title, turns, notReached }) => ({
+				agendaItemId,
+				title,
+				turns,
+				notReached
+			})),
 		totals: [...totals.values()].sort(
 			(a, b) =>
 				b.seconds - a.seconds ||

@@ -14,3 +14,15 @@ export async function endCurrentTurn(tx: Executor, meetingId: string, now: Date)
 		.returning();
 	return ended;
 }
+
+/**
+ * The meeting closes: the current turn ends, and every request still waiting is recorded as not
+ * reached, so the record shows who asked to speak and was not heard.
+ */
+export async function closeSpeakersList(tx: Executor, meetingId: string, now: Date) {
+	await endCurrentTurn(tx, meetingId, now);
+	await tx
+		.update(speakerRequests)
+		.set({ state: 'not_reached' })
+		.where(and(eq(speakerRequests.meetingId, meetingId), eq(speakerRequests.state, 'waiting')));
+}

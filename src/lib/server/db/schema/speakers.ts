@@ -14,8 +14,17 @@ import { groups } from './groups';
 import { agendaItems, meetings } from './meetings';
 import { memberships } from './membership';
 
-/** A request to speak: waiting in the list, speaking (one at a time), spoke, or withdrawn. */
-export const speakerState = pgEnum('speaker_state', ['waiting', 'speaking', 'spoke', 'withdrawn']);
+/**
+ * A request to speak: waiting in the list, speaking (one at a time), spoke, withdrawn, or not
+ * reached (still waiting when the meeting closed: part of the record).
+ */
+export const speakerState = pgEnum('speaker_state', [
+	'waiting',
+	'speaking',
+	'spoke',
+	'withdrawn',
+	'not_reached'
+]);
 
 /**
  * How a speaker is named in public: by their display name, by the organisation they speak for,
