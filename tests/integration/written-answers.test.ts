@@ -188,6 +188,24 @@ describeOnEachDatabase('written answers', (handle) => {
 		expect(Object.keys(notTheirs.fields)).toEqual(['membershipId']);
 	});
 
+	// Each question asked in writing is owed an answer on the public ledger: one account could
+	// flood the institution (and the ledger) with them. Limited per account, like corrections.
+	it('limits questions in writing per account, and writes nothing when refused', async () => {
+		const s = await setUp(handle().db);
+		const { db, slug } = s;
+		const before = (await listWritten(db, s.group)).length;
+		for (let i = 0; i < 10; i++) {
+			await askInWriting(db, actorOf(s.rep), slug, { text: `Question in writing ${i}?` });
+		}
+		const refused = await failure(
+			askInWriting(db, actorOf(s.rep), slug, { text: 'One more in writing?' })
+		);
+		expect(refused.code).toBe('rate_limited');
+		expect((await listWritten(db, s.group)).length).toBe(before + 10);
+		// Another account is not held back by it.
+		await askInWriting(db, actorOf(s.secretary), slug, { text: 'The secretary asks?' });
+	});
+
 	it('records the answer once, verbatim, with its date, by the secretary or a respondent', async () => {
 		const s = await setUp(handle().db);
 		const { db, slug } = s;

@@ -33,6 +33,8 @@ export const limits = {
 	roomCodePerClient: { name: 'room-code-client', max: 300, windowSeconds: 10 * 60 },
 	roomCodePerParticipant: { name: 'room-code-participant', max: 10, windowSeconds: 10 * 60 },
 	correctionPerAccount: { name: 'correction-account', max: 5, windowSeconds: 60 * 60 },
+	/** Questions asked in writing: each is owed an answer on the public ledger. */
+	writtenPerAccount: { name: 'written-account', max: 10, windowSeconds: 24 * 60 * 60 },
 	/** Following a group with an address alone (each sends an opt-in link). */
 	followPerClient: { name: 'follow-client', max: 10, windowSeconds: 60 * 60 },
 	/** Opt-in links sent to one address: a mailbox cannot be flooded from many clients. */

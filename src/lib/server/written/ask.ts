@@ -2,6 +2,7 @@ import type { Database } from '../db';
 import { writtenQuestions } from '../db/schema';
 import { allows, requireUser, rolesOf, type Actor } from '../auth/authorise';
 import { notAllowed } from '../errors';
+import { consume, limits } from '../rate-limit';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { getGroup } from '../groups/groups';
@@ -15,6 +16,7 @@ import { groupToday } from '../ledger/items';
  * A question asked in writing between meetings: by a current member organisation's
  * representative, for their organisation (named on the record: the organisation asks, not an
  * anonymous person), or by an officer who moderates questions, for the group. Due in 28 days.
+ * Ten a day per account: each is owed an answer on the public ledger.
  */
 export async function askInWriting(
 	db: Database,
@@ -33,6 +35,7 @@ export async function askInWriting(
 	} else if (!allows(await rolesOf(db, user, group.id), 'question.moderate')) {
 		throw notAllowed('written.not_member');
 	}
+	await consume(db, limits.writtenPerAccount, user.id);
 	const now = clock.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const [asked] = await tx
