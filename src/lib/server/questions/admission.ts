@@ -15,7 +15,7 @@ import { emit } from '../events';
 import { bumpSeq, liveSettings, toLiveMeeting, type LiveContext, type Participant } from './live';
 import { admissionTag } from './participation';
 import { requireQuestionsOpen } from './ask';
-import { takesQuestions } from '$lib/questions-open';
+import { questionStates, takesQuestions } from '$lib/questions-open';
 
 function sameCode(typed: string, actual: string | null) {
 	if (!actual || typed.length !== actual.length) return false;
@@ -85,7 +85,7 @@ export async function joinByRoomCode(
 		.select({ id: meetings.id, number: meetings.number, group: groups.slug })
 		.from(meetings)
 		.innerJoin(groups, eq(groups.id, meetings.groupId))
-		.where(and(eq(meetings.joinCode, code), inArray(meetings.state, ['scheduled', 'live'])))
+		.where(and(eq(meetings.joinCode, code), inArray(meetings.state, [...questionStates])))
 		.limit(1);
 	if (!found) throw await wrongRoomCode(db, clientAddress, 'room.code_unknown');
 	return {

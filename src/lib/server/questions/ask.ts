@@ -19,11 +19,6 @@ import { requireTakingPart } from './participation';
 import { recordAudit } from '../audit';
 import { takesQuestions } from '$lib/questions-open';
 
-/** Rotating the room code and the rest that belong to the meeting itself happen only while it is live. */
-export function requireLive(context: Pick<LiveContext, 'meeting'>) {
-	if (context.meeting.state !== 'live') throw conflict('question.not_live');
-}
-
 /** Asking, voting, withdrawing and entering the room code: from scheduling (in advance) until the close. */
 export function requireQuestionsOpen(context: Pick<LiveContext, 'meeting'>) {
 	if (!takesQuestions(context.meeting.state)) throw conflict('question.not_open');

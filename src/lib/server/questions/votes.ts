@@ -11,12 +11,12 @@ import { liveSettings, loadLiveQuestion, type LiveContext, type Participant } fr
 import { questionOf } from './ask';
 import { actingIdentity, isNewParticipant, voterKey } from './participant';
 import { requireTakingPart, takingPartCondition, type ParticipationRule } from './participation';
-import { takesQuestions } from '$lib/questions-open';
+import { questionStates, takesQuestions } from '$lib/questions-open';
 import type { Meeting } from '../db/schema';
 import { countPublicChange, votesOf } from '../public-cache/versions';
 
 /** `takesQuestions` as a condition on the meeting `m`: the vote statement checks it at the write. */
-const questionsOpenSql = sql`m.state in ('scheduled', 'live')`;
+const questionsOpenSql = sql.raw(`m.state in (${questionStates.map((s) => `'${s}'`).join(', ')})`);
 
 /** All a vote needs of its meeting (a socket keeps just this, to stay small). */
 export type VoteContext = {
