@@ -1,4 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
+
+/** The live page's early-socket script (src/lib/server/http/early-socket.ts), allowed by its hash. */
+const earlySocketHash = `sha256-${createHash('sha256')
+	.update(readFileSync(new URL('./src/lib/realtime/early-socket-head.js', import.meta.url)))
+	.digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,15 +19,16 @@ const config = {
 		// anything shows, which is 2 s on a slow 3G phone (docs/performance.md, bench:slow). About
 		// 11 KB (3 KB compressed) a page; tests/integration/page-weight checks it is still inlined.
 		inlineStyleThreshold: 32 * 1024,
-		// Every page's Content-Security-Policy (docs/security.md). Scripts only from this origin and
-		// SvelteKit's own inline start-up script (by nonce): no 'unsafe-inline' for scripts. Styles
+		// Every page's Content-Security-Policy (docs/security.md). Scripts only from this origin,
+		// SvelteKit's own inline start-up script (by nonce) and the live page's early-socket script
+		// (by hash): no 'unsafe-inline' for scripts. Styles
 		// may be inline (Svelte's style attributes). No page may be framed; hooks.server.ts lets the
 		// projector screen be framed by this origin alone.
 		csp: {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', earlySocketHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self'],
 				'font-src': ['self'],

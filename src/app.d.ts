@@ -15,6 +15,14 @@ declare global {
 			errorId?: string;
 		}
 	}
+	interface Window {
+		/** The live page's connection, opened by its head (early-socket-head.js) until taken over. */
+		__openfloorEarlySocket?: {
+			ws: WebSocket;
+			received: unknown[];
+			keep: (event: MessageEvent) => void;
+		};
+	}
 }
 
 export {};

@@ -9,6 +9,7 @@ import {
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeCookie, resolveLocale, textDirection } from '$lib/i18n';
 import { preloadMessages } from '$lib/server/http/locale-preload';
+import { startEarlySocket } from '$lib/server/http/early-socket';
 import { translatorFor } from '$lib/server/i18n';
 import { getDb } from '$lib/server/db';
 import {
@@ -36,9 +37,13 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	event.locals.t = translatorFor(locale);
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			preloadMessages(
-				html.replace('%openfloor.lang%', locale).replace('%openfloor.dir%', textDirection(locale)),
-				locale
+			startEarlySocket(
+				preloadMessages(
+					html
+						.replace('%openfloor.lang%', locale)
+						.replace('%openfloor.dir%', textDirection(locale)),
+					locale
+				)
 			)
 	});
 };

@@ -112,6 +112,82 @@ test('the live page falls back to long-polling where websockets are blocked', as
 	}
 });
 
+/** Every websocket a page opens, and what the page sent on each. */
+function watchSockets(page: Page) {
+	const sockets: { url: string; at: number; sent: string[]; closed: boolean }[] = [];
+	page.on('websocket', (ws) => {
+		const socket = { url: ws.url(), at: Date.now(), sent: [] as string[], closed: false };
+		sockets.push(socket);
+		ws.on('framesent', (frame) => socket.sent.push(String(frame.payload)));
+		ws.on('close', () => (socket.closed = true));
+	});
+	return sockets;
+}
+
+/** The page's scripts arrive `ms` late, as on a slow network; returns when the first came. */
+async function lateScripts(page: Page, ms: number) {
+	const first = { at: Infinity };
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, ms));
+		first.at = Math.min(first.at, Date.now());
+		await route.continue();
+	});
+	return first;
+}
+
+test('the live connection opens while the page’s scripts load, and the page uses it', async ({
+	browser,
+	page,
+	checkA11y
+}) => {
+	const chairPage = await open(browser, '/');
+	const meeting = await liveMeeting(page.request, chairPage.request);
+	const sockets = watchSockets(page);
+	const scripts = await lateScripts(page, 1500);
+	const posts: string[] = [];
+	page.on('request', (r) => {
+		if (r.method() === 'POST') posts.push(r.url());
+	});
+	await page.goto(`${meeting.path}/live`);
+	await expect
+		.poll(() => sockets.some((s) => s.sent.some((f) => f.includes('meeting:join'))))
+		.toBe(true);
+	// One connection, opened by the page's head before any script came, then taken over.
+	expect(sockets).toHaveLength(1);
+	expect(sockets[0].closed).toBe(false);
+	expect(sockets[0].url).toContain('/socket.io/?EIO=4&transport=websocket');
+	expect(sockets[0].at).toBeLessThan(scripts.at);
+	await page.getByLabel('Your question').fill('Who reviews the stop-and-search figures?');
+	await page.getByRole('button', { name: 'Send question' }).click();
+	await expect(page.getByText('Your question has been sent.')).toBeVisible();
+	expect(sockets[0].sent.some((f) => f.includes('question:ask'))).toBe(true);
+	expect(posts).toEqual([]);
+	await checkA11y(page);
+});
+
+test('an early connection the scripts came too late for is closed, and the page opens its own', async ({
+	browser,
+	page,
+	checkA11y
+}) => {
+	const chairPage = await open(browser, '/');
+	const meeting = await liveMeeting(page.request, chairPage.request);
+	const sockets = watchSockets(page);
+	await lateScripts(page, 3000);
+	// The head's wait for the scripts runs out before they come (30 s, the clock moved on).
+	await page.clock.install();
+	await page.goto(`${meeting.path}/live`, { waitUntil: 'commit' });
+	await expect.poll(() => sockets.length).toBe(1);
+	await page.clock.fastForward('00:31');
+	await expect
+		.poll(() => sockets.some((s) => s.sent.some((f) => f.includes('meeting:join'))))
+		.toBe(true);
+	expect(sockets).toHaveLength(2);
+	expect(sockets[0].sent).toEqual([]);
+	expect(sockets[0].closed).toBe(true);
+	await checkA11y(page);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type Client, type RunningApp } from '../fixtures/app';
 import { liveMeetingOnApp, type MeetingPath } from '../fixtures/live-app';
+
+/** The live page's early-socket script, as the server puts it in the page. */
+const earlySocketScript = readFileSync('src/lib/realtime/early-socket-head.js', 'utf8');
+const hashOf = (script: string) =>
+	`'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: string | null) {
@@ -31,7 +38,7 @@ describe('security headers on the built app', () => {
 		await app?.stop();
 	});
 
-	it('gives every page a CSP: scripts by nonce alone, no framing, nothing from elsewhere', async () => {
+	it('gives every page a CSP: scripts by nonce (and one by hash) alone, no framing, nothing from elsewhere', async () => {
 		const meeting = `/g/${path.group}/meetings/${path.meeting}`;
 		const cookie = [...chair.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		for (const page of [
@@ -56,12 +63,16 @@ describe('security headers on the built app', () => {
 			expect(csp['base-uri'], page).toEqual(["'self'"]);
 			expect(csp['frame-ancestors'], page).toEqual(["'none'"]);
 			expect(response.headers.get('x-frame-options'), page).toBe('DENY');
-			// The page's own inline start-up script carries the nonce the header allows.
+			// The page's own inline start-up script carries the nonce the header allows; the live
+			// page's early-socket script, the one other, is allowed by its hash.
 			const html = await response.text();
 			const nonce = csp['script-src'].find((s: string) => s.startsWith("'nonce-"))!.slice(7, -1);
-			for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
-				if (!/\bsrc=/.test(tag)) expect(tag, page).toContain(`nonce="${nonce}"`);
+			for (const [, tag, content] of html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/g)) {
+				if (/\bsrc=/.test(tag)) continue;
+				if (tag.includes('nonce=')) expect(tag, page).toContain(`nonce="${nonce}"`);
+				else expect(csp['script-src'], page).toContain(hashOf(content));
 			}
+			if (page.endsWith('/live')) expect(html, page).toContain(earlySocketScript);
 			expect(response.headers.get('strict-transport-security'), page).toBeNull(); // plain http
 		}
 		// Each page gets its own nonce.
@@ -71,10 +82,11 @@ describe('security headers on the built app', () => {
 			nonces.add(/'nonce-([^']+)'/.exec(header)![1]);
 		}
 		expect(nonces.size).toBe(3);
-		// A reading page has no script at all (`csr = false`): its policy allows none inline.
+		// A reading page has no script at all (`csr = false`): its policy allows none inline but the
+		// early-socket script (the same on every page: Kit's policy is the site's).
 		const home = await fetch(app.url + '/');
 		const homePolicy = directives(home.headers.get('content-security-policy'));
-		expect(homePolicy['script-src']).toEqual(["'self'"]);
+		expect(homePolicy['script-src']).toEqual(["'self'", hashOf(earlySocketScript)]);
 		expect(await home.text()).not.toContain('<script');
 	});
 

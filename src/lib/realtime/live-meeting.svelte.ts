@@ -1,6 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from './events';
 import { liveNamespace } from './events';
+import { browserTransports } from './early-transport';
 import type {
 	LiveMotion,
 	LiveQuestion,
@@ -90,7 +91,10 @@ export class LiveMeetingState {
 	 * Follows the meeting over a socket of the page's origin (the fault suites pass a socket of
 	 * their own, to run this same logic from Node against an app they start and stop).
 	 */
-	connect(open: () => LiveSocket = () => io(liveNamespace, liveSocketOptions)) {
+	connect(
+		open: () => LiveSocket = () =>
+			io(liveNamespace, { ...liveSocketOptions, transports: browserTransports })
+	) {
 		const socket = open();
 		this.#socket = socket;
 		socket.on('connect', () => {
