@@ -45,13 +45,23 @@ export async function meetingForChange(
 	return { group, user, meeting };
 }
 
-/** Reads the meeting's row locked for update, so concurrent changes queue behind each other. */
-export async function lockMeeting(db: Executor, meetingId: string): Promise<Meeting> {
+/**
+ * Reads the meeting's row locked, so concurrent changes queue behind each other. `update` (a
+ * change of the meeting itself) holds up everything that references the meeting too; `no key
+ * update` (what goes on within a meeting: motions, the speakers' list) excludes itself and a
+ * change of the meeting's state, but not what only references the meeting (questions asked, votes
+ * on them, attendance: key-share locks), so a busy live meeting is not held up meanwhile.
+ */
+export async function lockMeeting(
+	db: Executor,
+	meetingId: string,
+	strength: 'update' | 'no key update' = 'update'
+): Promise<Meeting> {
 	const [meeting] = await db
 		.select()
 		.from(meetings)
 		.where(eq(meetings.id, meetingId))
-		.for('update');
+		.for(strength);
 	if (!meeting) throw notFound('meeting.not_found');
 	return meeting;
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { meetings, motions, type Meeting, type Motion } from '../db/schema';
+import { motions, type Motion } from '../db/schema';
 import { notFound } from '../errors';
 
 /** A motion's number from an address: anything but a positive whole number is simply not found. */
@@ -27,20 +27,4 @@ export async function findMotion(
 	const [motion] = lock ? await query.for(lock) : await query;
 	if (!motion) throw notFound('motions.not_found');
 	return motion;
-}
-
-/**
- * The meeting's row, locked against a change of its state (which takes `for update`) and against
- * another motion's change (this lock excludes itself), but not against what only references the
- * meeting (questions asked, votes on them, attendance: key-share locks): a busy live meeting is
- * not held up while a motion moves. `meetings/access.ts`'s `lockMeeting` would hold it all up.
- */
-export async function lockMeetingForMotion(db: Executor, meetingId: string): Promise<Meeting> {
-	const [meeting] = await db
-		.select()
-		.from(meetings)
-		.where(eq(meetings.id, meetingId))
-		.for('no key update');
-	if (!meeting) throw notFound('meeting.not_found');
-	return meeting;
 }

@@ -7,11 +7,11 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision } from '../decision-log/log';
 import { getGroup } from '../groups/groups';
-import { findMeeting } from '../meetings/access';
+import { findMeeting, lockMeeting } from '../meetings/access';
 import { actingMembership, representedOrganisations } from '../meetings/members';
 import { motionDeclineSchema, motionSchema, secondSchema } from '$lib/schemas/motions';
 import type { Clock } from '../clock';
-import { findMotion, lockMeetingForMotion } from './access';
+import { findMotion } from './access';
 import { canMove, isUndecided } from './rules';
 import { announceMotion } from './read';
 
@@ -54,7 +54,7 @@ export async function proposeMotion(
 	const proposedAs = organisation ? null : officeOf(roles);
 	const now = clock.now ?? new Date();
 	const proposed = await db.transaction(async (tx) => {
-		const locked = await lockMeetingForMotion(tx, meeting.id);
+		const locked = await lockMeeting(tx, meeting.id, 'no key update');
 		if (!takesMotions.has(locked.state)) throw conflict('motions.closed');
 		let amendmentOf: string | null = null;
 		let amends = { amendedText: null as string | null, amendsText: null as string | null };
@@ -209,7 +209,7 @@ async function review(
 	const state = declining ? 'declined' : 'scheduled';
 	const now = clock.now ?? new Date();
 	const reviewedMotion = await db.transaction(async (tx) => {
-		const locked = await lockMeetingForMotion(tx, meeting.id);
+		const locked = await lockMeeting(tx, meeting.id, 'no key update');
 		if (!takesMotions.has(locked.state)) throw conflict('motions.closed');
 		const motion = await findMotion(tx, meeting.id, motionNumber, 'update');
 		if (!canMove(motion.state, state)) throw conflict('motions.bad_transition', 'state');

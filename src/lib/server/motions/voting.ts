@@ -7,11 +7,11 @@ import { parseInput } from '../validation';
 import { recordAudit } from '../audit';
 import { appendDecision, lockGroup } from '../decision-log/log';
 import { getGroup } from '../groups/groups';
-import { findMeeting } from '../meetings/access';
+import { findMeeting, lockMeeting } from '../meetings/access';
 import { actingMembership, membersAt } from '../meetings/members';
 import { motionStateSchema, motionVoteSchema } from '$lib/schemas/motions';
 import type { Clock } from '../clock';
-import { findMotion, lockMeetingForMotion } from './access';
+import { findMotion } from './access';
 import { countVotes, decideMotion, isUndecided } from './rules';
 import { declineMotion, scheduleMotion } from './propose';
 import { announceMotion, votesOf } from './read';
@@ -31,7 +31,7 @@ async function voteRunner(
 
 /** The meeting locked (a meeting closing waits, and is refused while a vote is open): it must be live. */
 async function lockLiveMeeting(tx: Transaction, meetingId: string) {
-	const meeting = await lockMeetingForMotion(tx, meetingId);
+	const meeting = await lockMeeting(tx, meetingId, 'no key update');
 	if (meeting.state !== 'live') throw conflict('motions.meeting_not_live');
 	return meeting;
 }

@@ -10,8 +10,7 @@ import {
 } from '../db/schema';
 import type { Actor } from '../auth/authorise';
 import { conflict, notFound } from '../errors';
-import { findMeeting } from '../meetings/access';
-import { lockMeetingForMotion } from '../motions/access';
+import { findMeeting, lockMeeting } from '../meetings/access';
 import { bumpSeq } from '../questions/live';
 import { isUuid } from '../validation';
 import { announceSpeakers } from './read';
@@ -40,7 +39,7 @@ export async function changeSpeakers<T>(
 ): Promise<T> {
 	const { group, meeting } = await findMeeting(db, actor, groupSlug, meetingNumber);
 	const { result, seq } = await db.transaction(async (tx) => {
-		const locked = await lockMeetingForMotion(tx, meeting.id);
+		const locked = await lockMeeting(tx, meeting.id, 'no key update');
 		if (locked.state !== 'live') throw conflict('speakers.not_live');
 		const live = await currentItemOf(tx, meeting.id);
 		const { result, set } = await change(tx, { group, meeting: locked, live });
