@@ -66,12 +66,16 @@ describe('i18n keys', () => {
 			'members.ended',
 			'members.ended.chair',
 			'only.in.a.comment',
-			'never.named'
+			'never.named',
+			'motions.voted_for',
+			'motions.voted_against'
 		];
 		const sources = [
 			"t('nav.home'); t(`answer.${status}`); t(`console.${kind}.heading`);",
 			"const keyOf = { x: 'notify.ledger' }; t(`${keyOf[kind]}.subject`);",
-			't(`members.ended.${how}`); // only.in.a.comment'
+			't(`members.ended.${how}`); // only.in.a.comment',
+			// A Svelte attribute with an expression in its text.
+			'<Plural key="motions.voted_{group.choice}" count={n} />'
 		];
 		expect(unusedKeys(keys, sources)).toEqual([
 			'members.ended',

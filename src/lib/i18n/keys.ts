@@ -160,7 +160,12 @@ export function unusedKeys(keys: Iterable<string>, sources: Iterable<string>): s
 	const tails = new Set<string>();
 	for (const source of sources) {
 		const { literals: found, templates } = sourceStrings(source);
-		for (const literal of found) literals.add(literal);
+		for (const literal of found) {
+			literals.add(literal);
+			// A Svelte attribute's text with an expression in it: `key="motions.voted_{choice}"`.
+			const named = literal.includes('{') ? templateKeys(literal.split(/\{[^{}]*\}/)) : null;
+			if (named && 'pattern' in named) patterns.push(named.pattern);
+		}
 		for (const parts of templates) {
 			const named = templateKeys(parts);
 			if (named && 'pattern' in named) patterns.push(named.pattern);

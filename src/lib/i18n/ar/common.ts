@@ -32,7 +32,6 @@ export const common: Record<keyof typeof en, string> = {
 	'error.method_not_allowed': 'هذا العنوان لا يقبل هذه الطريقة.',
 	'error.foreign_origin': 'جاء هذا الطلب من موقع آخر فتم رفضه.',
 	'form.errors_summary': 'يرجى تصحيح ما يلي:',
-	'form.required': 'مطلوب',
 	'validation.required': 'هذا الحقل مطلوب.',
 	'validation.nul': 'يحتوي هذا النص على حرف لا يمكن حفظه (NUL): احذفه.',
 	'validation.too_long':
@@ -50,8 +49,6 @@ export const common: Record<keyof typeof en, string> = {
 	'validation.json': 'يجب أن يكون نص الطلب كائن JSON.',
 	'validation.time_zone': 'اختر منطقة زمنية مثل Europe/London.',
 	'common.save': 'حفظ',
-	'common.yes': 'نعم',
-	'common.no': 'لا',
 	'common.none': 'لا شيء بعد.',
 	'common.optional': 'اختياري'
 };

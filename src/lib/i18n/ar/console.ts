@@ -7,7 +7,6 @@ export const moderationConsole = {
 	'console.merge.open': 'دمج…',
 	'console.merge.heading': 'دمج بوصفه سؤالًا مكررًا',
 	'console.merge.intro': 'تنتقل أصواته إلى السؤال الذي تختاره. اختر سؤالًا.',
-	'console.merge.target': 'الدمج في',
 	'console.merge.confirm': 'دمج',
 	'console.merge.none': 'لا يوجد سؤال منشور آخر يمكن الدمج فيه.',
 	'console.cancel': 'إلغاء',

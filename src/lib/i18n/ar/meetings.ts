@@ -148,14 +148,11 @@ export const meetings: Record<keyof typeof en, string> = {
 	'attendance.no_members': 'ليس للمجموعة منظمات أعضاء بعد.',
 	'attendance.send_apologies': 'إرسال اعتذار باسم {organisation}',
 	'attendance.apologies_sent': 'أُرسل الاعتذار باسم {organisation}.',
-	'attendance.apologies_from': 'ورد اعتذار من {organisation}',
 	'attendance.not_open': 'لا يُسجَّل الحضور إلا لاجتماع منشور لم يُلغَ.',
 	'attendance.too_late': 'لا يمكن إرسال الاعتذار إلا قبل بدء الاجتماع.',
 	'attendance.by_organisation': 'الحضور في الاجتماعات الأخيرة',
 	'attendance.summary_note':
 		'{total, plural, zero {لم يُعقد أي اجتماع بعد.} one {في آخر اجتماع عُقد.} two {في آخر اجتماعين عُقدا.} few {في آخر # اجتماعات عُقدت.} many {في آخر # اجتماعًا عُقدت.} other {في آخر # اجتماع عُقدت.}}',
-	'attendance.summary':
-		'حضرت {present} من {total, plural, one {آخر اجتماع} two {آخر اجتماعين} few {آخر # اجتماعات} many {آخر # اجتماعًا} other {آخر # اجتماع}}',
 	'field.other_attendees': 'حضور آخرون (عدد الأشخاص)',
 	'group.next_meeting': 'الاجتماع القادم',
 	'group.no_next_meeting': 'لا يوجد اجتماع مجدول.',

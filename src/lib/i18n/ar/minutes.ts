@@ -1,7 +1,6 @@
 import type { minutes as en } from '../en/minutes';
 
 export const minutes: Record<keyof typeof en, string> = {
-	'minutes.title': 'المحضر',
 	'minutes.heading': 'محضر الاجتماع {number}: {title}',
 	'minutes.link': 'المحضر',
 	'minutes.not_published': 'لم يُنشر محضر هذا الاجتماع بعد.',
@@ -29,7 +28,6 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.versions.by': 'بواسطة',
 	'minutes.versions.note': 'ملاحظة التعديل',
 	'minutes.versions.first': 'النشر الأول',
-	'minutes.versions.read': 'اقرأ',
 	'minutes.diff': 'قارن بين النسخ',
 	'minutes.diff.from': 'من النسخة',
 	'minutes.diff.to': 'إلى النسخة',
@@ -68,7 +66,6 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.edit.unsaved_hint': 'المعاينة لا تحفظ: احفظ المسودة قبل النشر.',
 	'minutes.edit.draft_status': 'آخر حفظ للمسودة: {date}.',
 	'minutes.edit.no_changes': 'المسودة مطابقة لآخر نسخة منشورة.',
-	'minutes.print_note': 'طُبع من {url}',
 	'corrections.title': 'التصحيحات والاعتراضات',
 	'corrections.intro':
 		'خلال {days, plural, one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} بعد كل نشر، يمكن لممثلي الأعضاء والحضور المسمَّين تقديم تصحيح. يقبله أمين السر في تعديل أو يرفضه مع ذكر السبب؛ ويبقى التصحيح المرفوض هنا اعتراضًا مسجّلًا.',

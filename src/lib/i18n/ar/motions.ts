@@ -26,7 +26,6 @@ export const motions: Record<keyof typeof en, string> = {
 	'motions.amended_text_hint':
 		'إذا أُقرّ التعديل حلّ هذا النص محل نص المقترح، ويبقى النص الأصلي في السجل.',
 	'motions.as_proposed': 'كما اقتُرح',
-	'motions.as_amended': 'بصيغته المعدّلة',
 	'motions.would_read': 'إذا أُقرّ التعديل، يصبح نص المقترح',
 	'motions.not_eligible':
 		'لم تكن منظمتك عضوًا عند فتح هذا التصويت، فلا يحق لها التصويت على هذا المقترح.',

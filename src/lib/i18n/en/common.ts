@@ -33,7 +33,6 @@ export const common = {
 	'error.method_not_allowed': 'This address does not take that method.',
 	'error.foreign_origin': 'This request came from another site and was refused.',
 	'form.errors_summary': 'Please correct the following:',
-	'form.required': 'Required',
 	'validation.required': 'This is required.',
 	'validation.nul': 'This text holds a character that cannot be stored (a NUL): remove it.',
 	'validation.too_long':
@@ -52,8 +51,6 @@ export const common = {
 	'validation.json': 'The request body must be a JSON object.',
 	'validation.time_zone': 'Choose a time zone such as Europe/London.',
 	'common.save': 'Save',
-	'common.yes': 'Yes',
-	'common.no': 'No',
 	'common.none': 'None yet.',
 	'common.optional': 'optional'
 } as const;

@@ -7,7 +7,6 @@ export const moderationConsole = {
 	'console.merge.open': 'Merge…',
 	'console.merge.heading': 'Merge as a duplicate',
 	'console.merge.intro': 'Its votes join the question you choose. Choose one.',
-	'console.merge.target': 'Merge into',
 	'console.merge.confirm': 'Merge',
 	'console.merge.none': 'There is no other published question to merge into.',
 	'console.cancel': 'Cancel',

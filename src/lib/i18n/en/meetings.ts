@@ -149,15 +149,12 @@ export const meetings = {
 	'attendance.no_members': 'The group has no member organisations yet.',
 	'attendance.send_apologies': 'Send apologies for {organisation}',
 	'attendance.apologies_sent': 'Apologies sent for {organisation}.',
-	'attendance.apologies_from': 'Apologies received from {organisation}',
 	'attendance.not_open':
 		'Attendance is recorded only for a published meeting that was not cancelled.',
 	'attendance.too_late': 'Apologies can only be sent before the meeting starts.',
 	'attendance.by_organisation': 'Attendance over the last meetings',
 	'attendance.summary_note':
 		'{total, plural, =0 {No meeting has been held yet.} one {Over the last meeting held.} other {Over the last # meetings held.}}',
-	'attendance.summary':
-		'{total, plural, one {Present at {present} of the last # meeting} other {Present at {present} of the last # meetings}}',
 	'field.other_attendees': 'Other attendees (number of people)',
 	'group.next_meeting': 'Next meeting',
 	'group.no_next_meeting': 'No meeting is scheduled.',

@@ -1,6 +1,5 @@
 /** Minutes: the generated draft, publishing and amending, versions, diffs and corrections. */
 export const minutes = {
-	'minutes.title': 'Minutes',
 	'minutes.heading': 'Minutes of meeting {number}: {title}',
 	'minutes.link': 'Minutes',
 	'minutes.not_published': 'The minutes of this meeting have not been published yet.',
@@ -31,7 +30,6 @@ export const minutes = {
 	'minutes.versions.by': 'By',
 	'minutes.versions.note': 'Change note',
 	'minutes.versions.first': 'First publication',
-	'minutes.versions.read': 'Read',
 	'minutes.diff': 'Compare versions',
 	'minutes.diff.from': 'From version',
 	'minutes.diff.to': 'To version',
@@ -71,7 +69,6 @@ export const minutes = {
 	'minutes.edit.unsaved_hint': 'The preview does not save: save the draft before publishing.',
 	'minutes.edit.draft_status': 'Draft last saved {date}.',
 	'minutes.edit.no_changes': 'The draft is the same as the latest published version.',
-	'minutes.print_note': 'Printed from {url}',
 	'corrections.title': 'Corrections and dissent',
 	'corrections.intro':
 		'For {days, plural, one {# day} other {# days}} after each publication, member representatives and named attendees may submit a correction. The secretary accepts it in an amendment or declines it with a reason; a declined correction stays here as a recorded dissent.',

@@ -34,7 +34,6 @@ export const motions = {
 	'motions.amended_text_hint':
 		'Carried, the amendment replaces the motion’s text with this; the text as proposed stays on the record.',
 	'motions.as_proposed': 'As proposed',
-	'motions.as_amended': 'As amended',
 	'motions.would_read': 'If carried, the motion would read',
 	'motions.not_eligible':
 		'Your organisation was not a member when this vote opened, so it cannot vote on this motion.',

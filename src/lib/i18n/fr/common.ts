@@ -37,7 +37,6 @@ export const common: Record<keyof typeof en, string> = {
 	'error.method_not_allowed': 'Cette adresse n’accepte pas cette méthode.',
 	'error.foreign_origin': 'Cette demande venait d’un autre site. Elle a été refusée.',
 	'form.errors_summary': 'Veuillez corriger ce qui suit :',
-	'form.required': 'Obligatoire',
 	'validation.required': 'Ce champ est obligatoire.',
 	'validation.nul':
 		'Ce texte contient un caractère qui ne peut pas être enregistré (un NUL). Veuillez le retirer.',
@@ -57,8 +56,6 @@ export const common: Record<keyof typeof en, string> = {
 	'validation.json': 'Le corps de la demande doit être un objet JSON.',
 	'validation.time_zone': 'Choisissez un fuseau horaire, par exemple Europe/Paris.',
 	'common.save': 'Enregistrer',
-	'common.yes': 'Oui',
-	'common.no': 'Non',
 	'common.none': 'Rien pour l’instant.',
 	'common.optional': 'facultatif'
 };

@@ -10,7 +10,6 @@ export const moderationConsole: Record<keyof typeof en, string> = {
 	'console.merge.open': 'Fusionner…',
 	'console.merge.heading': 'Fusionner comme doublon',
 	'console.merge.intro': 'Ses votes rejoignent la question que vous choisissez. Choisissez-en une.',
-	'console.merge.target': 'Fusionner avec',
 	'console.merge.confirm': 'Fusionner',
 	'console.merge.none': 'Il n’y a pas d’autre question publiée avec laquelle fusionner.',
 	'console.cancel': 'Annuler',

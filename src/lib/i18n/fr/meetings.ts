@@ -155,15 +155,12 @@ export const meetings: Record<keyof typeof en, string> = {
 	'attendance.no_members': 'Le groupe n’a pas encore d’organisation membre.',
 	'attendance.send_apologies': 'Excuser l’absence de {organisation}',
 	'attendance.apologies_sent': 'L’absence de {organisation} est excusée.',
-	'attendance.apologies_from': 'Absence excusée reçue de {organisation}',
 	'attendance.not_open':
 		'Les présences ne sont enregistrées que pour une réunion publiée et non annulée.',
 	'attendance.too_late': 'On ne peut excuser une absence qu’avant le début de la réunion.',
 	'attendance.by_organisation': 'Présences aux dernières réunions',
 	'attendance.summary_note':
 		'{total, plural, =0 {Aucune réunion n’a encore eu lieu.} one {Sur la dernière réunion tenue.} other {Sur les # dernières réunions tenues.}}',
-	'attendance.summary':
-		'{total, plural, =1 {Présences : {present} sur la dernière réunion} other {Présences : {present} sur les # dernières réunions}}',
 	'field.other_attendees': 'Autres participants (nombre de personnes)',
 	'group.next_meeting': 'Prochaine réunion',
 	'group.no_next_meeting': 'Aucune réunion n’est prévue.',

@@ -2,7 +2,6 @@ import type { minutes as en } from '../en/minutes';
 
 /** Le procès-verbal : projet généré, publication et modifications, versions, différences et corrections. */
 export const minutes: Record<keyof typeof en, string> = {
-	'minutes.title': 'Procès-verbal',
 	'minutes.heading': 'Procès-verbal de la réunion {number} : {title}',
 	'minutes.link': 'Procès-verbal',
 	'minutes.not_published': 'Le procès-verbal de cette réunion n’a pas encore été publié.',
@@ -34,7 +33,6 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.versions.by': 'Par',
 	'minutes.versions.note': 'Note de modification',
 	'minutes.versions.first': 'Première publication',
-	'minutes.versions.read': 'Lire',
 	'minutes.diff': 'Comparer des versions',
 	'minutes.diff.from': 'De la version',
 	'minutes.diff.to': 'À la version',
@@ -76,7 +74,6 @@ export const minutes: Record<keyof typeof en, string> = {
 		'L’aperçu n’enregistre rien : enregistrez le projet avant de le publier.',
 	'minutes.edit.draft_status': 'Projet enregistré pour la dernière fois le {date}.',
 	'minutes.edit.no_changes': 'Le projet est identique à la dernière version publiée.',
-	'minutes.print_note': 'Imprimé depuis {url}',
 	'corrections.title': 'Corrections et désaccords',
 	'corrections.intro':
 		'Pendant {days, plural, one {# jour} other {# jours}} après chaque publication, les représentants des membres et les personnes qui ont posé une question sous leur nom peuvent proposer une correction. Le secrétariat l’accepte dans une modification, ou la refuse en donnant une raison. Une correction refusée reste ici, comme désaccord enregistré.',

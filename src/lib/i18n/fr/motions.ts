@@ -37,7 +37,6 @@ export const motions: Record<keyof typeof en, string> = {
 	'motions.amended_text_hint':
 		'Adopté, l’amendement remplace le texte de la motion par celui-ci ; le texte proposé reste au registre.',
 	'motions.as_proposed': 'Telle que proposée',
-	'motions.as_amended': 'Telle qu’amendée',
 	'motions.would_read': 'Si l’amendement est adopté, la motion se lirait',
 	'motions.not_eligible':
 		'Votre organisation n’était pas membre à l’ouverture de ce vote : elle ne peut pas voter sur cette motion.',
