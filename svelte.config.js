@@ -21,9 +21,9 @@ const config = {
 		inlineStyleThreshold: 32 * 1024,
 		// Every page's Content-Security-Policy (docs/security.md). Scripts only from this origin,
 		// SvelteKit's own inline start-up script (by nonce) and the live page's early-socket script
-		// (by hash): no 'unsafe-inline' for scripts. Styles
-		// may be inline (Svelte's style attributes). No page may be framed; hooks.server.ts lets the
-		// projector screen be framed by this origin alone.
+		// (by hash): no 'unsafe-inline' for scripts. Styles may be inline (Svelte's style
+		// attributes). No page may be framed; hooks.server.ts lets the projector screen be framed by
+		// this origin alone.
 		csp: {
 			mode: 'auto',
 			directives: {

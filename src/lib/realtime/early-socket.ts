@@ -6,8 +6,9 @@
  * small script in the head of a page that names `earlySocketMeta` (`early-socket-head.js`, put
  * there by the server) opens the websocket as the page arrives, so its handshake runs beside the
  * scripts' download, and keeps what the server sends until the page's socket.io client takes the
- * connection over (`EarlyWebSocket`, early-transport.ts). Not taken within `earlySocketWaitMs`, it is closed: the client opens its
- * own as before. Nothing else differs: the same address, the same cookies, the same server.
+ * connection over (`EarlyWebSocket`, early-transport.ts). Not taken within `earlySocketWaitMs`,
+ * it is closed: the client opens its own as before. Nothing else differs: the same address, the
+ * same cookies, the same server.
  * docs/performance.md ("An attendee on a slow phone") has the figures.
  */
 export const earlySocketMeta = 'openfloor-early-socket';
