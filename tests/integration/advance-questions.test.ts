@@ -3,7 +3,9 @@ import { describeOnEachDatabase } from '../fixtures/databases';
 import { actorOf, makeUser } from '../fixtures/factories';
 import { attendee, liveMeeting } from '../fixtures/live';
 import { failure } from '../fixtures/errors';
-import { changeMeetingState, createMeeting } from '$lib/server/meetings/meetings';
+import { eq } from 'drizzle-orm';
+import { changeMeetingState, createMeeting, publicMeeting } from '$lib/server/meetings/meetings';
+import { minutes, questions } from '$lib/server/db/schema';
 import { liveContext, liveSnapshot } from '$lib/server/questions/live';
 import { askQuestion, withdrawQuestion } from '$lib/server/questions/ask';
 import { castVote } from '$lib/server/questions/votes';
@@ -53,6 +55,46 @@ describeOnEachDatabase('questions in advance', (handle) => {
 		expect(snapshot.viewer.mine).toContain(q.id);
 		// And the vote goes on counting live.
 		expect((await castVote(db, attendee(), live, { questionId: q.id })).voteCount).toBe(4);
+	});
+
+	it('keeps when the meeting started, and the minutes mark the questions asked before it', async () => {
+		const { db } = handle();
+		const advance = await liveMeeting(db, 'open', 'scheduled');
+		const chair = actorOf(advance.chair);
+		const { slug } = advance.group;
+		const n = advance.meeting.number;
+		const early = 'Will the custody figures be broken down by nationality?';
+		const late = 'Who signed off the new stop forms?';
+		const sent = await askQuestion(db, attendee(), await advance.publicContext(), {
+			text: early,
+			anonymous: true
+		});
+		// Sent the evening before (times are kept to the minute: one asked in the minute the
+		// meeting starts is not marked either way).
+		await db
+			.update(questions)
+			.set({ askedAt: new Date(Date.now() - 86_400_000) })
+			.where(eq(questions.id, sent.id));
+		expect((await advance.publicContext()).meeting.startedAt).toBeNull();
+
+		await changeMeetingState(db, chair, slug, n, { state: 'live' });
+		const startedAt = (await advance.publicContext()).meeting.startedAt;
+		expect(startedAt).toBeInstanceOf(Date);
+		await askQuestion(db, attendee(), await advance.publicContext(), {
+			text: late,
+			anonymous: true
+		});
+		await changeMeetingState(db, chair, slug, n, { state: 'closed' });
+		const held = (await advance.publicContext()).meeting;
+		expect(held.startedAt).toEqual(startedAt);
+		expect(publicMeeting(held, advance.group).startedAt).toBe(startedAt!.toISOString());
+
+		const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, held.id));
+		// Each question with its details, up to the next question.
+		const block = (text: string) => row.draft.slice(row.draft.indexOf(text)).split(/\n\d+\. /)[0];
+		expect(block(early)).toContain('Asked before the meeting (in advance)');
+		expect(block(late)).toContain('Asked by');
+		expect(block(late)).not.toContain('in advance');
 	});
 
 	it('refuses questions for a draft, a cancelled or a closed meeting', async () => {

@@ -107,6 +107,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.md.questions_none': 'لم يُنشر أي سؤال.',
 	'minutes.md.field': '{label}: {value}',
 	'minutes.md.asked_by': 'السائل',
+	'minutes.md.in_advance': 'طُرح قبل الاجتماع (مسبقًا)',
 	'minutes.md.unnamed': 'حاضر مسمّى',
 	'minutes.md.votes': 'الأصوات',
 	'minutes.md.status': 'تقييم الرئيس',

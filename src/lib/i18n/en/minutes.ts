@@ -111,6 +111,7 @@ export const minutes = {
 	'minutes.md.questions_none': 'No questions were published.',
 	'minutes.md.field': '{label}: {value}',
 	'minutes.md.asked_by': 'Asked by',
+	'minutes.md.in_advance': 'Asked before the meeting (in advance)',
 	'minutes.md.unnamed': 'Named attendee',
 	'minutes.md.votes': 'Votes',
 	'minutes.md.status': 'Chair’s status',

@@ -117,6 +117,7 @@ export const minutes: Record<keyof typeof en, string> = {
 	'minutes.md.questions_none': 'Aucune question n’a été publiée.',
 	'minutes.md.field': '{label}\u00a0: {value}',
 	'minutes.md.asked_by': 'Posée par',
+	'minutes.md.in_advance': 'Posée avant la réunion (à l’avance)',
 	'minutes.md.unnamed': 'Participant identifié',
 	'minutes.md.votes': 'Votes',
 	'minutes.md.status': 'État noté par la présidence',

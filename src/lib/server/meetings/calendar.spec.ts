@@ -18,6 +18,7 @@ const meeting = (overrides: Partial<Meeting>): Meeting => ({
 	recordingUrl: null,
 	state: 'scheduled',
 	cancelNote: null,
+	startedAt: null,
 	joinCode: null,
 	participation: 'room_code',
 	sequence: 1,

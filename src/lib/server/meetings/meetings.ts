@@ -250,6 +250,12 @@ export async function changeMeetingState(
 						data.state === 'live' && (data.joinCode || meeting.participation === 'room_code')
 							? joinCodes.draw()
 							: meeting.joinCode,
+					// The first time it goes live (kept at the write): questions asked before were asked
+					// in advance.
+					startedAt:
+						data.state === 'live'
+							? sql`coalesce(${meetings.startedAt}, ${now.toISOString()}::timestamptz)`
+							: undefined,
 					sequence: meeting.sequence + 1,
 					updatedAt: now
 				})
@@ -366,6 +372,8 @@ export function publicMeeting(meeting: Meeting, group: Pick<Group, 'slug' | 'tim
 		state: meeting.state,
 		startsAt: meeting.startsAt.toISOString(),
 		endsAt: meeting.endsAt.toISOString(),
+		/** When it went live (null: not yet, or before this was kept and not in the audit log). */
+		startedAt: meeting.startedAt?.toISOString() ?? null,
 		timeZone: group.timeZone,
 		location: meeting.location,
 		onlineUrl: meeting.onlineUrl,

@@ -54,6 +54,26 @@ describe('the generated draft', () => {
 		expect(plain('1. not a list')).toBe('1\\. not a list');
 	});
 
+	it('marks the questions asked before the meeting went live, and none when that is unknown', () => {
+		const questions = [
+			question({ text: 'Sent the day before', askedAt: '2026-11-25T09:00:00.000Z', votes: 2 }),
+			question({ text: 'Asked in the room', askedAt: '2026-11-26T18:45:00.000Z', votes: 1 })
+		];
+		const started = draftMarkdown(
+			{
+				...source(questions),
+				meeting: { ...source([]).meeting, startedAt: new Date('2026-11-26T18:32:00Z') }
+			},
+			english
+		);
+		const block = (md: string, text: string) => md.slice(md.indexOf(text)).split(/\n\d+\. /)[0];
+		expect(block(started, 'Sent the day before')).toContain(
+			'Asked before the meeting (in advance)'
+		);
+		expect(block(started, 'Asked in the room')).not.toContain('in advance');
+		expect(draftMarkdown(source(questions), english)).not.toContain('in advance');
+	});
+
 	it('lists questions by votes, names only named askers, and orders the sections', () => {
 		const md = draftMarkdown(
 			source([

@@ -15,6 +15,8 @@ export type DraftSource = {
 		endsAt: Date;
 		location: string | null;
 		otherAttendees: number | null;
+		/** When it went live: a question asked before was asked in advance (null: not known). */
+		startedAt?: Date | null;
 	};
 	timeZone: string;
 	attendance: { organisationName: string; status: 'present' | 'apologies' | 'absent' }[];
@@ -122,6 +124,18 @@ function askedBy(q: LiveQuestion, t: Translate) {
 	return q.source === 'floor' ? `${name} (${t('live.from_floor')})` : name;
 }
 
+/**
+ * Asked before the meeting went live (unknown, so never, for a meeting without a start). An
+ * anonymous question's time is kept to the minute only (ask.ts), so the test is against the
+ * minute the meeting started: a question asked within that minute, before or after, is not marked.
+ */
+export function askedInAdvance(q: Pick<LiveQuestion, 'askedAt'>, startedAt?: Date | null) {
+	if (!startedAt) return false;
+	const minute = new Date(startedAt);
+	minute.setUTCSeconds(0, 0);
+	return new Date(q.askedAt) < minute;
+}
+
 function questionsSection(source: DraftSource, t: Translate): string[] {
 	const lines = [`## ${t('minutes.md.questions')}`, ''];
 	const published = source.questions
@@ -134,6 +148,8 @@ function questionsSection(source: DraftSource, t: Translate): string[] {
 		const detail = `${' '.repeat(marker.length)}- `;
 		lines.push(`${marker}${plain(q.text ?? '')}`);
 		lines.push(`${detail}${field(t, t('minutes.md.asked_by'), askedBy(q, t))}`);
+		if (askedInAdvance(q, source.meeting.startedAt))
+			lines.push(`${detail}${t('minutes.md.in_advance')}`);
 		lines.push(`${detail}${field(t, t('minutes.md.votes'), String(q.votes))}`);
 		lines.push(`${detail}${field(t, t('minutes.md.status'), t(`answer.${q.answerStatus}`))}`);
 		lines.push(`${detail}${field(t, t('live.verdict'), verdictText(q, t))}`);

@@ -60,6 +60,12 @@ export const meetings = pgTable(
 		cancelNote: text(),
 		/** The room code of live Q&A: made when the meeting goes live, and when officers rotate it. */
 		joinCode: text().unique(),
+		/**
+		 * When the meeting first went live: a question asked before it was asked in advance (the
+		 * minutes say so). Null for a meeting not yet started; for one started before this was kept,
+		 * taken from its `meeting.live` audit entry.
+		 */
+		startedAt: timestamp({ withTimezone: true }),
 		/** Who may take part in live Q&A; new meetings default to the room code. */
 		participation: participationRule().notNull().default('room_code'),
 		/** iCalendar SEQUENCE: bumped on every change calendar clients should pick up. */
