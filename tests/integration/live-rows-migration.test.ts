@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
-import { folderBefore, migrationsFolder } from '../fixtures/migrations';
+import { acrossMigration } from '../fixtures/migrations';
 
 /**
  * Meetings made before their live row was made with them get one (the first change counted on a
@@ -11,12 +7,9 @@ import { folderBefore, migrationsFolder } from '../fixtures/migrations';
  * with its settings and counter, is kept.
  */
 it('gives every meeting already there its live row, keeping those that have one', async () => {
-	const before = folderBefore('0025_live-rows');
-	const client = new PGlite();
-	try {
-		const db = drizzle({ client });
-		await migrate(db, { migrationsFolder: before });
-		await client.exec(`
+	await acrossMigration(
+		'0025_live-rows',
+		`
 			insert into groups (id, slug, name, institution, purpose)
 				values ('00000000-0000-4000-8000-000000000010', 'g', 'G', 'I', 'P');
 			insert into meetings (id, group_id, number, title, starts_at, ends_at, state) values
@@ -26,17 +19,15 @@ it('gives every meeting already there its live row, keeping those that have one'
 					2, 'Never changed', now(), now(), 'draft');
 			insert into meeting_live (meeting_id, mode, seq)
 				values ('00000000-0000-4000-8000-000000000021', 'premoderated', 41);
-		`);
-		await migrate(db, { migrationsFolder });
-		const { rows } = await client.query(
-			'select meeting_id, mode::text, seq from meeting_live order by meeting_id'
-		);
-		expect(rows).toEqual([
-			{ meeting_id: '00000000-0000-4000-8000-000000000021', mode: 'premoderated', seq: 41 },
-			{ meeting_id: '00000000-0000-4000-8000-000000000022', mode: 'open', seq: 0 }
-		]);
-	} finally {
-		await client.close();
-		fs.rmSync(before, { recursive: true, force: true });
-	}
+		`,
+		async (client) => {
+			const { rows } = await client.query(
+				'select meeting_id, mode::text, seq from meeting_live order by meeting_id'
+			);
+			expect(rows).toEqual([
+				{ meeting_id: '00000000-0000-4000-8000-000000000021', mode: 'premoderated', seq: 41 },
+				{ meeting_id: '00000000-0000-4000-8000-000000000022', mode: 'open', seq: 0 }
+			]);
+		}
+	);
 });

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
-import { folderBefore, migrationsFolder } from '../fixtures/migrations';
+import { acrossMigration } from '../fixtures/migrations';
 
 /**
  * Meetings held before their start was kept (drizzle/0031) take it from their `meeting.live`
@@ -11,12 +7,9 @@ import { folderBefore, migrationsFolder } from '../fixtures/migrations';
  * whose entry is gone, has none (unknown, never guessed).
  */
 it('gives meetings already held the time they went live, from the audit log', async () => {
-	const before = folderBefore('0031_meeting-started-at');
-	const client = new PGlite();
-	try {
-		const db = drizzle({ client });
-		await migrate(db, { migrationsFolder: before });
-		await client.exec(`
+	await acrossMigration(
+		'0031_meeting-started-at',
+		`
 			insert into groups (id, slug, name, institution, purpose) values
 				('00000000-0000-4000-8000-000000000010', 'g', 'G', 'I', 'P'),
 				('00000000-0000-4000-8000-000000000011', 'h', 'H', 'I', 'P');
@@ -32,20 +25,18 @@ it('gives meetings already held the time they went live, from the audit log', as
 				('2026-03-05T18:40:00Z', '00000000-0000-4000-8000-000000000010', 'meeting.closed', '1'),
 				('2026-01-01T10:00:00Z', '00000000-0000-4000-8000-000000000011', 'meeting.live', '2'),
 				('2026-01-01T10:00:00Z', '00000000-0000-4000-8000-000000000010', 'meeting.live', '3');
-		`);
-		await migrate(db, { migrationsFolder });
-		const { rows } = await client.query<{ number: number; started_at: Date | null }>(
-			'select number, started_at from meetings order by number'
-		);
-		expect(rows.map((r) => [r.number, r.started_at?.toISOString() ?? null])).toEqual([
-			[1, '2026-03-05T18:02:00.000Z'],
-			// Another group's meeting 2 went live, not this one's.
-			[2, null],
-			// Scheduled: whatever an entry says, it has not started.
-			[3, null]
-		]);
-	} finally {
-		await client.close();
-		fs.rmSync(before, { recursive: true, force: true });
-	}
+		`,
+		async (client) => {
+			const { rows } = await client.query<{ number: number; started_at: Date | null }>(
+				'select number, started_at from meetings order by number'
+			);
+			expect(rows.map((r) => [r.number, r.started_at?.toISOString() ?? null])).toEqual([
+				[1, '2026-03-05T18:02:00.000Z'],
+				// Another group's meeting 2 went live, not this one's.
+				[2, null],
+				// Scheduled: whatever an entry says, it has not started.
+				[3, null]
+			]);
+		}
+	);
 });

@@ -1,21 +1,14 @@
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
-import { folderBefore, migrationsFolder as folder } from '../fixtures/migrations';
+import { acrossMigration } from '../fixtures/migrations';
 
 /**
  * The migration that searches each text in its own language, on a database that already has
  * documents: they are read again in theirs, and found by it.
  */
 it('reads the documents already there in their own language', async () => {
-	const before = folderBefore('0024_search-languages');
-	const client = new PGlite();
-	try {
-		const db = drizzle({ client });
-		await migrate(db, { migrationsFolder: before });
-		await client.exec(`
+	await acrossMigration(
+		'0024_search-languages',
+		`
 			insert into groups (id, slug, name, institution, purpose)
 				values ('00000000-0000-4000-8000-000000000010', 'g', 'G', 'I', 'P');
 			insert into meetings (id, group_id, number, title, starts_at, ends_at, state)
@@ -25,19 +18,17 @@ it('reads the documents already there in their own language', async () => {
 				('00000000-0000-4000-8000-000000000020', 'Les gouvernements publient-ils les chiffres ?', true, 'published'),
 				('00000000-0000-4000-8000-000000000020', 'هل تطالب المجتمعات بنشر الأرقام؟', true, 'published'),
 				('00000000-0000-4000-8000-000000000020', 'Why are the patrols reduced?', true, 'published');
-		`);
-		await migrate(db, { migrationsFolder: folder });
-		const { rows } = await client.query<{ language: string; found: boolean }>(`
+		`,
+		async (client) => {
+			const { rows } = await client.query<{ language: string; found: boolean }>(`
 			select language::text, vector @@ websearch_to_tsquery(language, case language::text
 				when 'french' then 'gouvernement' when 'arabic' then 'مجتمع' else 'patrol' end) as found
 			from search_documents order by 1`);
-		expect(rows).toEqual([
-			{ language: 'arabic', found: true },
-			{ language: 'english', found: true },
-			{ language: 'french', found: true }
-		]);
-	} finally {
-		await client.close();
-		fs.rmSync(before, { recursive: true, force: true });
-	}
+			expect(rows).toEqual([
+				{ language: 'arabic', found: true },
+				{ language: 'english', found: true },
+				{ language: 'french', found: true }
+			]);
+		}
+	);
 });
